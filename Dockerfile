@@ -1,0 +1,9 @@
+# Tributary for users with Docker: the server plus the built web app, pointed at a cluster by KAFKA_BROKERS.
+FROM node:20-bookworm-slim
+WORKDIR /app
+RUN corepack enable
+COPY . .
+RUN pnpm install --frozen-lockfile && pnpm --filter @tributary/web build
+ENV HOST=0.0.0.0 PORT=8080
+EXPOSE 8080
+CMD ["pnpm", "--silent", "--filter", "@tributary/server", "start"]

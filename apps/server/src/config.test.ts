@@ -1,0 +1,42 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to 127.0.0.1:8080 and no cluster (the embedded Kafka)', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 8080, clusters: [], exportEnabled: true });
+  });
+
+  it('takes KAFKA_BROKERS as the cluster `local` and PORT as the port', () => {
+    const config = loadConfig({ KAFKA_BROKERS: 'a:9092, b:9093', PORT: '9999' });
+    expect(config.port).toBe(9999);
+    expect(config.clusters).toEqual([{ name: 'local', bootstrapServers: ['a:9092', 'b:9093'] }]);
+  });
+
+  it('refuses bad values with a sentence naming them', () => {
+    expect(() => loadConfig({ KAFKA_BROKERS: 'no-port' })).toThrow(
+      new ConfigError('KAFKA_BROKERS: "no-port" is not host:port'),
+    );
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT="eighty" is not a port number/);
+    expect(() => loadConfig({ TRIBUTARY_EXPORT_ENABLED: 'maybe' })).toThrow(/not a boolean/);
+  });
+
+  it('reads clusters from a JSON file and rejects unknown keys', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tributary-config-'));
+    const good = join(dir, 'good.json');
+    writeFileSync(
+      good,
+      JSON.stringify({ clusters: [{ name: 'prod', bootstrapServers: ['k1:9092'] }], exportEnabled: false }),
+    );
+    expect(loadConfig({ TRIBUTARY_CONFIG: good })).toMatchObject({
+      clusters: [{ name: 'prod' }],
+      exportEnabled: false,
+    });
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ clusterz: [] }));
+    expect(() => loadConfig({ TRIBUTARY_CONFIG: bad })).toThrow(/unknown key "clusterz"/);
+  });
+});

@@ -1,0 +1,97 @@
+import { Kafka, logLevel, type Admin, type Producer, type SASLOptions } from 'kafkajs';
+import type { ClusterConfig } from '../config.ts';
+import { toDomainError, withDeadline } from './errors.ts';
+
+export interface ConnectionOptions {
+  /** Upper bound for one admin call, so a silent broker fails the request instead of hanging it. */
+  requestTimeoutMs: number;
+}
+
+function saslOf(config: ClusterConfig): SASLOptions | undefined {
+  const sasl = config.sasl;
+  if (!sasl) return undefined;
+  return { mechanism: sasl.mechanism, username: sasl.username, password: sasl.password } as SASLOptions;
+}
+
+/**
+ * One cluster's kafkajs client: created once, connected lazily on first use, reused by every request,
+ * closed on shutdown. A failed connect is forgotten so the next request tries again.
+ */
+export class ClusterConnection {
+  readonly kafka: Kafka;
+  private adminPromise: Promise<Admin> | undefined;
+  private producerPromise: Promise<Producer> | undefined;
+
+  constructor(
+    readonly config: ClusterConfig,
+    readonly options: ConnectionOptions,
+  ) {
+    const sasl = saslOf(config);
+    this.kafka = new Kafka({
+      clientId: 'tributary',
+      brokers: config.bootstrapServers,
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: Math.min(3000, options.requestTimeoutMs),
+      requestTimeout: options.requestTimeoutMs,
+      retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 1000 },
+      ...(sasl ? { sasl } : {}),
+    });
+  }
+
+  get name(): string {
+    return this.config.name;
+  }
+
+  admin(): Promise<Admin> {
+    this.adminPromise ??= this.connect(this.kafka.admin(), 'admin').catch((error: unknown) => {
+      this.adminPromise = undefined;
+      throw error;
+    });
+    return this.adminPromise;
+  }
+
+  /** Idempotent with acks=all (set per send), so a retry never writes a message twice. */
+  producer(): Promise<Producer> {
+    this.producerPromise ??= this.connect(
+      this.kafka.producer({ idempotent: true, maxInFlightRequests: 5 }),
+      'producer',
+    ).catch((error: unknown) => {
+      this.producerPromise = undefined;
+      throw error;
+    });
+    return this.producerPromise;
+  }
+
+  /** Runs one admin call with a deadline and Kafka errors mapped to domain errors. */
+  async withAdmin<T>(
+    what: string,
+    call: (admin: Admin) => Promise<T>,
+    context: Record<string, unknown> = {},
+  ): Promise<T> {
+    try {
+      const admin = await this.admin();
+      return await withDeadline(call(admin), this.options.requestTimeoutMs * 2, what);
+    } catch (error) {
+      throw toDomainError(error, { cluster: this.name, ...context });
+    }
+  }
+
+  async close(): Promise<void> {
+    const closing = [this.adminPromise, this.producerPromise].map(async (p) => {
+      const client = await p?.catch(() => undefined);
+      await client?.disconnect().catch(() => {});
+    });
+    this.adminPromise = undefined;
+    this.producerPromise = undefined;
+    await Promise.all(closing);
+  }
+
+  private async connect<T extends { connect(): Promise<void> }>(client: T, what: string): Promise<T> {
+    await withDeadline(
+      client.connect(),
+      this.options.requestTimeoutMs * 2,
+      `connecting the ${what} to ${this.config.bootstrapServers.join(',')}`,
+    );
+    return client;
+  }
+}

@@ -1,0 +1,47 @@
+// Bootstrap: read config, start the embedded Kafka when no cluster is configured, serve, stop cleanly.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startKafka, LocalKafkaError, type LocalKafka } from '@tributary/local-kafka';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+
+const DEFAULT_WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+
+async function main() {
+  const config = loadConfig();
+  config.webDist ??= DEFAULT_WEB_DIST;
+  let kafka: LocalKafka | undefined;
+  if (config.clusters.length === 0) {
+    console.log('No cluster configured (KAFKA_BROKERS is unset): starting a local Apache Kafka ...');
+    kafka = await startKafka({ log: (line) => console.log(line) });
+    config.clusters = [{ name: 'local', bootstrapServers: kafka.bootstrapServers }];
+    console.log(`Local Kafka is ready at ${kafka.bootstrapServers.join(',')}`);
+  }
+  const app = await buildApp(config, { logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping Tributary${kafka ? ' and the local Kafka' : ''} ...`);
+    await app.close().catch(() => {});
+    await kafka?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await kafka?.stop();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Tributary is running: http://${config.host}:${port}`);
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof LocalKafkaError;
+  console.error(known ? `Cannot start Tributary: ${(error as Error).message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+import fp from 'fastify-plugin';
+import type { FastifyError } from 'fastify';
+import type {} from '@fastify/static';
+import type { ErrorBody, ErrorCode } from '@tributary/contract';
+import { DomainError } from '../domain/errors.ts';
+import { toDomainError } from '../kafka/errors.ts';
+
+export const STATUS_OF: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY: 429,
+  INTERNAL: 500,
+  KAFKA_ERROR: 502,
+  KAFKA_UNAVAILABLE: 503,
+};
+
+/** Fastify's own validation messages read like `body/partitions must be >= 1`; make them a sentence. */
+function validationMessage(error: FastifyError): string {
+  const first = error.validation?.[0];
+  if (!first) return error.message;
+  const field =
+    (first.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
+    (first.params as { missingProperty?: string }).missingProperty;
+  const where = error.validationContext ?? 'request';
+  return field
+    ? `Invalid ${where} field "${field}": ${first.message ?? 'is invalid'}`
+    : `Invalid ${where}: ${first.message ?? 'is invalid'}`;
+}
+
+/**
+ * The one place errors become HTTP: every non-2xx answer is `{code, message}`. User and Kafka errors keep
+ * their message; anything unexpected is logged in full and answered with a generic 500.
+ */
+export const errorHandlerPlugin = fp(async (app) => {
+  app.setErrorHandler<FastifyError | DomainError>((error, request, reply) => {
+    let body: ErrorBody;
+    if ('validation' in error && error.validation) {
+      body = { code: 'BAD_REQUEST', message: validationMessage(error) };
+    } else if (
+      error instanceof DomainError ||
+      ('name' in error && String(error.name).startsWith('KafkaJS'))
+    ) {
+      const domain = toDomainError(error);
+      body = { code: domain.code, message: domain.message };
+      request.log.warn({ err: error, details: domain.details, code: domain.code }, domain.message);
+    } else if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
+      const code: ErrorCode =
+        error.statusCode === 404 ? 'NOT_FOUND' : error.statusCode === 429 ? 'TOO_MANY' : 'BAD_REQUEST';
+      body = { code, message: error.message };
+    } else {
+      request.log.error({ err: error }, 'unexpected error');
+      body = {
+        code: 'INTERNAL',
+        message: 'Something went wrong inside Tributary; the server log has the details.',
+      };
+    }
+    const status =
+      'statusCode' in error && typeof error.statusCode === 'number' && body.code === 'BAD_REQUEST'
+        ? error.statusCode
+        : STATUS_OF[body.code];
+    return reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    // A deep link into the SPA (e.g. /clusters/local/topics) is not a file: answer index.html.
+    if (
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      typeof reply.sendFile === 'function'
+    ) {
+      return reply.sendFile('index.html');
+    }
+    const body: ErrorBody = {
+      code: 'NOT_FOUND',
+      message: `No such endpoint: ${request.method} ${request.url}`,
+    };
+    return reply.status(404).send(body);
+  });
+});

@@ -1,0 +1,46 @@
+import type { ErrorBody } from '@tributary/contract';
+
+/** An API answer that was not 2xx, carrying the server's sentence for the person. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Encodes each path segment, so topic names with dots or odd characters are safe in URLs. */
+export function apiPath(strings: TemplateStringsArray, ...segments: (string | number)[]): string {
+  return strings.reduce(
+    (path, part, i) => path + part + (i < segments.length ? encodeURIComponent(String(segments[i])) : ''),
+    '',
+  );
+}
+
+/** The one fetch wrapper: JSON in and out, `{code, message}` errors turned into ApiError. */
+export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, ...rest } = init;
+  const response = await fetch(path, {
+    ...rest,
+    headers: { ...(json !== undefined ? { 'content-type': 'application/json' } : {}), ...rest.headers },
+    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+  });
+  if (!response.ok) {
+    let body: Partial<ErrorBody> = {};
+    try {
+      body = (await response.json()) as ErrorBody;
+    } catch {
+      // not JSON: keep the status text
+    }
+    throw new ApiError(
+      response.status,
+      body.code ?? 'HTTP_' + response.status,
+      body.message ?? response.statusText,
+    );
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}

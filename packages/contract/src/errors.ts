@@ -1,0 +1,21 @@
+import { Type, type Static } from 'typebox';
+
+/** Every error kind the API answers with; the HTTP status follows from it (see the server's error mapper). */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'NOT_FOUND',
+  'CONFLICT',
+  'KAFKA_UNAVAILABLE',
+  'KAFKA_ERROR',
+  'TOO_MANY',
+  'FORBIDDEN',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The body of every non-2xx answer: a machine code and a sentence a person understands. */
+export const ErrorBody = Type.Object({
+  code: Type.Unsafe<ErrorCode>(Type.String({ enum: [...ERROR_CODES] })),
+  message: Type.String(),
+});
+export type ErrorBody = Static<typeof ErrorBody>;

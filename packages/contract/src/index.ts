@@ -1,0 +1,8 @@
+// The single source of request/response/event shapes: the server validates and serializes with these
+// schemas, the web client and the tests take their types from them.
+export * from './errors.ts';
+export * from './clusters.ts';
+export * from './topics.ts';
+export * from './messages.ts';
+export * from './live.ts';
+export * from './consumer-groups.ts';

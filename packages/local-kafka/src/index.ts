@@ -1,0 +1,12 @@
+export {
+  startKafka,
+  LocalKafka,
+  DEFAULT_SASL_USERS,
+  clusterIdOf,
+  type StartKafkaOptions,
+} from './local-kafka.ts';
+export { runKafkaTool, KAFKA_TOOLS, type KafkaTool } from './tools.ts';
+export { resolveKafkaJars, kafkaVersion, cacheRoot, type KafkaClasspath } from './jars.ts';
+export { checkJava, checkMaven, parseJavaMajor } from './prerequisites.ts';
+export { LocalKafkaError } from './errors.ts';
+export type { SaslOptions, SaslUser } from './properties.ts';

@@ -1,0 +1,222 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { spawnJava, stopProcess } from './java-process.ts';
+import { resolveKafkaJars, type KafkaClasspath } from './jars.ts';
+import { freePort } from './ports.ts';
+import { checkJava } from './prerequisites.ts';
+import {
+  LOG4J2_PROPERTIES,
+  nodeProperties,
+  type NodePorts,
+  type SaslOptions,
+  type SaslUser,
+} from './properties.ts';
+import { waitUntilServing } from './ready.ts';
+import { exec } from './exec.ts';
+import { LocalKafkaError } from './errors.ts';
+
+export interface StartKafkaOptions {
+  /** 1 (default) or 3 combined broker+controller nodes. */
+  brokers?: number;
+  /** Adds a SASL_PLAINTEXT listener with PLAIN and SCRAM-SHA-256 users. `true` uses the default users. */
+  sasl?: boolean | SaslOptions;
+  /** JVM heap per node, e.g. `512m`. */
+  heap?: string;
+  readyTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_SASL_USERS: SaslOptions = {
+  plain: [{ username: 'alice', password: 'alice-secret' }],
+  scram: [{ username: 'bob', password: 'bob-secret' }],
+};
+
+interface RunningNode {
+  ports: NodePorts;
+  configFile: string;
+  logFile: string;
+  process?: ChildProcess;
+  exit?: string;
+}
+
+/** A running local Kafka cluster. */
+export class LocalKafka {
+  private stopped = false;
+
+  constructor(
+    readonly jars: KafkaClasspath,
+    readonly clusterId: string,
+    private readonly workDir: string,
+    private readonly nodes: RunningNode[],
+    readonly sasl: SaslOptions | undefined,
+    private readonly heap: string | undefined,
+    private readonly readyTimeoutMs: number,
+  ) {}
+
+  /** `host:port` of each broker's PLAINTEXT listener. */
+  get bootstrapServers(): string[] {
+    return this.nodes.map((n) => `127.0.0.1:${n.ports.client}`);
+  }
+
+  /** `host:port` of each broker's SASL_PLAINTEXT listener (empty without SASL). */
+  get saslBootstrapServers(): string[] {
+    return this.nodes.flatMap((n) => (n.ports.sasl ? [`127.0.0.1:${n.ports.sasl}`] : []));
+  }
+
+  get nodeIds(): number[] {
+    return this.nodes.map((n) => n.ports.id);
+  }
+
+  get log4jConfig(): string {
+    return join(this.workDir, 'log4j2.properties');
+  }
+
+  /** The last lines a node logged, for error messages. */
+  logTail(nodeId: number, lines = 30): string {
+    const node = this.node(nodeId);
+    try {
+      return readFileSync(node.logFile, 'utf8').split('\n').slice(-lines).join('\n');
+    } catch {
+      return '';
+    }
+  }
+
+  /** Stops one broker (for fault tests); its data stays so it can be started again. */
+  async stopBroker(nodeId: number): Promise<void> {
+    const node = this.node(nodeId);
+    if (node.process) await stopProcess(node.process);
+    node.process = undefined;
+  }
+
+  /** Starts a broker stopped by `stopBroker` again and waits until the cluster lists it. */
+  async startBroker(nodeId: number): Promise<void> {
+    const node = this.node(nodeId);
+    if (node.process) return;
+    this.launch(node);
+    await this.waitReady();
+  }
+
+  async waitReady(): Promise<void> {
+    await waitUntilServing({
+      brokers: this.nodes.filter((n) => n.process).map((n) => `127.0.0.1:${n.ports.client}`),
+      expectedBrokers: this.nodes.filter((n) => n.process).length,
+      timeoutMs: this.readyTimeoutMs,
+      failed: () => {
+        const dead = this.nodes.find((n) => n.exit);
+        return dead
+          ? `Kafka node ${dead.ports.id} exited (${dead.exit}):\n${this.logTail(dead.ports.id)}`
+          : undefined;
+      },
+    });
+  }
+
+  /** Stops every node (SIGTERM, then SIGKILL after a grace period) and removes the data directory. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await Promise.all(this.nodes.map((n) => (n.process ? stopProcess(n.process) : undefined)));
+    rmSync(this.workDir, { recursive: true, force: true });
+  }
+
+  launch(node: RunningNode): void {
+    node.exit = undefined;
+    const child = spawnJava({
+      classpath: this.jars.classpath,
+      mainClass: 'kafka.Kafka',
+      args: [node.configFile],
+      log4jConfig: this.log4jConfig,
+      logFile: node.logFile,
+      ...(this.heap ? { heap: this.heap } : {}),
+    });
+    node.process = child;
+    child.on('exit', (code, signal) => {
+      if (node.process === child) {
+        node.exit = `code ${code ?? signal}`;
+        node.process = undefined;
+      }
+    });
+  }
+
+  private node(nodeId: number): RunningNode {
+    const node = this.nodes.find((n) => n.ports.id === nodeId);
+    if (!node) throw new Error(`No node ${nodeId}; nodes are ${this.nodeIds.join(', ')}`);
+    return node;
+  }
+}
+
+/** Resolves the jars, formats fresh storage on free ports, starts the node(s) and waits until they serve. */
+export async function startKafka(options: StartKafkaOptions = {}): Promise<LocalKafka> {
+  const log = options.log ?? (() => {});
+  const brokerCount = options.brokers ?? 1;
+  const sasl = options.sasl === true ? DEFAULT_SASL_USERS : options.sasl || undefined;
+  await checkJava();
+  const jars = await resolveKafkaJars(log);
+  const workDir = mkdtempSync(join(tmpdir(), 'tributary-kafka-'));
+  writeFileSync(join(workDir, 'log4j2.properties'), LOG4J2_PROPERTIES);
+
+  const ports: NodePorts[] = [];
+  for (let id = 1; id <= brokerCount; id++) {
+    ports.push({
+      id,
+      client: await freePort(),
+      controller: await freePort(),
+      ...(sasl ? { sasl: await freePort() } : {}),
+    });
+  }
+  const clusterId = clusterIdOf(randomBytes(16));
+  const nodes: RunningNode[] = ports.map((p) => {
+    const dir = join(workDir, `node-${p.id}`);
+    mkdirSync(dir, { recursive: true });
+    const configFile = join(dir, 'server.properties');
+    writeFileSync(configFile, nodeProperties(p, ports, join(dir, 'data'), sasl));
+    return { ports: p, configFile, logFile: join(dir, 'kafka.log') };
+  });
+  const kafka = new LocalKafka(
+    jars,
+    clusterId,
+    workDir,
+    nodes,
+    sasl,
+    options.heap,
+    options.readyTimeoutMs ?? 90_000,
+  );
+  try {
+    await Promise.all(nodes.map((n) => formatStorage(kafka, n.configFile, clusterId, sasl?.scram ?? [])));
+    log(`Starting Apache Kafka ${jars.version} (${brokerCount} node${brokerCount > 1 ? 's' : ''}) ...`);
+    for (const node of nodes) kafka.launch(node);
+    await kafka.waitReady();
+    return kafka;
+  } catch (error) {
+    await kafka.stop();
+    throw error;
+  }
+}
+
+/** Kafka cluster ids are 16 bytes in URL-safe base64 without padding (what `kafka-storage random-uuid` prints). */
+export function clusterIdOf(bytes: Buffer): string {
+  return bytes.toString('base64url');
+}
+
+async function formatStorage(kafka: LocalKafka, configFile: string, clusterId: string, scram: SaslUser[]) {
+  const args = [
+    '-Xmx256m',
+    `-Dlog4j2.configurationFile=${kafka.log4jConfig}`,
+    '-cp',
+    kafka.jars.classpath,
+    'kafka.tools.StorageTool',
+    'format',
+    '-t',
+    clusterId,
+    '-c',
+    configFile,
+  ];
+  for (const user of scram)
+    args.push('--add-scram', `SCRAM-SHA-256=[name=${user.username},password=${user.password}]`);
+  const result = await exec('java', args);
+  if (result.code !== 0) {
+    throw new LocalKafkaError(`Formatting Kafka storage failed:\n${(result.stdout + result.stderr).trim()}`);
+  }
+}

@@ -1,0 +1,95 @@
+export interface SaslUser {
+  username: string;
+  password: string;
+}
+
+export interface SaslOptions {
+  plain: SaslUser[];
+  scram: SaslUser[];
+}
+
+export interface NodePorts {
+  id: number;
+  client: number;
+  controller: number;
+  sasl?: number;
+}
+
+/** server.properties of one combined broker+controller node (static quorum, loopback only). */
+export function nodeProperties(
+  node: NodePorts,
+  all: NodePorts[],
+  dataDir: string,
+  sasl?: SaslOptions,
+): string {
+  const replication = Math.min(all.length, 3);
+  const minIsr = replication > 1 ? 2 : 1;
+  const listeners = [`PLAINTEXT://127.0.0.1:${node.client}`, `CONTROLLER://127.0.0.1:${node.controller}`];
+  const advertised = [`PLAINTEXT://127.0.0.1:${node.client}`];
+  if (sasl && node.sasl) {
+    listeners.push(`SASL_PLAINTEXT://127.0.0.1:${node.sasl}`);
+    advertised.push(`SASL_PLAINTEXT://127.0.0.1:${node.sasl}`);
+  }
+  const props: Record<string, string | number> = {
+    'process.roles': 'broker,controller',
+    'node.id': node.id,
+    'controller.quorum.voters': all.map((n) => `${n.id}@127.0.0.1:${n.controller}`).join(','),
+    listeners: listeners.join(','),
+    'advertised.listeners': advertised.join(','),
+    'inter.broker.listener.name': 'PLAINTEXT',
+    'controller.listener.names': 'CONTROLLER',
+    'listener.security.protocol.map':
+      'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT',
+    'log.dirs': dataDir,
+    'num.partitions': 1,
+    'default.replication.factor': replication,
+    'offsets.topic.replication.factor': replication,
+    'offsets.topic.num.partitions': 3,
+    'transaction.state.log.replication.factor': replication,
+    'transaction.state.log.min.isr': minIsr,
+    'transaction.state.log.num.partitions': 1,
+    'share.coordinator.state.topic.replication.factor': replication,
+    'share.coordinator.state.topic.min.isr': minIsr,
+    // A test consumer group should not wait 3 s for a rebalance that will never bring more members.
+    'group.initial.rebalance.delay.ms': 0,
+    'auto.create.topics.enable': 'true',
+    'delete.topic.enable': 'true',
+  };
+  if (sasl) {
+    const plainUsers = sasl.plain.map((u) => `user_${u.username}="${u.password}"`).join(' ');
+    props['sasl.enabled.mechanisms'] = 'PLAIN,SCRAM-SHA-256';
+    props['listener.name.sasl_plaintext.plain.sasl.jaas.config'] =
+      `org.apache.kafka.common.security.plain.PlainLoginModule required ${plainUsers};`;
+    props['listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config'] =
+      'org.apache.kafka.common.security.scram.ScramLoginModule required;';
+  }
+  return Object.entries(props)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n')
+    .concat('\n');
+}
+
+/** Log4j2 in properties form (needs no YAML jar); warnings only, the broker's stdout goes to a file. */
+export const LOG4J2_PROPERTIES = `status = warn
+appender.out.type = Console
+appender.out.name = STDOUT
+appender.out.layout.type = PatternLayout
+appender.out.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = WARN
+rootLogger.appenderRef.out.ref = STDOUT
+logger.server.name = kafka.server.KafkaRaftServer
+logger.server.level = INFO
+logger.broker.name = kafka.server.BrokerServer
+logger.broker.level = INFO
+`;
+
+/** For the command-line tools: warnings to stderr so stdout holds only what the tool prints. */
+export const TOOLS_LOG4J2_PROPERTIES = `status = warn
+appender.err.type = Console
+appender.err.name = STDERR
+appender.err.target = SYSTEM_ERR
+appender.err.layout.type = PatternLayout
+appender.err.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = WARN
+rootLogger.appenderRef.err.ref = STDERR
+`;

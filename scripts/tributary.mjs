@@ -1,0 +1,199 @@
+#!/usr/bin/env node
+// The README's two commands land here (`npm start`, `npm test`). Each first installs what it needs:
+// pnpm (pinned in package.json, fetched through npx when not on PATH), the workspace dependencies, the
+// web build, and for tests the browser, kcat and the Python client. Plain Node, no dependencies.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).packageManager.split(
+  '@',
+)[1];
+const CACHE =
+  process.env.TRIBUTARY_CACHE_DIR ??
+  join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'tributary');
+const say = (line) => console.log(`\x1b[36m[tributary]\x1b[0m ${line}`);
+
+function fail(message) {
+  console.error(`\x1b[31m[tributary]\x1b[0m ${message}`);
+  process.exit(1);
+}
+
+const pnpmOnPath = spawnSync('pnpm', ['--version'], { encoding: 'utf8' }).stdout?.trim() === PNPM_VERSION;
+const PNPM = pnpmOnPath ? ['pnpm'] : ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
+  if (result.error) fail(`${command} could not run: ${result.error.message}`);
+  return result.status ?? 1;
+}
+const pnpm = (args, options) => run(PNPM[0], [...PNPM.slice(1), ...args], options);
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(
+    stat.mtimeMs,
+    ...readdirSync(path)
+      .filter((f) => f !== 'node_modules' && f !== 'dist')
+      .map((f) => newestMtime(join(path, f))),
+  );
+}
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19))
+    fail(`Node 20.19 or newer is needed; this is ${process.version}.`);
+}
+
+function ensureDependencies() {
+  const marker = join(ROOT, 'node_modules', '.modules.yaml');
+  if (existsSync(marker) && newestMtime(marker) >= newestMtime(join(ROOT, 'pnpm-lock.yaml'))) return;
+  say(`Installing dependencies with pnpm ${PNPM_VERSION} ...`);
+  if (pnpm(['install', '--frozen-lockfile']) !== 0) fail('pnpm install failed (see above).');
+}
+
+function ensureWebBuild() {
+  const web = join(ROOT, 'apps', 'web');
+  const built = newestMtime(join(web, 'dist', 'index.html'));
+  const sources = Math.max(
+    newestMtime(join(web, 'src')),
+    newestMtime(join(web, 'index.html')),
+    newestMtime(join(web, 'vite.config.ts')),
+    newestMtime(join(ROOT, 'packages', 'contract', 'src')),
+  );
+  if (built >= sources) return;
+  say('Building the web app ...');
+  if (pnpm(['--filter', '@tributary/web', 'build']) !== 0) fail('The web build failed (see above).');
+}
+
+/** Chromium (Playwright drives Debian's build), kcat (an interop client) and docker-compose come from Debian. */
+function ensureSystemPackages() {
+  const missing = [];
+  if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
+  if (spawnSync('kcat', ['-V'], { stdio: 'ignore' }).status !== 0) missing.push('kcat');
+  // Only to validate docker-compose.yml: no Docker engine is needed or started.
+  const compose =
+    spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0 ||
+    spawnSync('docker-compose', ['version'], { stdio: 'ignore' }).status === 0;
+  if (!compose) missing.push('docker-compose');
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0)
+    fail(
+      `The tests need ${missing.join(' and ')}: run \`sudo apt-get install -y ${missing.join(' ')}\` once, then again.`,
+    );
+  say(`Installing ${missing.join(', ')} with apt-get ...`);
+  if (run('apt-get', ['update', '-qq']) !== 0 || run('apt-get', ['install', '-y', '-qq', ...missing]) !== 0)
+    fail(`apt-get could not install ${missing.join(', ')}.`);
+}
+
+/** kafka-python-ng, an interop client no one here wrote, in a venv of its own outside the work tree. */
+function ensurePython() {
+  const venv = join(CACHE, 'python');
+  const python = join(venv, 'bin', 'python');
+  if (!existsSync(python)) {
+    mkdirSync(CACHE, { recursive: true });
+    say('Creating the Python venv for the interop tests ...');
+    if (run('python3', ['-m', 'venv', venv]) !== 0)
+      fail('python3 -m venv failed; install python3 and python3-venv.');
+  }
+  if (spawnSync(python, ['-c', 'import kafka'], { stdio: 'ignore' }).status !== 0) {
+    say('Installing kafka-python-ng ...');
+    if (run(python, ['-m', 'pip', 'install', '-q', 'kafka-python-ng==2.2.3']) !== 0)
+      fail('pip could not install kafka-python-ng.');
+  }
+  process.env.TRIBUTARY_PYTHON = python;
+}
+
+/** Jars are resolved once (Maven, cached); doing it before the suites keeps their timeouts honest. */
+function ensureKafkaJars() {
+  const code = pnpm([
+    'exec',
+    'tsx',
+    '-e',
+    "import('@tributary/local-kafka').then(m => m.resolveKafkaJars(console.log)).catch(e => { console.error(e.message); process.exit(1); })",
+  ]);
+  if (code !== 0) fail('The Kafka jars could not be resolved (see above).');
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function test() {
+  ensureSystemPackages();
+  ensureDependencies();
+  ensurePython();
+  ensureKafkaJars();
+  ensureWebBuild();
+  const steps = [
+    ['format check', ['run', 'format:check']],
+    ['lint', ['run', 'lint']],
+    ['typecheck', ['run', 'typecheck']],
+    ['unit and integration tests', ['exec', 'vitest', 'run']],
+    ['end-to-end tests', ['exec', 'playwright', 'test']],
+  ];
+  const failedSteps = [];
+  for (const [name, args] of steps) {
+    say(`${name} ...`);
+    const started = Date.now();
+    const code = pnpm(args, { env: { ...process.env, CI: process.env.CI ?? '' } });
+    say(`${name}: ${code === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    if (code !== 0) failedSteps.push(name);
+  }
+  const vitest = readJson(join(ROOT, '.cache', 'vitest.json'));
+  const playwright = readJson(join(ROOT, '.cache', 'playwright.json'))?.stats;
+  const passed = (vitest?.numPassedTests ?? 0) + (playwright ? playwright.expected + playwright.flaky : 0);
+  const failed = (vitest?.numFailedTests ?? 0) + (playwright?.unexpected ?? 0);
+  const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.skipped ?? 0);
+  if (failedSteps.length) say(`failed steps: ${failedSteps.join(', ')}`);
+  console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  process.exit(failedSteps.length || failed || passed === 0 ? 1 : 0);
+}
+
+/** Runs the server in the foreground; Ctrl-C reaches it (and so the local Kafka) through the process group. */
+function start() {
+  ensureDependencies();
+  ensureWebBuild();
+  const child = spawn(PNPM[0], [...PNPM.slice(1), '--silent', '--filter', '@tributary/server', 'start'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+function bench() {
+  ensureDependencies();
+  const dir = join(ROOT, 'bench');
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.bench.ts'))
+        .sort()
+    : [];
+  if (files.length === 0) fail('No benchmarks in bench/.');
+  let failed = 0;
+  for (const file of files) {
+    say(`benchmark ${file}`);
+    if (pnpm(['exec', 'tsx', join('bench', file)]) !== 0) failed++;
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+checkNode();
+const command = process.argv[2];
+if (command === 'start') start();
+else if (command === 'test') test();
+else if (command === 'bench') bench();
+else if (command === 'dev') {
+  ensureDependencies();
+  process.exit(pnpm(['--parallel', '--filter', '@tributary/server', '--filter', '@tributary/web', 'dev']));
+} else fail('usage: node scripts/tributary.mjs start|test|bench|dev');
