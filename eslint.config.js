@@ -20,6 +20,21 @@ export default tseslint.config(
     },
   },
   {
+    // Routes, domain and plugins reach Kafka only through apps/server/src/kafka (the service layer).
+    files: ['apps/server/src/{routes,domain,plugins}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'kafkajs', message: 'Use the kafka/ service layer.' },
+            { name: '@platformatic/kafka', message: 'Only kafka/gap-adapter may use it.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

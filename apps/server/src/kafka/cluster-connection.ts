@@ -21,6 +21,7 @@ export class ClusterConnection {
   readonly kafka: Kafka;
   private adminPromise: Promise<Admin> | undefined;
   private producerPromise: Promise<Producer> | undefined;
+  private readonly closeHooks: (() => Promise<void>)[] = [];
 
   constructor(
     readonly config: ClusterConfig,
@@ -76,14 +77,20 @@ export class ClusterConnection {
     }
   }
 
+  /** Other clients of this cluster (the gap adapter, readers) close with it. */
+  onClose(hook: () => Promise<void>): void {
+    this.closeHooks.push(hook);
+  }
+
   async close(): Promise<void> {
+    const hooks = this.closeHooks.splice(0).map((hook) => hook().catch(() => {}));
     const closing = [this.adminPromise, this.producerPromise].map(async (p) => {
       const client = await p?.catch(() => undefined);
       await client?.disconnect().catch(() => {});
     });
     this.adminPromise = undefined;
     this.producerPromise = undefined;
-    await Promise.all(closing);
+    await Promise.all([...closing, ...hooks]);
   }
 
   private async connect<T extends { connect(): Promise<void> }>(client: T, what: string): Promise<T> {
