@@ -26,6 +26,8 @@ export const DecodedData = Type.Union([
     size: Type.Integer({ minimum: 0 }),
     /** True when `text` was cut at the configured maximum; `size` still tells the full size. */
     truncated: Type.Boolean(),
+    /** Why the requested format could not be used (e.g. not valid JSON); `text` then shows the raw data. */
+    error: Type.Optional(Type.String()),
   }),
 ]);
 export type DecodedData = Static<typeof DecodedData>;

@@ -1,0 +1,302 @@
+// Group-less reading: fetch straight from the partition leader, never join, create or commit a group.
+// kafkajs 2.2.4 (pinned) only reads through a consumer group, so this file alone reaches into its internals:
+// the client's private cluster factory (same brokers, SASL, socket factory) and the broker's Fetch/ListOffsets.
+// The internals are frozen (the project is dormant); the integration tests pin the behaviour.
+import type { Kafka } from 'kafkajs';
+import type { ClusterConnection } from './cluster-connection.ts';
+import { toDomainError, withDeadline } from './errors.ts';
+import { DomainError } from '../domain/errors.ts';
+
+export interface FetchedRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  timestamp: string;
+  timestampType: 'CreateTime' | 'LogAppendTime';
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: { key: string; value: Buffer | null }[];
+}
+export interface FetchResult {
+  records: FetchedRecord[];
+  highWatermark: string;
+  logStartOffset: string;
+}
+export interface PartitionReader {
+  /**
+   * Records of one partition from `offset` on (at most ~maxBytes; the broker still sends one whole batch when
+   * the first is larger), long-polling up to maxWaitMs when there is nothing yet. Control records are skipped.
+   * An offset outside [logStartOffset, highWatermark] answers no records and the real bounds.
+   */
+  fetch(options: {
+    topic: string;
+    partition: number;
+    offset: string;
+    maxBytes: number;
+    maxWaitMs: number;
+    signal?: AbortSignal;
+  }): Promise<FetchResult>;
+  /** Per partition: earliest (log start) and high watermark. */
+  offsets(topic: string): Promise<{ partition: number; low: string; high: string }[]>;
+  /** First offset at or after `timestampMs` per partition (high watermark when none). */
+  offsetsForTime(topic: string, timestampMs: number): Promise<{ partition: number; offset: string }[]>;
+}
+
+// ---- the few kafkajs internals used, typed locally ----
+interface RawRecord {
+  offset: string;
+  timestamp: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, Buffer | null | (Buffer | null)[]>;
+  isControlRecord: boolean;
+  batchContext: { timestampType: number };
+}
+interface RawPartition {
+  partition: number;
+  errorCode: number;
+  highWatermark: string;
+  lastStartOffset: string; // sic: kafkajs's name for log_start_offset
+  messages: RawRecord[];
+}
+interface InternalBroker {
+  fetch(request: {
+    replicaId?: number;
+    isolationLevel: number;
+    maxWaitTime: number;
+    minBytes: number;
+    maxBytes: number;
+    topics: { topic: string; partitions: { partition: number; fetchOffset: string; maxBytes: number }[] }[];
+  }): Promise<{ responses: { topicName: string; partitions: RawPartition[] }[] }>;
+}
+interface InternalCluster {
+  targetTopics: Set<string>;
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  isConnected(): boolean;
+  addTargetTopic(topic: string): Promise<void>;
+  refreshMetadata(): Promise<void>;
+  refreshMetadataIfNecessary(): Promise<void>;
+  findTopicPartitionMetadata(topic: string): { partitionId: number; leader: number }[];
+  findBroker(options: { nodeId: number }): Promise<InternalBroker>;
+  fetchTopicsOffset(
+    topics: {
+      topic: string;
+      partitions: { partition: number }[];
+      fromBeginning?: boolean;
+      fromTimestamp?: number;
+    }[],
+  ): Promise<{ topic: string; partitions: { partition: number; offset: string }[] }[]>;
+}
+type ClusterFactory = (options: {
+  allowAutoTopicCreation: boolean;
+  isolationLevel: number;
+  metadataMaxAge: number;
+}) => InternalCluster;
+
+const READ_UNCOMMITTED = 0; // like kafka-console-consumer's default isolation level
+const LOG_APPEND_TIME = 1;
+const OFFSET_OUT_OF_RANGE = 1;
+const LEADER_MOVED = new Set([
+  'NOT_LEADER_OR_FOLLOWER',
+  'LEADER_NOT_AVAILABLE',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+]);
+
+function clusterFactory(kafka: Kafka): ClusterFactory {
+  const symbol = Object.getOwnPropertySymbols(kafka).find(
+    (s) => s.description === 'private:Kafka:createCluster',
+  );
+  const factory = symbol ? (kafka as unknown as Record<symbol, unknown>)[symbol] : undefined;
+  if (typeof factory !== 'function') throw new Error('kafkajs internals changed: no cluster factory');
+  return factory as ClusterFactory;
+}
+
+function toRecords(topic: string, partition: number, raw: RawPartition): FetchedRecord[] {
+  const records: FetchedRecord[] = [];
+  for (const r of raw.messages) {
+    if (r.isControlRecord) continue; // transaction commit/abort markers are not messages
+    const headers: FetchedRecord['headers'] = [];
+    for (const [key, value] of Object.entries(r.headers ?? {})) {
+      for (const v of Array.isArray(value) ? value : [value]) headers.push({ key, value: v ?? null });
+    }
+    records.push({
+      topic,
+      partition,
+      offset: r.offset,
+      timestamp: r.timestamp,
+      timestampType: r.batchContext?.timestampType === LOG_APPEND_TIME ? 'LogAppendTime' : 'CreateTime',
+      key: r.key ?? null,
+      value: r.value ?? null,
+      headers,
+    });
+  }
+  return records;
+}
+
+function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(new DomainError('BAD_REQUEST', 'The read was stopped.'));
+  return new Promise<T>((resolve, reject) => {
+    // kafkajs cannot cancel a request in flight: its answer is dropped when it arrives.
+    const onAbort = () => reject(new DomainError('BAD_REQUEST', 'The read was stopped.'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+class KafkaJsPartitionReader implements PartitionReader {
+  private clusterPromise: Promise<InternalCluster> | undefined;
+
+  constructor(private readonly connection: ClusterConnection) {}
+
+  private cluster(): Promise<InternalCluster> {
+    this.clusterPromise ??= (async () => {
+      // No auto-creation: reading a topic that does not exist must not create it.
+      const cluster = clusterFactory(this.connection.kafka)({
+        allowAutoTopicCreation: false,
+        isolationLevel: READ_UNCOMMITTED,
+        metadataMaxAge: 10_000,
+      });
+      await withDeadline(
+        cluster.connect(),
+        this.connection.options.requestTimeoutMs * 2,
+        'connecting the reader',
+      );
+      this.connection.onClose(() => cluster.disconnect());
+      return cluster;
+    })().catch((error: unknown) => {
+      this.clusterPromise = undefined;
+      throw error;
+    });
+    return this.clusterPromise;
+  }
+
+  private async partitionsOf(cluster: InternalCluster, topic: string) {
+    try {
+      await cluster.addTargetTopic(topic);
+      await cluster.refreshMetadataIfNecessary();
+    } catch (error) {
+      if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+      // One deleted topic among the remembered ones fails every metadata refresh: forget them all, retry once.
+      cluster.targetTopics = new Set();
+      await cluster.addTargetTopic(topic);
+    }
+    const metadata = cluster.findTopicPartitionMetadata(topic);
+    if (metadata.length === 0) throw new DomainError('NOT_FOUND', `Topic "${topic}" does not exist.`);
+    return metadata;
+  }
+
+  private async call<T>(what: string, context: Record<string, unknown>, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const e = error as { type?: string; name?: string };
+      if (e.type === 'UNKNOWN_TOPIC_OR_PARTITION' || e.name === 'KafkaJSTopicMetadataNotLoaded') {
+        throw new DomainError('NOT_FOUND', `Topic "${String(context.topic)}" does not exist.`, context);
+      }
+      if (e.name === 'KafkaJSNotImplemented') {
+        throw new DomainError(
+          'KAFKA_ERROR',
+          `Cannot read these records: ${(error as Error).message}`,
+          context,
+        );
+      }
+      throw toDomainError(error, { cluster: this.connection.name, what, ...context });
+    }
+  }
+
+  fetch(options: Parameters<PartitionReader['fetch']>[0]): Promise<FetchResult> {
+    const { topic, partition } = options;
+    return this.call('fetch', { topic, partition }, () =>
+      abortable(this.fetchOnce(options, true), options.signal),
+    );
+  }
+
+  private async fetchOnce(
+    options: Parameters<PartitionReader['fetch']>[0],
+    retry: boolean,
+  ): Promise<FetchResult> {
+    const { topic, partition, offset, maxBytes, maxWaitMs } = options;
+    const cluster = await this.cluster();
+    const metadata = await this.partitionsOf(cluster, topic);
+    const leader = metadata.find((p) => p.partitionId === partition)?.leader;
+    if (leader === undefined)
+      throw new DomainError('NOT_FOUND', `Topic "${topic}" has no partition ${partition}.`);
+    try {
+      const broker = await cluster.findBroker({ nodeId: leader });
+      const response = await broker.fetch({
+        replicaId: -1,
+        isolationLevel: READ_UNCOMMITTED,
+        maxWaitTime: maxWaitMs,
+        minBytes: 1,
+        maxBytes,
+        topics: [{ topic, partitions: [{ partition, fetchOffset: offset, maxBytes }] }],
+      });
+      const raw = response.responses[0]?.partitions.find((p) => p.partition === partition);
+      if (!raw) return { records: [], highWatermark: offset, logStartOffset: offset };
+      return {
+        records: toRecords(topic, partition, raw),
+        highWatermark: raw.highWatermark,
+        logStartOffset: raw.lastStartOffset,
+      };
+    } catch (error) {
+      const e = error as { type?: string; code?: number };
+      if (e.code === OFFSET_OUT_OF_RANGE || e.type === 'OFFSET_OUT_OF_RANGE') {
+        const bounds = (await this.offsets(topic)).find((p) => p.partition === partition);
+        return { records: [], highWatermark: bounds?.high ?? offset, logStartOffset: bounds?.low ?? offset };
+      }
+      if (retry && e.type && LEADER_MOVED.has(e.type)) {
+        await cluster.refreshMetadata();
+        return this.fetchOnce(options, false);
+      }
+      throw error;
+    }
+  }
+
+  offsets(topic: string): Promise<{ partition: number; low: string; high: string }[]> {
+    return this.call('list offsets', { topic }, async () => {
+      const cluster = await this.cluster();
+      const partitions = (await this.partitionsOf(cluster, topic)).map((p) => ({ partition: p.partitionId }));
+      const [low, high] = await Promise.all([
+        cluster.fetchTopicsOffset([{ topic, partitions, fromBeginning: true }]),
+        cluster.fetchTopicsOffset([{ topic, partitions, fromBeginning: false }]),
+      ]);
+      const lows = new Map(low[0]?.partitions.map((p) => [p.partition, p.offset]));
+      return (high[0]?.partitions ?? [])
+        .map((p) => ({ partition: p.partition, low: lows.get(p.partition) ?? '0', high: p.offset }))
+        .sort((a, b) => a.partition - b.partition);
+    });
+  }
+
+  offsetsForTime(topic: string, timestampMs: number): Promise<{ partition: number; offset: string }[]> {
+    return this.call('offsets for time', { topic, timestampMs }, async () => {
+      const cluster = await this.cluster();
+      const partitions = (await this.partitionsOf(cluster, topic)).map((p) => ({ partition: p.partitionId }));
+      const [atTime, bounds] = await Promise.all([
+        cluster.fetchTopicsOffset([{ topic, partitions, fromTimestamp: timestampMs }]),
+        this.offsets(topic),
+      ]);
+      const highs = new Map(bounds.map((b) => [b.partition, b.high]));
+      return (atTime[0]?.partitions ?? [])
+        .map((p) => ({
+          partition: p.partition,
+          // -1: no record at or after that time.
+          offset: BigInt(p.offset) >= 0n ? p.offset : (highs.get(p.partition) ?? '0'),
+        }))
+        .sort((a, b) => a.partition - b.partition);
+    });
+  }
+}
+
+const readers = new WeakMap<ClusterConnection, PartitionReader>();
+
+/** The cluster's group-less reader: one shared internal cluster per connection, closed with it. */
+export function partitionReader(connection: ClusterConnection): PartitionReader {
+  let reader = readers.get(connection);
+  if (!reader) {
+    reader = new KafkaJsPartitionReader(connection);
+    readers.set(connection, reader);
+  }
+  return reader;
+}

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CompressionTypes, Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
+import { sharedKafkaBrokers, uniqueName } from '@tributary/local-kafka/testing';
+import { ClusterConnection } from '../src/kafka/cluster-connection.ts';
+import { partitionReader, type FetchedRecord } from '../src/kafka/partition-reader.ts';
+import { DomainError } from '../src/domain/errors.ts';
+
+async function readAll(topic: string, partition: number, from = '0', maxBytes = 1 << 20) {
+  const reader = partitionReader(connection);
+  const records: FetchedRecord[] = [];
+  let offset = from;
+  for (;;) {
+    const result = await reader.fetch({ topic, partition, offset, maxBytes, maxWaitMs: 100 });
+    records.push(...result.records);
+    const last = result.records.at(-1);
+    if (!last || BigInt(last.offset) + 1n >= BigInt(result.highWatermark)) return records;
+    offset = (BigInt(last.offset) + 1n).toString();
+  }
+}
+
+let connection: ClusterConnection;
+let admin: Admin;
+let producer: Producer;
+let kafka: Kafka;
+
+beforeAll(async () => {
+  connection = new ClusterConnection(
+    { name: 'local', bootstrapServers: sharedKafkaBrokers() },
+    { requestTimeoutMs: 5000 },
+  );
+  kafka = new Kafka({ brokers: sharedKafkaBrokers(), logLevel: logLevel.NOTHING });
+  admin = kafka.admin();
+  await admin.connect();
+  producer = kafka.producer({ idempotent: true });
+  await producer.connect();
+});
+afterAll(async () => {
+  await producer?.disconnect();
+  await admin?.disconnect();
+  await connection?.close();
+});
+
+describe('partition reader', () => {
+  it('reads keys, values, headers, nulls and gzip batches without touching consumer groups', async () => {
+    const topic = uniqueName('reader');
+    await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
+    const groupsBefore = (await admin.listGroups()).groups.map((g) => g.groupId).sort();
+    await producer.send({
+      topic,
+      acks: -1,
+      compression: CompressionTypes.GZIP,
+      messages: [
+        { partition: 1, key: 'k1', value: 'v1', headers: { source: 'test', dup: ['a', 'b'] } },
+        { partition: 1, key: null, value: 'no key' },
+        { partition: 1, key: 'gone', value: null },
+        { partition: 1, key: Buffer.from([0, 255]), value: Buffer.from([1, 2, 3]) },
+      ],
+    });
+    const records = await readAll(topic, 1);
+    expect(records.map((r) => r.offset)).toEqual(['0', '1', '2', '3']);
+    expect(records[0]).toMatchObject({ topic, partition: 1, timestampType: 'CreateTime' });
+    expect(records[0]?.key?.toString()).toBe('k1');
+    expect(records[0]?.value?.toString()).toBe('v1');
+    expect(records[0]?.headers.map((h) => [h.key, h.value?.toString()])).toEqual([
+      ['source', 'test'],
+      ['dup', 'a'],
+      ['dup', 'b'],
+    ]);
+    expect(records[1]?.key).toBeNull();
+    expect(records[2]?.value).toBeNull();
+    expect([...(records[3]?.key ?? [])]).toEqual([0, 255]);
+    expect(await readAll(topic, 0)).toEqual([]);
+
+    const groupsAfter = (await admin.listGroups()).groups.map((g) => g.groupId).sort();
+    expect(groupsAfter).toEqual(groupsBefore);
+  });
+
+  it('skips transaction markers', async () => {
+    const topic = uniqueName('reader-txn');
+    await admin.createTopics({ topics: [{ topic }], waitForLeaders: true });
+    const txProducer = kafka.producer({
+      transactionalId: uniqueName('tx'),
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
+    await txProducer.connect();
+    const tx = await txProducer.transaction();
+    await tx.send({ topic, messages: [{ value: 'a' }, { value: 'b' }] });
+    await tx.commit();
+    await txProducer.disconnect();
+    const records = await readAll(topic, 0);
+    // Offset 2 is the commit marker: the high watermark is 3, the messages are 2.
+    expect(records.map((r) => r.value?.toString())).toEqual(['a', 'b']);
+    const [bounds] = await partitionReader(connection).offsets(topic);
+    expect(bounds).toEqual({ partition: 0, low: '0', high: '3' });
+  });
+
+  it('bounds one fetch by maxBytes but still returns a record larger than it', async () => {
+    const topic = uniqueName('reader-big');
+    await admin.createTopics({ topics: [{ topic }], waitForLeaders: true });
+    const value = Buffer.alloc(300_000, 7);
+    for (let i = 0; i < 5; i++) await producer.send({ topic, acks: -1, messages: [{ value }] });
+    const reader = partitionReader(connection);
+    const small = await reader.fetch({ topic, partition: 0, offset: '0', maxBytes: 1000, maxWaitMs: 100 });
+    expect(small.records).toHaveLength(1);
+    expect(small.records[0]?.value?.length).toBe(300_000);
+    const medium = await reader.fetch({
+      topic,
+      partition: 0,
+      offset: '1',
+      maxBytes: 700_000,
+      maxWaitMs: 100,
+    });
+    expect(medium.records.length).toBeGreaterThanOrEqual(1);
+    expect(medium.records.length).toBeLessThanOrEqual(3);
+    expect(medium.highWatermark).toBe('5');
+  });
+
+  it('long-polls at the end and answers the bounds for an offset out of range', async () => {
+    const topic = uniqueName('reader-end');
+    await admin.createTopics({ topics: [{ topic }], waitForLeaders: true });
+    await producer.send({ topic, acks: -1, messages: [{ value: 'x' }] });
+    const reader = partitionReader(connection);
+    const started = Date.now();
+    const empty = await reader.fetch({ topic, partition: 0, offset: '1', maxBytes: 1000, maxWaitMs: 300 });
+    expect(empty.records).toEqual([]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    const beyond = await reader.fetch({ topic, partition: 0, offset: '50', maxBytes: 1000, maxWaitMs: 100 });
+    expect(beyond).toEqual({ records: [], highWatermark: '1', logStartOffset: '0' });
+  });
+
+  it('finds offsets by time', async () => {
+    const topic = uniqueName('reader-time');
+    await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
+    const base = Date.now() - 60_000;
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [0, 1, 2, 3].map((i) => ({
+        partition: 0,
+        value: `m${i}`,
+        timestamp: String(base + i * 1000),
+      })),
+    });
+    const reader = partitionReader(connection);
+    expect(await reader.offsetsForTime(topic, base + 1500)).toEqual([
+      { partition: 0, offset: '2' },
+      { partition: 1, offset: '0' },
+    ]);
+    expect(await reader.offsetsForTime(topic, Date.now() + 60_000)).toEqual([
+      { partition: 0, offset: '4' },
+      { partition: 1, offset: '0' },
+    ]);
+  });
+
+  it('reports a missing topic as not found and does not create it', async () => {
+    const topic = uniqueName('reader-missing');
+    const reader = partitionReader(connection);
+    const error = await reader.offsets(topic).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('NOT_FOUND');
+    const fetchError = await reader
+      .fetch({ topic, partition: 0, offset: '0', maxBytes: 100, maxWaitMs: 10 })
+      .catch((e: unknown) => e);
+    expect((fetchError as DomainError).code).toBe('NOT_FOUND');
+    expect(await admin.listTopics()).not.toContain(topic);
+    // A deleted topic the reader has seen must not break reading other topics.
+    const other = uniqueName('reader-deleted');
+    const kept = uniqueName('reader-kept');
+    await admin.createTopics({ topics: [{ topic: other }, { topic: kept }], waitForLeaders: true });
+    await reader.offsets(other);
+    await admin.deleteTopics({ topics: [other] });
+    await producer.send({ topic: kept, acks: -1, messages: [{ value: 'still here' }] });
+    expect(await reader.offsets(kept)).toEqual([{ partition: 0, low: '0', high: '1' }]);
+  });
+});
