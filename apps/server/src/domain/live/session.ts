@@ -1,0 +1,338 @@
+import type { LiveCommand, LiveEvent, LiveFilter, Message } from '@tributary/contract';
+import { LIVE_CLOSE } from '@tributary/contract';
+import { DomainError } from '../errors.ts';
+import { selectPartitions, startPositions, toPositions } from './positions.ts';
+import type { Formats, LiveFetchResult, LiveSource, PartitionRange } from './source.ts';
+import { LiveCounters } from './stats.ts';
+
+/** Where the session's events go (the WebSocket in production, an array in unit tests). */
+export interface LiveSink {
+  send(event: LiveEvent): void;
+  /** Bytes queued in the socket and not yet written: the backpressure signal. */
+  bufferedAmount(): number;
+  close(code: number, reason: string): void;
+}
+
+export interface LiveOptions {
+  /** Messages sent and not yet acknowledged by the tab; past this, matching messages are skipped. */
+  maxInFlight: number;
+  /** Socket bytes not yet written; past this, matching messages are skipped. */
+  maxBufferedBytes: number;
+  /** A partition further behind its log end than this jumps ahead (a tail shows now, not history). */
+  maxLagPerPartition: number;
+  fetchMaxBytes: number;
+  /** How long one fetch may wait at the broker for new records (long poll). */
+  maxWaitMs: number;
+  statsIntervalMs: number;
+  /** Consecutive failed fetches of a partition before the stream ends with an error. */
+  retryLimit: number;
+  retryBackoffMs: number;
+}
+
+export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
+  maxInFlight: 1000,
+  maxBufferedBytes: 1 << 20,
+  maxLagPerPartition: 10_000,
+  fetchMaxBytes: 512 * 1024,
+  maxWaitMs: 500,
+  statsIntervalMs: 1000,
+  retryLimit: 4,
+  retryBackoffMs: 250,
+};
+
+/**
+ * One tab's live tail. One long-polling loop per tailed partition reads group-less from its position (the
+ * next offset to read); every reconfiguration bumps `epoch` and aborts the old loops. Nothing is committed:
+ * the position lives here and in the tab, which sends it back after a reconnect.
+ */
+export class LiveSession<R> {
+  private epoch = 0;
+  private abort = new AbortController();
+  private loops: Promise<void>[] = [];
+  private started = false;
+  private paused = false;
+  private closed = false;
+  private partitions: number[] = [];
+  private requested: number[] | null = null;
+  private positions = new Map<number, bigint>();
+  private highs = new Map<number, bigint>();
+  private filter: LiveFilter = {};
+  private matches: ((m: Message) => boolean) | undefined;
+  private formats: Formats = { keyFormat: 'auto', valueFormat: 'auto' };
+  private inFlight = 0;
+  private wakers: (() => void)[] = [];
+  private readonly counters = new LiveCounters();
+  private readonly timer: NodeJS.Timeout;
+  private refreshing = false;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly topic: string,
+    private readonly source: LiveSource<R>,
+    private readonly sink: LiveSink,
+    private readonly options: LiveOptions = DEFAULT_LIVE_OPTIONS,
+    /** Unexpected failures go to the server log (the tab gets a generic sentence). */
+    private readonly logError: (error: unknown) => void = () => {},
+  ) {
+    this.timer = setInterval(() => this.tick(), options.statsIntervalMs);
+  }
+
+  /** Commands apply one at a time, in arrival order. */
+  command(command: LiveCommand): Promise<void> {
+    this.queue = this.queue.then(() => this.apply(command)).catch((error: unknown) => this.reject(error));
+    return this.queue;
+  }
+
+  /** Stops every loop and aborts their fetches; resolves when they have all returned. */
+  async close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      clearInterval(this.timer);
+      this.restartLoops(false);
+    }
+    await Promise.allSettled(this.loops);
+  }
+
+  private async apply(command: LiveCommand): Promise<void> {
+    if (this.closed) return;
+    switch (command.type) {
+      case 'start': {
+        const matches = command.filter ? this.source.compileFilter(command.filter) : this.matches;
+        const ranges = await this.source.offsets(this.topic);
+        const partitions = selectPartitions(ranges, command.partitions ?? this.requested);
+        this.positions = startPositions(ranges, partitions, command.from);
+        this.noteHighs(ranges);
+        this.requested = command.partitions ?? this.requested;
+        this.partitions = partitions;
+        if (command.filter) [this.filter, this.matches] = [command.filter, matches];
+        this.formats = {
+          keyFormat: command.keyFormat ?? this.formats.keyFormat,
+          valueFormat: command.valueFormat ?? this.formats.valueFormat,
+        };
+        this.started = true;
+        this.paused = false;
+        this.restartLoops(true);
+        return this.subscribed(command.from.mode === 'offsets');
+      }
+      case 'partitions': {
+        const ranges = await this.source.offsets(this.topic);
+        const partitions = selectPartitions(ranges, command.partitions);
+        this.requested = command.partitions;
+        if (!this.started) return;
+        // Partitions kept go on from where they are; added ones start at their log end.
+        const fresh = startPositions(ranges, partitions, { mode: 'now' });
+        for (const p of partitions) fresh.set(p, this.positions.get(p) ?? fresh.get(p) ?? 0n);
+        this.positions = fresh;
+        this.partitions = partitions;
+        this.noteHighs(ranges);
+        this.restartLoops(true);
+        return this.subscribed(false);
+      }
+      case 'filter':
+        this.matches = this.source.compileFilter(command.filter);
+        this.filter = command.filter;
+        if (this.started) this.subscribed(false);
+        return;
+      case 'pause':
+        this.paused = true;
+        return this.sink.send({ type: 'paused', positions: toPositions(this.positions) });
+      case 'resume':
+        this.paused = false;
+        this.wake();
+        return this.sink.send({ type: 'resumed', positions: toPositions(this.positions) });
+      case 'ack':
+        this.inFlight = Math.max(0, this.inFlight - command.count);
+        return;
+      case 'stop':
+        this.sink.send({ type: 'end', reason: 'Stopped.', reconnect: false });
+        this.sink.close(LIVE_CLOSE.stopped, 'stopped');
+        return this.close();
+    }
+  }
+
+  private subscribed(resumed: boolean): void {
+    this.sink.send({
+      type: 'subscribed',
+      topic: this.topic,
+      allPartitions: [...this.highs.keys()].sort((a, b) => a - b),
+      partitions: this.partitions,
+      positions: toPositions(this.positions),
+      filter: this.filter,
+      resumed,
+    });
+  }
+
+  private restartLoops(spawn: boolean): void {
+    this.epoch++;
+    this.abort.abort();
+    this.abort = new AbortController();
+    this.wake();
+    this.counters.rebase();
+    if (!spawn || this.closed) return;
+    const epoch = this.epoch;
+    const signal = this.abort.signal;
+    this.loops = this.partitions.map((p) => this.loop(p, epoch, signal));
+  }
+
+  private current(epoch: number): boolean {
+    return !this.closed && epoch === this.epoch;
+  }
+
+  private async loop(partition: number, epoch: number, signal: AbortSignal): Promise<void> {
+    let failures = 0;
+    while (this.current(epoch)) {
+      if (this.paused) {
+        await new Promise<void>((resolve) => this.wakers.push(resolve));
+        continue;
+      }
+      this.capLag(partition);
+      const offset = this.positions.get(partition) ?? 0n;
+      let result: LiveFetchResult<R>;
+      try {
+        result = await this.source.fetch({
+          topic: this.topic,
+          partition,
+          offset,
+          maxBytes: this.options.fetchMaxBytes,
+          // The partitions share one connection per broker, which serves one request at a time: split the wait.
+          maxWaitMs: Math.max(10, Math.floor(this.options.maxWaitMs / this.partitions.length)),
+          signal,
+        });
+        failures = 0;
+      } catch (error) {
+        if (!this.current(epoch)) return;
+        failures++;
+        if (await this.givesUp(error, failures)) return this.fatal(error);
+        await sleep(this.options.retryBackoffMs * 2 ** (failures - 1), signal);
+        continue;
+      }
+      if (!this.current(epoch)) return;
+      this.highs.set(partition, result.highWatermark);
+      // A fetch that was in flight when the tab paused is not delivered: it is read again on resume.
+      if (this.paused) continue;
+      this.deliver(partition, offset, result);
+    }
+  }
+
+  private deliver(partition: number, offset: bigint, result: LiveFetchResult<R>): void {
+    let next = offset < result.logStartOffset ? result.logStartOffset : offset;
+    for (const record of result.records) {
+      const recordOffset = this.source.offsetOf(record);
+      if (recordOffset < next) continue; // a batch may start before the requested offset
+      this.offer(record);
+      next = recordOffset + 1n;
+    }
+    if (result.records.length === 0 && next > result.highWatermark) next = result.highWatermark;
+    this.positions.set(partition, next);
+  }
+
+  /** Sends the record if it matches and the tab can take it; otherwise counts why it was not shown. */
+  private offer(record: R): void {
+    const room =
+      this.inFlight < this.options.maxInFlight && this.sink.bufferedAmount() < this.options.maxBufferedBytes;
+    if (!room && !this.matches) return this.counters.countSkipped(); // no need to decode what is dropped
+    const message = this.source.decode(record, this.formats);
+    if (this.matches && !this.matches(message)) return this.counters.countFiltered();
+    if (!room) return this.counters.countSkipped();
+    this.sink.send({ type: 'message', message });
+    this.inFlight++;
+    this.counters.countSent();
+  }
+
+  /** A tail shows what happens now: a partition too far behind skips ahead, and says so in `stats`. */
+  private capLag(partition: number): void {
+    const high = this.highs.get(partition);
+    const position = this.positions.get(partition);
+    if (high === undefined || position === undefined) return;
+    const floor = high - BigInt(this.options.maxLagPerPartition);
+    if (position < floor) {
+      this.counters.countSkipped(Number(floor - position));
+      this.positions.set(partition, floor);
+    }
+  }
+
+  /** Gone topic or partition: give up now. Anything else (leader moved, broker restarting): a few retries. */
+  private async givesUp(error: unknown, failures: number): Promise<boolean> {
+    if (failures >= this.options.retryLimit) return true;
+    try {
+      const ranges = await this.source.offsets(this.topic);
+      return !ranges.some((r) => this.partitions.includes(r.partition));
+    } catch (checkError) {
+      return checkError instanceof DomainError && checkError.code === 'NOT_FOUND';
+    }
+  }
+
+  private tick(): void {
+    if (!this.started || this.closed) return;
+    if (this.paused) void this.refreshHighs(); // the loops sleep, but the topic's rate is still shown
+    let highSum = 0n;
+    let lag = 0n;
+    for (const p of this.partitions) {
+      const high = this.highs.get(p) ?? 0n;
+      highSum += high;
+      lag += high - (this.positions.get(p) ?? high);
+    }
+    this.sink.send(
+      this.counters.take(Date.now(), {
+        highSum,
+        lag,
+        inFlight: this.inFlight,
+        bufferedBytes: this.sink.bufferedAmount(),
+        paused: this.paused,
+      }),
+    );
+  }
+
+  private async refreshHighs(): Promise<void> {
+    if (this.refreshing) return;
+    this.refreshing = true;
+    try {
+      this.noteHighs(await this.source.offsets(this.topic));
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') this.fatal(error);
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  private noteHighs(ranges: PartitionRange[]): void {
+    this.highs = new Map(ranges.map((r) => [r.partition, r.high]));
+  }
+
+  private wake(): void {
+    for (const resolve of this.wakers.splice(0)) resolve();
+  }
+
+  /** A bad command (filter syntax, unknown partition) is reported and the tail goes on; Kafka errors end it. */
+  private reject(error: unknown): void {
+    if (error instanceof DomainError && error.code === 'BAD_REQUEST')
+      return this.sink.send({ type: 'error', code: error.code, message: error.message, fatal: false });
+    this.fatal(error);
+  }
+
+  private fatal(error: unknown): void {
+    if (this.closed) return;
+    const domain = error instanceof DomainError ? error : undefined;
+    this.logError(error);
+    const message =
+      domain?.code === 'NOT_FOUND'
+        ? `The topic "${this.topic}" no longer exists (deleted while it was tailed?): ${domain.message}`
+        : (domain?.message ?? 'The live tail failed inside Tributary; the server log has the details.');
+    this.sink.send({ type: 'error', code: domain?.code ?? 'INTERNAL', message, fatal: true });
+    this.sink.send({ type: 'end', reason: message, reconnect: false });
+    this.sink.close(LIVE_CLOSE.fatal, domain?.code ?? 'INTERNAL');
+    void this.close();
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
