@@ -25,6 +25,8 @@ export interface AppConfig {
   webDist?: string;
   /** Administrators may switch message export off. */
   exportEnabled: boolean;
+  /** Concurrent live tails (WebSockets) this server accepts; one more gets a "limit reached" message. */
+  liveTailsMax: number;
   logLevel: string;
 }
 
@@ -53,6 +55,12 @@ function parsePort(value: string, source: string): number {
   return port;
 }
 
+function parsePositive(value: string, source: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${source}="${value}" is not a whole number ≥ 1`);
+  return n;
+}
+
 function parseBoolean(value: string, source: string): boolean {
   if (/^(1|true|yes|on)$/i.test(value)) return true;
   if (/^(0|false|no|off)$/i.test(value)) return false;
@@ -65,9 +73,10 @@ interface FileConfig {
   clusters?: ClusterConfig[];
   exportEnabled?: boolean;
   kafkaRequestTimeoutMs?: number;
+  liveTailsMax?: number;
 }
 
-const FILE_KEYS = new Set(['host', 'port', 'clusters', 'exportEnabled', 'kafkaRequestTimeoutMs']);
+const FILE_KEYS = new Set(['host', 'port', 'clusters', 'exportEnabled', 'kafkaRequestTimeoutMs', 'liveTailsMax']);
 
 function readFileConfig(path: string): FileConfig {
   let parsed: unknown;
@@ -103,6 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       env.TRIBUTARY_EXPORT_ENABLED !== undefined
         ? parseBoolean(env.TRIBUTARY_EXPORT_ENABLED, 'TRIBUTARY_EXPORT_ENABLED')
         : (file.exportEnabled ?? true),
+    liveTailsMax:
+      env.TRIBUTARY_LIVE_TAILS_MAX !== undefined
+        ? parsePositive(env.TRIBUTARY_LIVE_TAILS_MAX, 'TRIBUTARY_LIVE_TAILS_MAX')
+        : (file.liveTailsMax ?? 50),
     logLevel: env.LOG_LEVEL ?? 'info',
     ...(env.TRIBUTARY_WEB_DIST ? { webDist: env.TRIBUTARY_WEB_DIST } : {}),
   };

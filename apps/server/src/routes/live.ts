@@ -1,4 +1,113 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { WebSocket } from 'ws';
+import { LIVE_CLOSE, LiveParams, type LiveEvent } from '@tributary/contract';
+import { DomainError } from '../domain/errors.ts';
+import { parseCommand } from '../domain/live/commands.ts';
+import { readerSource, type ReaderSource } from '../domain/live/reader-source.ts';
+import { LiveSession, LiveTailRegistry, type LiveSink } from '../domain/live/index.ts';
+import type { FetchedRecord } from '../kafka/partition-reader.ts';
 
-/** Registered by app.ts; its endpoints come with their issue. */
-export const liveRoutes: FastifyPluginAsyncTypebox = async () => {};
+/** Proxies commonly cut idle sockets after 30-60 s; a ping and a heartbeat event every 15 s keep it open. */
+const HEARTBEAT_MS = 15_000;
+
+/** One tab's tail: its session and its own Kafka client, closed together. */
+class LiveTail {
+  constructor(
+    readonly session: LiveSession<FetchedRecord>,
+    private readonly source: ReaderSource,
+  ) {}
+
+  async close(): Promise<void> {
+    await this.session.close();
+    await this.source.close();
+  }
+}
+
+function socketSink(socket: WebSocket): LiveSink {
+  return {
+    send(event: LiveEvent) {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
+    },
+    bufferedAmount: () => socket.bufferedAmount,
+    close(code, reason) {
+      if (socket.readyState === socket.OPEN) socket.close(code, reason);
+    },
+  };
+}
+
+function refuse(socket: WebSocket, error: DomainError, code: number): void {
+  const sink = socketSink(socket);
+  sink.send({ type: 'error', code: error.code, message: error.message, fatal: true });
+  sink.send({ type: 'end', reason: error.message, reconnect: false });
+  sink.close(code, error.code);
+}
+
+/**
+ * GET /api/clusters/:cluster/topics/:topic/live (WebSocket): a group-less live tail. The client sends
+ * commands (start, pause, resume, partitions, filter, ack, stop); the server sends events (see the contract).
+ */
+export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tails = new LiveTailRegistry<LiveTail>(() => app.config.liveTailsMax);
+
+  app.addHook('preClose', async () => {
+    for (const client of app.websocketServer.clients) {
+      socketSink(client).send({ type: 'end', reason: 'Tributary is shutting down.', reconnect: true });
+      client.close(LIVE_CLOSE.goingAway, 'server shutting down');
+    }
+  });
+  app.addHook('onClose', () => tails.closeAll());
+
+  app.get(
+    '/api/clusters/:cluster/topics/:topic/live',
+    { websocket: true, schema: { params: LiveParams } },
+    (socket, request) => {
+      const { cluster, topic } = request.params;
+      let connection;
+      try {
+        connection = app.clusters.get(cluster);
+      } catch (error) {
+        return refuse(socket, error as DomainError, LIVE_CLOSE.fatal);
+      }
+      const source = readerSource(connection);
+      const sink = socketSink(socket);
+      const log = request.log.child({ cluster, topic, live: true });
+      const session = new LiveSession(topic, source, sink, undefined, (error) =>
+        log.warn(
+          { err: error, details: error instanceof DomainError ? error.details : undefined },
+          'live tail ended',
+        ),
+      );
+      const tail = new LiveTail(session, source);
+      try {
+        tails.add(tail);
+      } catch (error) {
+        void tail.close();
+        return refuse(socket, error as DomainError, LIVE_CLOSE.tooMany);
+      }
+
+      let alive = true;
+      socket.on('pong', () => (alive = true));
+      const heartbeat = setInterval(() => {
+        if (!alive) return socket.terminate(); // no pong for a whole interval: the peer is gone
+        alive = false;
+        socket.ping();
+        sink.send({ type: 'heartbeat', at: Date.now() });
+      }, HEARTBEAT_MS);
+
+      socket.on('message', (data, isBinary) => {
+        try {
+          if (isBinary) throw new DomainError('BAD_REQUEST', 'Live-tail commands are JSON text frames.');
+          const text = Array.isArray(data) ? Buffer.concat(data).toString() : data.toString();
+          void session.command(parseCommand(text));
+        } catch (error) {
+          const e = error as DomainError;
+          sink.send({ type: 'error', code: e.code, message: e.message, fatal: false });
+        }
+      });
+      socket.on('close', () => {
+        clearInterval(heartbeat);
+        void tails.remove(tail);
+      });
+    },
+  );
+};
