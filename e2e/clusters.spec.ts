@@ -16,3 +16,10 @@ test('a deep link opens the cluster page with its navigation', async ({ page }) 
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Topics' }),
   ).toBeVisible();
 });
+
+test('an unknown address says so and links back', async ({ page }) => {
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the clusters' }).click();
+  await expect(page.getByRole('heading', { name: 'Clusters' })).toBeVisible();
+});

@@ -1,6 +1,5 @@
 import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
-import { Pending } from './components/Pending.tsx';
 import { ClustersPage } from './pages/ClustersPage.tsx';
 import { ClusterOverviewPage } from './pages/ClusterOverviewPage.tsx';
 import { BrokersPage } from './pages/BrokersPage.tsx';
@@ -8,6 +7,7 @@ import { TopicsPage } from './pages/TopicsPage.tsx';
 import { TopicPage } from './pages/topic/TopicPage.tsx';
 import { ConsumerGroupsPage } from './pages/ConsumerGroupsPage.tsx';
 import { ConsumerGroupPage } from './pages/ConsumerGroupPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
 
 /** Every page has its own address; the Layout's sidebar follows the `:cluster` in it. */
 export function App() {
@@ -73,7 +73,7 @@ export function App() {
         path="*"
         element={
           <Layout>
-            <Pending what="This address" issue={0} />
+            <NotFoundPage />
           </Layout>
         }
       />
