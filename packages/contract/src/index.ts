@@ -3,6 +3,7 @@
 export * from './errors.ts';
 export * from './clusters.ts';
 export * from './topics.ts';
+export * from './brokers.ts';
 export * from './messages.ts';
 export * from './live.ts';
 export * from './consumer-groups.ts';

@@ -1,0 +1,86 @@
+import type { PartitionInfo, TopicDetail, TopicSummary } from '@tributary/contract';
+import type {
+  PartitionOffsets,
+  ReplicaSize,
+  TopicMetadata,
+  TopicsGateway,
+} from '../../kafka/topics-service.ts';
+
+const key = (topic: string, partition: number) => `${topic}\0${partition}`;
+
+/** Offsets and replica sizes of a set of topics, fetched together (one ListOffsets/DescribeLogDirs each). */
+export interface TopicDetails {
+  offsets: Map<string, PartitionOffsets>;
+  sizes: Map<string, Map<number, number>>;
+}
+
+export async function fetchDetails(gateway: TopicsGateway, topics: TopicMetadata[]): Promise<TopicDetails> {
+  // Partitions without a leader cannot answer ListOffsets; they stay unknown (null).
+  const led = topics.map((t) => ({
+    name: t.name,
+    partitions: t.partitions.filter((p) => p.leader !== null).map((p) => p.partition),
+  }));
+  const all = topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => p.partition) }));
+  const [offsets, sizes] = await Promise.all([gateway.offsets(led), gateway.replicaSizes(all)]);
+  return {
+    offsets: new Map(offsets.map((o) => [key(o.topic, o.partition), o])),
+    sizes: indexSizes(sizes),
+  };
+}
+
+function indexSizes(sizes: ReplicaSize[]): Map<string, Map<number, number>> {
+  const index = new Map<string, Map<number, number>>();
+  for (const s of sizes) {
+    const k = key(s.topic, s.partition);
+    const byBroker = index.get(k) ?? new Map<number, number>();
+    byBroker.set(s.broker, s.sizeBytes);
+    index.set(k, byBroker);
+  }
+  return index;
+}
+
+export function describePartitions(topic: TopicMetadata, details: TopicDetails | undefined): PartitionInfo[] {
+  return topic.partitions.map((p) => {
+    const offsets = details?.offsets.get(key(topic.name, p.partition));
+    const size =
+      p.leader === null ? undefined : details?.sizes.get(key(topic.name, p.partition))?.get(p.leader);
+    return {
+      partition: p.partition,
+      leader: p.leader,
+      replicas: p.replicas,
+      isr: p.isr,
+      offlineReplicas: p.offlineReplicas,
+      startOffset: offsets ? offsets.start.toString() : null,
+      endOffset: offsets ? offsets.end.toString() : null,
+      sizeBytes: size ?? null,
+    };
+  });
+}
+
+/** A row of the topic list; sizes and counts stay null without details (or when a partition is unknown). */
+export function summarize(topic: TopicMetadata, details?: TopicDetails): TopicSummary {
+  const partitions = details ? describePartitions(topic, details) : [];
+  const sum = (values: (number | null)[]) =>
+    details && values.every((v) => v !== null) ? values.reduce<number>((a, b) => a + (b ?? 0), 0) : null;
+  return {
+    name: topic.name,
+    internal: topic.internal,
+    partitionCount: topic.partitions.length,
+    replicationFactor: Math.max(0, ...topic.partitions.map((p) => p.replicas.length)),
+    underReplicatedPartitions: topic.partitions.filter((p) => p.isr.length < p.replicas.length).length,
+    sizeBytes: sum(partitions.map((p) => p.sizeBytes)),
+    messageCount: sum(
+      partitions.map((p) =>
+        p.startOffset !== null && p.endOffset !== null
+          ? Number(BigInt(p.endOffset) - BigInt(p.startOffset))
+          : null,
+      ),
+    ),
+  };
+}
+
+export async function describeTopic(gateway: TopicsGateway, name: string): Promise<TopicDetail> {
+  const topic = await gateway.topic(name);
+  const details = await fetchDetails(gateway, [topic]);
+  return { ...summarize(topic, details), partitions: describePartitions(topic, details) };
+}

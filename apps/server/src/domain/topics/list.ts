@@ -1,0 +1,51 @@
+import type { TopicList, TopicListQuery, TopicSortField, TopicSummary } from '@tributary/contract';
+import type { TopicMetadata, TopicsGateway } from '../../kafka/topics-service.ts';
+import { fetchDetails, summarize } from './describe.ts';
+
+/** Fields that need offsets or sizes of every matching topic before sorting (slower on big clusters). */
+const DETAIL_FIELDS = new Set<TopicSortField>(['sizeBytes', 'messageCount']);
+
+function compare(field: TopicSortField, desc: boolean) {
+  const sign = desc ? -1 : 1;
+  return (a: TopicSummary, b: TopicSummary) => {
+    const x = a[field];
+    const y = b[field];
+    let order: number;
+    if (typeof x === 'string' && typeof y === 'string') order = x.localeCompare(y);
+    else if (x === null || y === null)
+      order = x === y ? 0 : x === null ? 1 : -1; // unknown sizes go last
+    else order = (x as number) - (y as number);
+    return order !== 0 ? sign * order : a.name.localeCompare(b.name);
+  };
+}
+
+/**
+ * One page of topics. Metadata of all topics is one cheap request; offsets and sizes are fetched only for
+ * the requested page, unless the sort itself needs them.
+ */
+export async function listTopics(gateway: TopicsGateway, query: TopicListQuery): Promise<TopicList> {
+  const page = query.page ?? 1;
+  const perPage = query.perPage ?? 25;
+  const sortBy = query.sortBy ?? 'name';
+  const desc = query.order === 'desc';
+  const search = query.search?.trim().toLowerCase() ?? '';
+
+  const matching = (await gateway.allTopics()).filter(
+    (t) => (query.showInternal || !t.internal) && (!search || t.name.toLowerCase().includes(search)),
+  );
+  const byName = new Map<string, TopicMetadata>(matching.map((t) => [t.name, t]));
+  const start = (page - 1) * perPage;
+
+  if (DETAIL_FIELDS.has(sortBy)) {
+    const details = matching.length ? await fetchDetails(gateway, matching) : undefined;
+    const rows = matching.map((t) => summarize(t, details)).sort(compare(sortBy, desc));
+    return { items: rows.slice(start, start + perPage), total: rows.length, page, perPage };
+  }
+  const pageRows = matching
+    .map((t) => summarize(t))
+    .sort(compare(sortBy, desc))
+    .slice(start, start + perPage);
+  const pageTopics = pageRows.map((r) => byName.get(r.name)).filter((t): t is TopicMetadata => !!t);
+  const details = pageTopics.length ? await fetchDetails(gateway, pageTopics) : undefined;
+  return { items: pageTopics.map((t) => summarize(t, details)), total: matching.length, page, perPage };
+}

@@ -1,0 +1,104 @@
+import type { AddPartitionsResult, CreatedTopic, CreateTopicBody, PurgeResult } from '@tributary/contract';
+import type { TopicsGateway } from '../../kafka/topics-service.ts';
+import { badRequest } from '../errors.ts';
+import { checkNameIsFree, nameWarnings, validateTopicName } from './names.ts';
+
+// Deleting or purging these breaks consumer groups or transactions for every client of the cluster.
+const PROTECTED = new Set(['__consumer_offsets', '__transaction_state', '__share_group_state']);
+
+function refuseProtected(name: string, what: string): void {
+  if (PROTECTED.has(name))
+    throw badRequest(`"${name}" is one of Kafka's internal topics; Tributary does not ${what} it.`);
+}
+
+/** `kafka-topics --create`: checks everything a person can get wrong before Kafka sees it. */
+export async function createTopic(gateway: TopicsGateway, body: CreateTopicBody): Promise<CreatedTopic> {
+  const name = body.name;
+  validateTopicName(name);
+  if (!Number.isInteger(body.partitions) || body.partitions < 1)
+    throw badRequest(`A topic needs at least 1 partition (got ${body.partitions}).`);
+  const rf = body.replicationFactor;
+  if (rf !== undefined && rf < 1) throw badRequest(`The replication factor must be at least 1 (got ${rf}).`);
+  const configs = body.configs ?? {};
+  for (const key of Object.keys(configs)) if (!key.trim()) throw badRequest('A config name cannot be empty.');
+
+  const [topics, { brokers }] = await Promise.all([gateway.allTopics(), gateway.brokers()]);
+  checkNameIsFree(
+    name,
+    topics.map((t) => t.name),
+  );
+  if (rf !== undefined && rf > brokers.length)
+    throw badRequest(
+      `Replication factor ${rf} is more than the ${brokers.length} broker${brokers.length === 1 ? '' : 's'} ` +
+        `online in cluster "${gateway.cluster}"; each replica needs its own broker.`,
+    );
+  const created = await gateway.createTopic({
+    name,
+    partitions: body.partitions,
+    replicationFactor: rf ?? -1,
+    configs,
+  });
+  return { name, ...created, warnings: nameWarnings(name) };
+}
+
+export async function deleteTopic(gateway: TopicsGateway, name: string): Promise<void> {
+  await gateway.topic(name); // 404 with the topic's name when it is not there
+  refuseProtected(name, 'delete');
+  await gateway.deleteTopic(name);
+}
+
+/** `kafka-topics --alter --partitions N`: the count can only grow. */
+export async function addPartitions(
+  gateway: TopicsGateway,
+  name: string,
+  count: number,
+): Promise<AddPartitionsResult> {
+  const topic = await gateway.topic(name);
+  const current = topic.partitions.length;
+  if (!Number.isInteger(count) || count <= current)
+    throw badRequest(
+      `Topic "${name}" already has ${current} partition${current === 1 ? '' : 's'}; the new count must be ` +
+        `more than that (got ${count}). Kafka cannot remove partitions.`,
+    );
+  await gateway.createPartitions(name, count);
+  return { name, previousCount: current, partitionCount: count };
+}
+
+/** Parses `?partitions=0,2`; undefined or empty means every partition. */
+export function parsePartitionList(raw: string | undefined, existing: number[]): number[] {
+  if (raw === undefined || raw.trim() === '') return existing;
+  const wanted = raw.split(',').map((s) => s.trim());
+  const numbers = wanted.map((s) => (/^\d+$/.test(s) ? Number(s) : NaN));
+  const bad = wanted.filter((_, i) => Number.isNaN(numbers[i]));
+  if (bad.length)
+    throw badRequest(
+      `"partitions" must be a comma-separated list of partition numbers, e.g. 0,2 (got "${raw}").`,
+    );
+  const missing = numbers.filter((n) => !existing.includes(n));
+  if (missing.length)
+    throw badRequest(
+      `No partition ${missing.join(', ')} in this topic; its partitions are 0 to ${existing.length - 1}.`,
+    );
+  return [...new Set(numbers)].sort((a, b) => a - b);
+}
+
+/** `kafka-delete-records` up to the high watermark: the partitions stay, their records go. */
+export async function purgeTopic(
+  gateway: TopicsGateway,
+  name: string,
+  rawPartitions: string | undefined,
+): Promise<PurgeResult> {
+  const topic = await gateway.topic(name);
+  refuseProtected(name, 'purge');
+  const partitions = parsePartitionList(
+    rawPartitions,
+    topic.partitions.map((p) => p.partition),
+  );
+  await gateway.deleteRecords(name, partitions);
+  const offsets = await gateway.offsets([{ name, partitions }]);
+  return {
+    partitions: offsets
+      .map((o) => ({ partition: o.partition, startOffset: o.start.toString() }))
+      .sort((a, b) => a.partition - b.partition),
+  };
+}

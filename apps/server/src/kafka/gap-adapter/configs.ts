@@ -1,0 +1,95 @@
+// Why: kafkajs 2.2.4 speaks DescribeConfigs v2 (no documentation) and only the legacy AlterConfigs, which
+// replaces a topic's whole dynamic config: a PATCH of one key would silently drop every other override.
+import {
+  ConfigResourceTypes,
+  ConfigSources,
+  ConfigTypes,
+  IncrementalAlterConfigOperationTypes,
+} from '@platformatic/kafka';
+import type { ConfigEntry, ConfigSource } from '@tributary/contract';
+import type { ClusterConnection } from '../cluster-connection.ts';
+import { runGap } from '../admin-errors.ts';
+
+export type ConfigResource = { kind: 'topic'; name: string } | { kind: 'broker'; id: number };
+
+const SOURCE_NAMES = Object.fromEntries(Object.entries(ConfigSources).map(([k, v]) => [v, k])) as Record<
+  number,
+  string
+>;
+const TYPE_NAMES = Object.fromEntries(Object.entries(ConfigTypes).map(([k, v]) => [v, k])) as Record<
+  number,
+  string
+>;
+
+// Kafka names a topic override TOPIC_CONFIG on the wire; the Java admin calls it DYNAMIC_TOPIC_CONFIG.
+const kafkaSourceName = (source: number) =>
+  source === ConfigSources.TOPIC_CONFIG ? 'DYNAMIC_TOPIC_CONFIG' : (SOURCE_NAMES[source] ?? 'UNKNOWN');
+
+function sourceOf(source: number): ConfigSource {
+  if (source === ConfigSources.TOPIC_CONFIG) return 'topic';
+  if (source === ConfigSources.DEFAULT_CONFIG || source === ConfigSources.UNKNOWN) return 'default';
+  return 'broker';
+}
+
+const resourceOf = (r: ConfigResource) =>
+  r.kind === 'topic'
+    ? { resourceType: ConfigResourceTypes.TOPIC, resourceName: r.name }
+    : { resourceType: ConfigResourceTypes.BROKER, resourceName: String(r.id) };
+
+/** Every config of a topic or broker (`kafka-configs --describe --all`), with documentation, by name. */
+export async function describeConfigs(
+  connection: ClusterConnection,
+  resource: ConfigResource,
+): Promise<ConfigEntry[]> {
+  const results = await runGap(
+    connection,
+    'describing configs',
+    (admin) =>
+      admin.describeConfigs({
+        resources: [resourceOf(resource)],
+        includeDocumentation: true,
+        includeSynonyms: false,
+      }),
+    { resource },
+  );
+  const configs = results.flatMap((r) => r.configs);
+  return configs
+    .map((c) => ({
+      name: c.name,
+      value: c.isSensitive ? null : (c.value ?? null),
+      source: sourceOf(c.configSource),
+      kafkaSource: kafkaSourceName(c.configSource),
+      readOnly: c.readOnly,
+      sensitive: c.isSensitive,
+      type: TYPE_NAMES[c.configType] ?? 'UNKNOWN',
+      documentation: c.documentation || null,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * IncrementalAlterConfigs: SET the given keys, DELETE (reset to the inherited value) the others, in one
+ * atomic request for the resource. `validateOnly` asks the broker to check without applying.
+ */
+export async function alterConfigsIncrementally(
+  connection: ClusterConnection,
+  resource: ConfigResource,
+  change: { set: Record<string, string>; reset: string[] },
+  validateOnly = false,
+): Promise<void> {
+  const configs = [
+    ...Object.entries(change.set).map(([name, value]) => ({
+      name,
+      value,
+      configOperation: IncrementalAlterConfigOperationTypes.SET,
+    })),
+    ...change.reset.map((name) => ({ name, configOperation: IncrementalAlterConfigOperationTypes.DELETE })),
+  ];
+  await runGap(
+    connection,
+    'altering configs',
+    (admin) =>
+      admin.incrementalAlterConfigs({ resources: [{ ...resourceOf(resource), configs }], validateOnly }),
+    { resource },
+  );
+}

@@ -1,0 +1,58 @@
+// Why: in KRaft, Metadata and DescribeCluster name a random live broker as "controller" (what kafkajs'
+// describeCluster reports); DescribeQuorum on __cluster_metadata names the real active controller.
+import { describeQuorumV2, kGetBootstrapConnection, type Connection } from '@platformatic/kafka';
+import type { ClusterConnection } from '../cluster-connection.ts';
+import { runGap } from '../admin-errors.ts';
+
+export interface QuorumInfo {
+  /** The active controller (the metadata log's leader). */
+  leaderId: number;
+  voters: number[];
+  /** Brokers that follow the metadata log without voting. */
+  observers: number[];
+}
+
+/** DescribeQuorum sent to any broker (brokers forward it to the active controller, KIP-836). */
+export async function describeQuorum(connection: ClusterConnection): Promise<QuorumInfo> {
+  const response = await runGap(connection, 'describing the KRaft quorum', async (admin) => {
+    // The bootstrap connection is enough: whichever broker answers forwards to the controller.
+    const connection = await new Promise<Connection>((resolve, reject) =>
+      admin[kGetBootstrapConnection]((error, c) =>
+        error || !c ? reject(error ?? new Error('no connection')) : resolve(c),
+      ),
+    );
+    return describeQuorumV2.api.async(connection, [
+      { topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] },
+    ]);
+  });
+  const partition = response.topics[0]?.partitions[0];
+  if (!partition) throw new Error('DescribeQuorum answered without the metadata partition');
+  return {
+    leaderId: partition.leaderId,
+    voters: partition.currentVoters.map((v) => v.replicaId),
+    observers: partition.observers.map((v) => v.replicaId),
+  };
+}
+
+export interface BrokerNode {
+  id: number;
+  host: string;
+  port: number;
+  rack: string | null;
+}
+
+/** Why: kafkajs' describeCluster drops each broker's rack. Fresh Metadata (no topics) from any broker. */
+export async function describeBrokers(
+  connection: ClusterConnection,
+): Promise<{ clusterId: string | null; brokers: BrokerNode[] }> {
+  const metadata = await runGap(connection, 'describing the brokers', (admin) =>
+    admin.metadata({ topics: [], forceUpdate: true }),
+  );
+  const brokers = [...metadata.brokers.entries()].map(([id, b]) => ({
+    id,
+    host: b.host,
+    port: b.port,
+    rack: b.rack ?? null,
+  }));
+  return { clusterId: metadata.id || null, brokers: brokers.sort((a, b) => a.id - b.id) };
+}

@@ -1,0 +1,51 @@
+import { Type, type Static } from 'typebox';
+
+/** `GET /api/clusters/:cluster`: the dashboard of one cluster. */
+export const ClusterOverview = Type.Object({
+  name: Type.String(),
+  clusterId: Type.Union([Type.String(), Type.Null()]),
+  /** The active KRaft controller (DescribeQuorum leader); null when the quorum could not be asked. */
+  controllerId: Type.Union([Type.Integer(), Type.Null()]),
+  brokers: Type.Object({
+    online: Type.Integer({ minimum: 0 }),
+    /** Online brokers plus known ones that do not answer (holding replicas, or following the metadata quorum). */
+    total: Type.Integer({ minimum: 0 }),
+  }),
+  /** Topics including internal ones; `internalTopicCount` says how many of them are internal. */
+  topicCount: Type.Integer({ minimum: 0 }),
+  internalTopicCount: Type.Integer({ minimum: 0 }),
+  partitionCount: Type.Integer({ minimum: 0 }),
+  underReplicatedPartitions: Type.Integer({ minimum: 0 }),
+  /** Partitions without a leader. */
+  offlinePartitions: Type.Integer({ minimum: 0 }),
+  /** The cluster's finalized `metadata.version` (e.g. `4.3-IV0`) where the brokers report it. */
+  kafkaVersion: Type.Union([Type.String(), Type.Null()]),
+});
+export type ClusterOverview = Static<typeof ClusterOverview>;
+
+/** One row of `GET /api/clusters/:cluster/brokers`. */
+export const BrokerInfo = Type.Object({
+  id: Type.Integer(),
+  /** null for a known broker that is not online (no address is advertised for it). */
+  host: Type.Union([Type.String(), Type.Null()]),
+  port: Type.Union([Type.Integer(), Type.Null()]),
+  rack: Type.Union([Type.String(), Type.Null()]),
+  online: Type.Boolean(),
+  controller: Type.Boolean(),
+  /** Partitions this broker leads. */
+  partitionsLed: Type.Integer({ minimum: 0 }),
+  /** Partition replicas assigned to this broker. */
+  replicas: Type.Integer({ minimum: 0 }),
+  /** Bytes of partition data in the broker's log directories; null when it did not answer. */
+  diskUsageBytes: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+});
+export type BrokerInfo = Static<typeof BrokerInfo>;
+
+export const BrokerList = Type.Array(BrokerInfo);
+export type BrokerList = Static<typeof BrokerList>;
+
+export const BrokerParams = Type.Object({
+  cluster: Type.String({ minLength: 1 }),
+  id: Type.Integer({ minimum: 0 }),
+});
+export type BrokerParams = Static<typeof BrokerParams>;
