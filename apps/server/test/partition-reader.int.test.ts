@@ -93,6 +93,25 @@ describe('partition reader', () => {
     expect(records.map((r) => r.value?.toString())).toEqual(['a', 'b']);
     const [bounds] = await partitionReader(connection).offsets(topic);
     expect(bounds).toEqual({ partition: 0, low: '0', high: '3' });
+    // Fetching from the marker alone returns nothing but moves past it.
+    const atMarker = await partitionReader(connection).fetch({
+      topic,
+      partition: 0,
+      offset: '2',
+      maxBytes: 1000,
+      maxWaitMs: 10,
+    });
+    expect(atMarker.records).toEqual([]);
+    expect(atMarker.nextOffset).toBe('3');
+    // Starting inside a batch does not return the records before the asked offset.
+    const inside = await partitionReader(connection).fetch({
+      topic,
+      partition: 0,
+      offset: '1',
+      maxBytes: 1000,
+      maxWaitMs: 10,
+    });
+    expect(inside.records.map((r) => r.offset)).toEqual(['1']);
   });
 
   it('bounds one fetch by maxBytes but still returns a record larger than it', async () => {
@@ -126,7 +145,7 @@ describe('partition reader', () => {
     expect(empty.records).toEqual([]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     const beyond = await reader.fetch({ topic, partition: 0, offset: '50', maxBytes: 1000, maxWaitMs: 100 });
-    expect(beyond).toEqual({ records: [], highWatermark: '1', logStartOffset: '0' });
+    expect(beyond).toEqual({ records: [], highWatermark: '1', logStartOffset: '0', nextOffset: '1' });
   });
 
   it('finds offsets by time', async () => {

@@ -21,6 +21,8 @@ export interface FetchResult {
   records: FetchedRecord[];
   highWatermark: string;
   logStartOffset: string;
+  /** Where the next fetch should start: past the last batch read, control batches and compacted gaps included. */
+  nextOffset: string;
 }
 export interface PartitionReader {
   /**
@@ -50,7 +52,7 @@ interface RawRecord {
   value: Buffer | null;
   headers: Record<string, Buffer | null | (Buffer | null)[]>;
   isControlRecord: boolean;
-  batchContext: { timestampType: number };
+  batchContext: { timestampType: number; firstOffset: string; lastOffsetDelta: number };
 }
 interface RawPartition {
   partition: number;
@@ -132,6 +134,18 @@ function toRecords(topic: string, partition: number, raw: RawPartition): Fetched
     });
   }
   return records;
+}
+
+function nextOffsetOf(raw: RawPartition, offset: string): string {
+  let next = BigInt(offset);
+  for (const r of raw.messages) {
+    const context = r.batchContext;
+    const end = context
+      ? BigInt(context.firstOffset) + BigInt(context.lastOffsetDelta) + 1n
+      : BigInt(r.offset) + 1n;
+    if (end > next) next = end;
+  }
+  return next.toString();
 }
 
 function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -234,17 +248,26 @@ class KafkaJsPartitionReader implements PartitionReader {
         topics: [{ topic, partitions: [{ partition, fetchOffset: offset, maxBytes }] }],
       });
       const raw = response.responses[0]?.partitions.find((p) => p.partition === partition);
-      if (!raw) return { records: [], highWatermark: offset, logStartOffset: offset };
+      if (!raw) return { records: [], highWatermark: offset, logStartOffset: offset, nextOffset: offset };
       return {
-        records: toRecords(topic, partition, raw),
+        // A batch holds records before `offset` when the fetch started inside it: they are not asked for.
+        records: toRecords(topic, partition, raw).filter((r) => BigInt(r.offset) >= BigInt(offset)),
         highWatermark: raw.highWatermark,
         logStartOffset: raw.lastStartOffset,
+        nextOffset: nextOffsetOf(raw, offset),
       };
     } catch (error) {
       const e = error as { type?: string; code?: number };
       if (e.code === OFFSET_OUT_OF_RANGE || e.type === 'OFFSET_OUT_OF_RANGE') {
         const bounds = (await this.offsets(topic)).find((p) => p.partition === partition);
-        return { records: [], highWatermark: bounds?.high ?? offset, logStartOffset: bounds?.low ?? offset };
+        const low = bounds?.low ?? offset;
+        const high = bounds?.high ?? offset;
+        return {
+          records: [],
+          highWatermark: high,
+          logStartOffset: low,
+          nextOffset: BigInt(offset) < BigInt(low) ? low : high,
+        };
       }
       if (retry && e.type && LEADER_MOVED.has(e.type)) {
         await cluster.refreshMetadata();
