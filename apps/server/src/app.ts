@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppConfig } from './config.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { kafkaPlugin } from './plugins/kafka.ts';
+import { lagSamplerPlugin } from './plugins/lag-sampler.ts';
 import { webPlugin } from './plugins/web.ts';
 import { healthRoutes } from './routes/health.ts';
 import { clusterRoutes } from './routes/clusters.ts';
@@ -20,6 +21,7 @@ export async function buildApp(config: AppConfig, options: FastifyServerOptions 
   }).withTypeProvider<TypeBoxTypeProvider>();
   await app.register(errorHandlerPlugin);
   await app.register(kafkaPlugin, { config });
+  await app.register(lagSamplerPlugin);
   await app.register(websocket, { options: { maxPayload: 1 << 20 } });
   await app.register(healthRoutes);
   await app.register(clusterRoutes);

@@ -1,6 +1,8 @@
 // The only module that reads the environment. Defaults, then a JSON file (TRIBUTARY_CONFIG), then env;
 // a bad value stops the start with a sentence that names it.
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 
 export interface SaslConfig {
   mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
@@ -27,6 +29,8 @@ export interface AppConfig {
   exportEnabled: boolean;
   /** Concurrent live tails (WebSockets) this server accepts; one more gets a "limit reached" message. */
   liveTailsMax: number;
+  /** Lag over time: where samples are kept, how often watched groups are sampled, groups always watched. */
+  lagHistory: { dir: string; intervalMs: number; watched: string[] };
   logLevel: string;
 }
 
@@ -74,9 +78,10 @@ interface FileConfig {
   exportEnabled?: boolean;
   kafkaRequestTimeoutMs?: number;
   liveTailsMax?: number;
+  lagHistory?: { dir?: string; intervalMs?: number; watched?: string[] };
 }
 
-const FILE_KEYS = new Set(['host', 'port', 'clusters', 'exportEnabled', 'kafkaRequestTimeoutMs', 'liveTailsMax']);
+const FILE_KEYS = new Set(['host', 'port', 'clusters', 'exportEnabled', 'kafkaRequestTimeoutMs', 'liveTailsMax', 'lagHistory']);
 
 function readFileConfig(path: string): FileConfig {
   let parsed: unknown;
@@ -116,6 +121,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       env.TRIBUTARY_LIVE_TAILS_MAX !== undefined
         ? parsePositive(env.TRIBUTARY_LIVE_TAILS_MAX, 'TRIBUTARY_LIVE_TAILS_MAX')
         : (file.liveTailsMax ?? 50),
+    lagHistory: {
+      dir: env.TRIBUTARY_LAG_HISTORY_DIR ?? file.lagHistory?.dir ?? join(homedir(), '.cache', 'tributary', 'lag-history'),
+      intervalMs:
+        env.TRIBUTARY_LAG_SAMPLE_MS !== undefined
+          ? parsePositive(env.TRIBUTARY_LAG_SAMPLE_MS, 'TRIBUTARY_LAG_SAMPLE_MS')
+          : (file.lagHistory?.intervalMs ?? 15_000),
+      // "cluster/group" entries, comma-separated in the environment
+      watched: env.TRIBUTARY_WATCHED_GROUPS?.split(',').map((w) => w.trim()).filter(Boolean) ?? file.lagHistory?.watched ?? [],
+    },
     logLevel: env.LOG_LEVEL ?? 'info',
     ...(env.TRIBUTARY_WEB_DIST ? { webDist: env.TRIBUTARY_WEB_DIST } : {}),
   };

@@ -1,0 +1,145 @@
+import type {
+  GroupDetail,
+  GroupMember,
+  GroupState,
+  GroupType,
+  PartitionOffsetRow,
+} from '@tributary/contract';
+import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
+import { describeClassicGroups, topicBounds, type PartitionBounds } from '../../kafka/groups-service.ts';
+import {
+  describeConsumerProtocolGroups,
+  fetchCommittedOffsets,
+  findGroupCoordinators,
+} from '../../kafka/gap-adapter/consumer-groups.ts';
+import { notFound } from '../errors.ts';
+import { normalizeState } from './state.ts';
+
+/** topic → partition → committed offset */
+export type Committed = Map<string, Map<number, bigint>>;
+
+export interface GroupCore {
+  groupId: string;
+  state: GroupState;
+  type: GroupType;
+  assignmentStrategy: string;
+  members: GroupMember[];
+  committed: Committed;
+}
+
+/**
+ * State, type, members and committed offsets of one group. DescribeGroups first (classic); a `Dead` answer
+ * may be a KIP-848 group, which only ConsumerGroupDescribe can see. Unknown everywhere → 404.
+ */
+export async function loadGroup(connection: ClusterConnection, groupId: string): Promise<GroupCore> {
+  const [classic, committed] = await Promise.all([
+    describeClassicGroups(connection, [groupId]).then((m) => m.get(groupId)),
+    fetchCommittedOffsets(connection, [groupId]).then((m) => m.get(groupId) ?? new Map()),
+  ]);
+  if (classic && classic.state !== 'Dead') {
+    return {
+      groupId,
+      state: normalizeState(classic.state),
+      type: 'classic',
+      assignmentStrategy: classic.protocol,
+      members: classic.members.map((m) => ({
+        consumerId: m.memberId,
+        groupInstanceId: null,
+        host: m.clientHost,
+        clientId: m.clientId,
+        assignments: m.assignments,
+      })),
+      committed,
+    };
+  }
+  const modern = (await describeConsumerProtocolGroups(connection, [groupId])).get(groupId);
+  if (modern) {
+    return {
+      groupId,
+      state: normalizeState(modern.groupState),
+      type: 'consumer',
+      assignmentStrategy: modern.assignorName,
+      members: modern.members.map((m) => ({
+        consumerId: m.memberId,
+        groupInstanceId: m.instanceId,
+        host: m.clientHost,
+        clientId: m.clientId,
+        assignments: m.assignment
+          .map((a) => ({ topic: a.topicName, partitions: [...a.partitions].sort((x, y) => x - y) }))
+          .sort((a, b) => a.topic.localeCompare(b.topic)),
+      })),
+      committed,
+    };
+  }
+  if (committed.size > 0) {
+    return { groupId, state: 'Empty', type: 'classic', assignmentStrategy: '', members: [], committed };
+  }
+  throw notFound(`Consumer group "${groupId}" does not exist on cluster ${connection.name}.`, {
+    group: groupId,
+  });
+}
+
+/** Every topic the group reads: committed offsets and current assignments. */
+export function groupTopics(core: Pick<GroupCore, 'members' | 'committed'>): Set<string> {
+  const topics = new Set(core.committed.keys());
+  for (const m of core.members) for (const a of m.assignments) topics.add(a.topic);
+  return topics;
+}
+
+export const lagOf = (current: bigint | undefined, end: number | undefined): number | null =>
+  current === undefined || end === undefined ? null : Math.max(0, end - Number(current));
+
+/**
+ * One row per partition, like `kafka-consumer-groups --describe`: assigned partitions (with or without a
+ * committed offset) and committed partitions nobody is assigned (consumer columns `-`, here null).
+ */
+export function offsetRows(
+  core: Pick<GroupCore, 'members' | 'committed'>,
+  bounds: Map<string, Map<number, PartitionBounds>>,
+): PartitionOffsetRow[] {
+  const rows = new Map<string, PartitionOffsetRow>();
+  const row = (topic: string, partition: number, member: GroupMember | null) => {
+    const end = bounds.get(topic)?.get(partition)?.high;
+    if (end === undefined) return; // the topic (or partition) is gone: nothing to measure against
+    const current = core.committed.get(topic)?.get(partition);
+    rows.set(`${topic}\u0000${partition}`, {
+      topic,
+      partition,
+      currentOffset: current === undefined ? null : Number(current),
+      logEndOffset: end,
+      lag: lagOf(current, end),
+      consumerId: member?.consumerId ?? null,
+      host: member?.host ?? null,
+      clientId: member?.clientId ?? null,
+    });
+  };
+  for (const member of core.members)
+    for (const a of member.assignments) for (const p of a.partitions) row(a.topic, p, member);
+  for (const [topic, partitions] of core.committed)
+    for (const p of partitions.keys()) if (!rows.has(`${topic}\u0000${p}`)) row(topic, p, null);
+  return [...rows.values()].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+}
+
+export function totalLag(rows: { lag: number | null }[]): number | null {
+  const lags = rows.map((r) => r.lag).filter((l): l is number => l !== null);
+  return lags.length === 0 ? null : lags.reduce((a, b) => a + b, 0);
+}
+
+export async function describeGroup(connection: ClusterConnection, groupId: string): Promise<GroupDetail> {
+  const core = await loadGroup(connection, groupId);
+  const [bounds, coordinators] = await Promise.all([
+    topicBounds(connection, groupTopics(core)),
+    findGroupCoordinators(connection, [groupId]),
+  ]);
+  const offsets = offsetRows(core, bounds);
+  return {
+    groupId,
+    state: core.state,
+    type: core.type,
+    coordinator: coordinators.get(groupId) ?? null,
+    assignmentStrategy: core.assignmentStrategy,
+    members: core.members,
+    offsets,
+    totalLag: totalLag(offsets),
+  };
+}

@@ -1,0 +1,88 @@
+import type { GroupList, GroupListQuery, GroupSummary } from '@tributary/contract';
+import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
+import { describeClassicGroups, topicBounds } from '../../kafka/groups-service.ts';
+import {
+  describeConsumerProtocolGroups,
+  fetchCommittedOffsets,
+  listGroupsWithType,
+} from '../../kafka/gap-adapter/consumer-groups.ts';
+import { groupTopics, lagOf, type Committed } from './describe.ts';
+import { normalizeState } from './state.ts';
+
+interface PageMembers {
+  count: number;
+  topics: string[];
+}
+
+/** Members (and their assigned topics) of the page's groups: one batched describe per protocol. */
+async function membersOf(
+  connection: ClusterConnection,
+  rows: { groupId: string; type: string; state: string }[],
+): Promise<Map<string, PageMembers>> {
+  const live = rows.filter((r) => r.state !== 'Empty' && r.state !== 'Dead');
+  const [classic, modern] = await Promise.all([
+    describeClassicGroups(
+      connection,
+      live.filter((r) => r.type === 'classic').map((r) => r.groupId),
+    ),
+    describeConsumerProtocolGroups(
+      connection,
+      live.filter((r) => r.type === 'consumer').map((r) => r.groupId),
+    ),
+  ]);
+  const out = new Map<string, PageMembers>();
+  for (const g of classic.values())
+    out.set(g.groupId, {
+      count: g.members.length,
+      topics: g.members.flatMap((m) => m.assignments.map((a) => a.topic)),
+    });
+  for (const g of modern.values())
+    out.set(g.groupId, {
+      count: g.members.length,
+      topics: g.members.flatMap((m) => m.assignment.map((a) => a.topicName)),
+    });
+  return out;
+}
+
+/**
+ * Server-side paging over ListGroups (cheap even with thousands of groups); members, topics and lag are
+ * computed only for the rows of the requested page.
+ */
+export async function listConsumerGroups(
+  connection: ClusterConnection,
+  query: GroupListQuery,
+): Promise<GroupList> {
+  const page = query.page ?? 1;
+  const perPage = query.perPage ?? 25;
+  const search = query.search?.trim().toLowerCase() ?? '';
+  const all = (await listGroupsWithType(connection))
+    .map((g) => ({ groupId: g.groupId, type: g.type, state: normalizeState(g.rawState) }))
+    .filter(
+      (g) =>
+        (!search || g.groupId.toLowerCase().includes(search)) && (!query.state || g.state === query.state),
+    )
+    .sort((a, b) => a.groupId.localeCompare(b.groupId));
+  const rows = all.slice((page - 1) * perPage, page * perPage);
+  const ids = rows.map((r) => r.groupId);
+  const [members, committed] = await Promise.all([
+    membersOf(connection, rows),
+    fetchCommittedOffsets(connection, ids),
+  ]);
+  const topics = new Set<string>();
+  for (const offsets of committed.values()) for (const t of offsets.keys()) topics.add(t);
+  const bounds = await topicBounds(connection, topics);
+  const items: GroupSummary[] = rows.map((r) => {
+    const offsets: Committed = committed.get(r.groupId) ?? new Map();
+    const m = members.get(r.groupId);
+    const read = groupTopics({ committed: offsets, members: [] });
+    for (const t of m?.topics ?? []) read.add(t);
+    let lag: number | null = null;
+    for (const [topic, partitions] of offsets)
+      for (const [partition, current] of partitions) {
+        const l = lagOf(current, bounds.get(topic)?.get(partition)?.high);
+        if (l !== null) lag = (lag ?? 0) + l;
+      }
+    return { ...r, members: m?.count ?? 0, topics: read.size, totalLag: lag };
+  });
+  return { items, total: all.length, page, perPage };
+}

@@ -1,0 +1,88 @@
+import type { TopicConsumerGroup } from '@tributary/contract';
+import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
+import { describeClassicGroups, topicBounds } from '../../kafka/groups-service.ts';
+import {
+  describeConsumerProtocolGroups,
+  fetchCommittedOffsets,
+  listGroupsWithType,
+} from '../../kafka/gap-adapter/consumer-groups.ts';
+import { notFound } from '../errors.ts';
+import { lagOf, totalLag } from './describe.ts';
+import { normalizeState } from './state.ts';
+
+const CHUNK = 200;
+
+async function chunked<T, R>(
+  items: T[],
+  fn: (chunk: T[]) => Promise<Map<string, R>>,
+): Promise<Map<string, R>> {
+  const out = new Map<string, R>();
+  for (let i = 0; i < items.length; i += CHUNK)
+    for (const [k, v] of await fn(items.slice(i, i + CHUNK))) out.set(k, v);
+  return out;
+}
+
+/** The groups that read `topic` (committed offsets on it, or a member assigned to it), with their lag on it. */
+export async function topicConsumerGroups(
+  connection: ClusterConnection,
+  topic: string,
+): Promise<TopicConsumerGroup[]> {
+  const bounds = (await topicBounds(connection, [topic])).get(topic);
+  if (!bounds) throw notFound(`Topic "${topic}" does not exist on cluster ${connection.name}.`);
+  const groups = (await listGroupsWithType(connection)).map((g) => ({
+    ...g,
+    state: normalizeState(g.rawState),
+  }));
+  const live = groups.filter((g) => g.state !== 'Empty' && g.state !== 'Dead');
+  const [committed, classic, modern] = await Promise.all([
+    chunked(
+      groups.map((g) => g.groupId),
+      (ids) => fetchCommittedOffsets(connection, ids),
+    ),
+    chunked(
+      live.filter((g) => g.type === 'classic').map((g) => g.groupId),
+      (ids) => describeClassicGroups(connection, ids),
+    ),
+    chunked(
+      live.filter((g) => g.type === 'consumer').map((g) => g.groupId),
+      (ids) => describeConsumerProtocolGroups(connection, ids),
+    ),
+  ]);
+  const out: TopicConsumerGroup[] = [];
+  for (const g of groups) {
+    const offsets = committed.get(g.groupId)?.get(topic);
+    const c = classic.get(g.groupId);
+    const m = modern.get(g.groupId);
+    const assigned = new Set<number>([
+      ...(c?.members.flatMap((x) =>
+        x.assignments.filter((a) => a.topic === topic).flatMap((a) => a.partitions),
+      ) ?? []),
+      ...(m?.members.flatMap((x) =>
+        x.assignment.filter((a) => a.topicName === topic).flatMap((a) => a.partitions),
+      ) ?? []),
+    ]);
+    if (!offsets && assigned.size === 0) continue;
+    const partitions = [...new Set([...assigned, ...(offsets?.keys() ?? [])])]
+      .filter((p) => bounds.has(p))
+      .sort((a, b) => a - b)
+      .map((partition) => {
+        const current = offsets?.get(partition);
+        const end = bounds.get(partition)?.high ?? 0;
+        return {
+          partition,
+          currentOffset: current === undefined ? null : Number(current),
+          logEndOffset: end,
+          lag: lagOf(current, end),
+        };
+      });
+    out.push({
+      groupId: g.groupId,
+      state: g.state,
+      type: g.type,
+      members: c?.members.length ?? m?.members.length ?? 0,
+      lag: totalLag(partitions),
+      partitions,
+    });
+  }
+  return out.sort((a, b) => a.groupId.localeCompare(b.groupId));
+}

@@ -1,0 +1,211 @@
+// Consumer-group gaps of kafkajs 2.2.4, reached through @platformatic/kafka:
+// - ListGroups v5 carries the group type (kafkajs's v2 cannot tell classic from KIP-848 `consumer` groups);
+// - ConsumerGroupDescribe describes `consumer` groups (kafkajs's DescribeGroups says `Dead`);
+// - OffsetCommit with generation -1 and an empty member id commits like the Java AdminClient, without joining
+//   the group (kafkajs's setOffsets joins it as a member);
+// - OffsetDelete removes a group's offsets for one topic (kafkajs has no such call).
+import type { ClusterConnection } from '../cluster-connection.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { Admin } from '@platformatic/kafka';
+import { toDomainError, withDeadline } from '../errors.ts';
+import { gapAdmin } from './client.ts';
+import { consumerGroupDescribeV0, type ConsumerProtocolGroup } from './consumer-group-describe.ts';
+
+export interface ListedGroup {
+  groupId: string;
+  /** As the broker spells it, upper-cased by the library (e.g. `PREPARINGREBALANCE`). */
+  rawState: string;
+  type: 'classic' | 'consumer';
+  protocolType: string;
+}
+
+interface ProtocolErrorLike {
+  apiId?: string;
+  serverErrorMessage?: string | null;
+  message?: string;
+  errors?: unknown[];
+  cause?: unknown;
+}
+
+/** The first broker error code inside the library's nested MultipleErrors/ResponseError. */
+export function protocolErrorOf(error: unknown, depth = 0): ProtocolErrorLike | undefined {
+  if (!error || typeof error !== 'object' || depth > 6) return undefined;
+  const e = error as ProtocolErrorLike;
+  if (typeof e.apiId === 'string') return e;
+  for (const inner of e.errors ?? []) {
+    const found = protocolErrorOf(inner, depth + 1);
+    if (found) return found;
+  }
+  return protocolErrorOf(e.cause, depth + 1);
+}
+
+/** Keeps the broker's words and error code, so the usual mapping (NON_EMPTY_GROUP → 409 …) applies. */
+function gapError(error: unknown, context: Record<string, unknown>): DomainError {
+  if (error instanceof DomainError) return error;
+  const protocol = protocolErrorOf(error);
+  if (!protocol?.apiId) return toDomainError(error, context);
+  const message = protocol.serverErrorMessage || protocol.message || protocol.apiId;
+  return toDomainError({ type: protocol.apiId, message, name: 'KafkaProtocolError' }, context);
+}
+
+async function gap<T>(
+  connection: ClusterConnection,
+  what: string,
+  call: (admin: Admin) => Promise<T>,
+  context: Record<string, unknown>,
+): Promise<T> {
+  try {
+    return await withDeadline(call(gapAdmin(connection)), connection.options.requestTimeoutMs * 2, what);
+  } catch (error) {
+    throw gapError(error, { cluster: connection.name, ...context });
+  }
+}
+
+/** Every classic and KIP-848 consumer group, with its type (ListGroups v5, one request per broker). */
+export async function listGroupsWithType(connection: ClusterConnection): Promise<ListedGroup[]> {
+  const groups = await gap(
+    connection,
+    'listing consumer groups',
+    (admin) => admin.listGroups({ types: ['classic', 'consumer'] }),
+    {},
+  );
+  const out: ListedGroup[] = [];
+  for (const g of groups.values()) {
+    // Classic groups of other protocols (Kafka Connect workers: `connect`) are not consumer groups;
+    // an empty protocol type is a group that only has committed offsets.
+    if (g.groupType === 'classic' && g.protocolType !== 'consumer' && g.protocolType !== '') continue;
+    out.push({
+      groupId: g.id,
+      rawState: g.state,
+      type: g.groupType === 'consumer' ? 'consumer' : 'classic',
+      protocolType: g.protocolType,
+    });
+  }
+  return out;
+}
+
+export interface Coordinator {
+  id: number;
+  host: string;
+  port: number;
+}
+
+export async function findGroupCoordinators(
+  connection: ClusterConnection,
+  groupIds: string[],
+): Promise<Map<string, Coordinator>> {
+  const found = await gap(
+    connection,
+    'finding the group coordinator',
+    (admin) => admin.findCoordinator({ keyType: 0, keys: groupIds }),
+    { groups: groupIds.length },
+  );
+  return new Map(found.map((c) => [c.key, { id: c.nodeId, host: c.host, port: c.port }]));
+}
+
+/**
+ * Describes KIP-848 groups on their coordinators. Groups the broker does not know as `consumer` groups
+ * (classic ones, unknown ids) are left out of the answer instead of failing the call.
+ */
+export async function describeConsumerProtocolGroups(
+  connection: ClusterConnection,
+  groupIds: string[],
+): Promise<Map<string, ConsumerProtocolGroup>> {
+  if (groupIds.length === 0) return new Map();
+  const coordinators = await findGroupCoordinators(connection, groupIds);
+  const byNode = new Map<number, string[]>();
+  for (const id of groupIds) {
+    const node = coordinators.get(id)?.id;
+    if (node === undefined) continue;
+    byNode.set(node, [...(byNode.get(node) ?? []), id]);
+  }
+  const answers = await gap(
+    connection,
+    'describing consumer-protocol groups',
+    async (admin) => {
+      const connections = await admin.connectToBrokers([...byNode.keys()]);
+      return Promise.all(
+        [...byNode].map(([node, ids]) => {
+          const conn = connections.get(node);
+          if (!conn)
+            throw new DomainError('KAFKA_UNAVAILABLE', `Broker ${node} (group coordinator) is unreachable`);
+          return consumerGroupDescribeV0.async(conn, ids, false);
+        }),
+      );
+    },
+    { groups: groupIds.length },
+  );
+  const out = new Map<string, ConsumerProtocolGroup>();
+  for (const answer of answers) {
+    for (const group of answer.groups) if (group.errorCode === 0) out.set(group.groupId, group);
+  }
+  return out;
+}
+
+/** Committed offsets per group: one OffsetFetch per coordinator for many groups. */
+export async function fetchCommittedOffsets(
+  connection: ClusterConnection,
+  groupIds: string[],
+): Promise<Map<string, Map<string, Map<number, bigint>>>> {
+  const out = new Map<string, Map<string, Map<number, bigint>>>();
+  if (groupIds.length === 0) return out;
+  const groups = await gap(
+    connection,
+    'fetching committed offsets',
+    (admin) => admin.listConsumerGroupOffsets({ groups: groupIds }),
+    { groups: groupIds.length },
+  );
+  for (const group of groups) {
+    const topics = new Map<string, Map<number, bigint>>();
+    for (const topic of group.topics) {
+      const partitions = new Map<number, bigint>();
+      for (const p of topic.partitions)
+        if (p.committedOffset >= 0n) partitions.set(p.partitionIndex, p.committedOffset);
+      if (partitions.size > 0) topics.set(topic.name, partitions);
+    }
+    out.set(group.groupId, topics);
+  }
+  return out;
+}
+
+/** Commits offsets as an administrator: generation -1, empty member id; the group gets no member. */
+export async function commitGroupOffsets(
+  connection: ClusterConnection,
+  groupId: string,
+  offsets: { topic: string; partition: number; offset: number }[],
+): Promise<void> {
+  const byTopic = new Map<string, { partition: number; offset: bigint }[]>();
+  for (const o of offsets) {
+    byTopic.set(o.topic, [
+      ...(byTopic.get(o.topic) ?? []),
+      { partition: o.partition, offset: BigInt(o.offset) },
+    ]);
+  }
+  await gap(
+    connection,
+    'committing offsets',
+    (admin) =>
+      admin.alterConsumerGroupOffsets({
+        groupId,
+        topics: [...byTopic].map(([name, partitionOffsets]) => ({ name, partitionOffsets })),
+      }),
+    { group: groupId },
+  );
+}
+
+/** OffsetDelete: the broker refuses (GROUP_SUBSCRIBED_TO_TOPIC) while a member still reads the topic. */
+export async function deleteGroupOffsets(
+  connection: ClusterConnection,
+  groupId: string,
+  topic: string,
+  partitions: number[],
+): Promise<number[]> {
+  const deleted = await gap(
+    connection,
+    'deleting committed offsets',
+    (admin) =>
+      admin.deleteConsumerGroupOffsets({ groupId, topics: [{ name: topic, partitionIndexes: partitions }] }),
+    { group: groupId, topic },
+  );
+  return deleted.flatMap((t) => t.partitionIndexes).sort((a, b) => a - b);
+}

@@ -1,0 +1,22 @@
+import fp from 'fastify-plugin';
+import { LagSampler } from '../domain/consumer-groups/lag-sampler.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    lagSampler: LagSampler;
+  }
+}
+
+/** Lag over time for watched groups: starts with the app, stops (finishing a running round) when it closes. */
+export const lagSamplerPlugin = fp(
+  async (app) => {
+    const sampler = new LagSampler(app.clusters, {
+      ...app.config.lagHistory,
+      log: (message, error) => app.log.warn({ err: error }, message),
+    });
+    app.decorate('lagSampler', sampler);
+    sampler.start();
+    app.addHook('onClose', () => sampler.stop());
+  },
+  { name: 'lag-sampler', dependencies: [] },
+);
