@@ -42,8 +42,8 @@ export async function createTopic(gateway: TopicsGateway, body: CreateTopicBody)
 }
 
 export async function deleteTopic(gateway: TopicsGateway, name: string): Promise<void> {
-  await gateway.topic(name); // 404 with the topic's name when it is not there
   refuseProtected(name, 'delete');
+  await gateway.topic(name); // 404 with the topic's name when it is not there
   await gateway.deleteTopic(name);
 }
 
@@ -88,8 +88,8 @@ export async function purgeTopic(
   name: string,
   rawPartitions: string | undefined,
 ): Promise<PurgeResult> {
-  const topic = await gateway.topic(name);
   refuseProtected(name, 'purge');
+  const topic = await gateway.topic(name);
   const partitions = parsePartitionList(
     rawPartitions,
     topic.partitions.map((p) => p.partition),

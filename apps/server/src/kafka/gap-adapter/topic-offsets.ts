@@ -24,10 +24,20 @@ export async function listPartitionOffsets(
   if (wanted.length === 0) return [];
   return runGap(connection, 'listing offsets', async (admin) => {
     // Fresh metadata first: partitions added a moment ago would otherwise be unknown to the client's cache.
-    await admin.metadata({ topics: wanted.map((t) => t.name), forceUpdate: true });
+    // Only ask for what that metadata knows with a leader: the client throws outside the promise otherwise.
+    const metadata = await admin.metadata({ topics: wanted.map((t) => t.name), forceUpdate: true });
+    const known = wanted
+      .map((t) => ({
+        name: t.name,
+        partitions: t.partitions.filter(
+          (p) => (metadata.topics.get(t.name)?.partitions[p]?.leader ?? -1) >= 0,
+        ),
+      }))
+      .filter((t) => t.partitions.length > 0);
+    if (known.length === 0) return [];
     const ask = (timestamp: bigint) =>
       admin.listOffsets({
-        topics: wanted.map((t) => ({
+        topics: known.map((t) => ({
           name: t.name,
           partitions: t.partitions.map((partitionIndex) => ({ partitionIndex, timestamp })),
         })),
