@@ -18,7 +18,7 @@ export const ClusterOverview = Type.Object({
   underReplicatedPartitions: Type.Integer({ minimum: 0 }),
   /** Partitions without a leader. */
   offlinePartitions: Type.Integer({ minimum: 0 }),
-  /** The cluster's finalized `metadata.version` (e.g. `4.3-IV0`) where the brokers report it. */
+  /** The finalized `metadata.version` (e.g. `4.3-IV0`, as `kafka-features describe` shows): the protocol tells no software version. */
   kafkaVersion: Type.Union([Type.String(), Type.Null()]),
 });
 export type ClusterOverview = Static<typeof ClusterOverview>;

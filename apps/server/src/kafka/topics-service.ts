@@ -9,8 +9,17 @@ import { alterConfigsIncrementally, describeConfigs, type ConfigResource } from 
 import { describeBrokers, describeQuorum, type BrokerNode, type QuorumInfo } from './gap-adapter/quorum.ts';
 import { createTopic, type NewTopic } from './gap-adapter/create-topics.ts';
 import { listPartitionOffsets, type PartitionOffsets } from './gap-adapter/topic-offsets.ts';
+import { finalizedFeatures, type FinalizedFeature } from './gap-adapter/features.ts';
 
-export type { ReplicaSize, ConfigResource, BrokerNode, QuorumInfo, NewTopic, PartitionOffsets };
+export type {
+  FinalizedFeature,
+  ReplicaSize,
+  ConfigResource,
+  BrokerNode,
+  QuorumInfo,
+  NewTopic,
+  PartitionOffsets,
+};
 
 export interface PartitionMetadata {
   partition: number;
@@ -94,6 +103,10 @@ export class TopicsGateway {
 
   brokers(): Promise<{ clusterId: string | null; brokers: BrokerNode[] }> {
     return describeBrokers(this.connection);
+  }
+
+  features(): Promise<FinalizedFeature[]> {
+    return finalizedFeatures(this.connection);
   }
 
   quorum(): Promise<QuorumInfo> {

@@ -1,6 +1,7 @@
 import type { BrokerInfo, ClusterOverview } from '@tributary/contract';
 import type { QuorumInfo, TopicsGateway } from '../../kafka/topics-service.ts';
 import { DomainError, notFound } from '../errors.ts';
+import { metadataVersionName } from './metadata-version.ts';
 
 /** DescribeQuorum needs KRaft; a ZooKeeper-era cluster has no quorum to describe (controller unknown). */
 async function quorumOrNull(gateway: TopicsGateway): Promise<QuorumInfo | null> {
@@ -12,12 +13,20 @@ async function quorumOrNull(gateway: TopicsGateway): Promise<QuorumInfo | null> 
   }
 }
 
+/** The finalized metadata.version, named like `kafka-features describe` does; null before KIP-584 brokers. */
+async function kafkaVersion(gateway: TopicsGateway): Promise<string | null> {
+  const features = await gateway.features();
+  const level = features.find((f) => f.name === 'metadata.version')?.level;
+  return level ? metadataVersionName(level) : null;
+}
+
 /** The dashboard: broker health, controller, and partition health over every topic. */
 export async function clusterOverview(gateway: TopicsGateway): Promise<ClusterOverview> {
-  const [topics, cluster, quorum] = await Promise.all([
+  const [topics, cluster, quorum, version] = await Promise.all([
     gateway.allTopics(),
     gateway.brokers(),
     quorumOrNull(gateway),
+    kafkaVersion(gateway),
   ]);
   const partitions = topics.flatMap((t) => t.partitions);
   const known = new Set<number>(cluster.brokers.map((b) => b.id));
@@ -33,7 +42,7 @@ export async function clusterOverview(gateway: TopicsGateway): Promise<ClusterOv
     partitionCount: partitions.length,
     underReplicatedPartitions: partitions.filter((p) => p.isr.length < p.replicas.length).length,
     offlinePartitions: partitions.filter((p) => p.leader === null).length,
-    kafkaVersion: null,
+    kafkaVersion: version,
   };
 }
 
