@@ -1,4 +1,162 @@
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  ErrorBody,
+  ExportQuery,
+  Message,
+  MessagePage,
+  MessageParams,
+  MessageQuery,
+  MessagesQuery,
+  ProduceLinesRequest,
+  ProduceRequest,
+  ProduceResult,
+  ProduceSummary,
+  TopicParams,
+  UploadQuery,
+  type UploadEvent,
+} from '@tributary/contract';
+import { partitionReader } from '../kafka/partition-reader.ts';
+import { DomainError } from '../domain/errors.ts';
+import { browseMessages } from '../domain/messages/browse.ts';
+import { readMessage } from '../domain/messages/read.ts';
+import { exportMessages } from '../domain/messages/export.ts';
+import { produceOne } from '../domain/messages/produce.ts';
+import { parseLines, produceMany } from '../domain/messages/bulk.ts';
+import { prepareUpload } from '../domain/messages/upload.ts';
+import { searchRoutes } from './search.ts';
 
-/** Registered by app.ts; its endpoints come with their issue. */
-export const messagesRoutes: FastifyPluginAsyncTypebox = async () => {};
+const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 502: ErrorBody, 503: ErrorBody };
+
+/** An AbortSignal that fires when the client goes away before the answer is complete. */
+function abortOnClose(
+  raw: NodeJS.WritableStream & { writableFinished: boolean; on: (e: 'close', f: () => void) => unknown },
+) {
+  const controller = new AbortController();
+  raw.on('close', () => {
+    if (!raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
+/** Messages of a topic: `kafka-console-consumer` and `kafka-console-producer` over HTTP. */
+export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const base = '/api/clusters/:cluster/topics/:topic/messages';
+  const reader = (cluster: string) => partitionReader(app.clusters.get(cluster));
+
+  // A file upload is read as a stream (spooled to disk), never buffered in memory.
+  app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
+
+  app.get(
+    base,
+    {
+      schema: { params: TopicParams, querystring: MessagesQuery, response: { 200: MessagePage, ...errors } },
+    },
+    (req, reply) =>
+      browseMessages(reader(req.params.cluster), req.params.topic, req.query, abortOnClose(reply.raw)),
+  );
+
+  app.get(
+    `${base}/export`,
+    { schema: { params: TopicParams, querystring: ExportQuery } },
+    async (req, reply) => {
+      if (!app.config.exportEnabled)
+        throw new DomainError(
+          'FORBIDDEN',
+          'Export is switched off on this server (exportEnabled is false in its configuration).',
+        );
+      const { topic } = req.params;
+      const lines = await exportMessages(
+        reader(req.params.cluster),
+        topic,
+        req.query,
+        abortOnClose(reply.raw),
+      );
+      const csv = req.query.format === 'csv';
+      const name = `${topic.replace(/[^\w.-]/g, '_')}-${new Date().toISOString().replace(/[:.]/g, '-')}.${csv ? 'csv' : 'jsonl'}`;
+      return reply
+        .type(csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(Readable.from(lines));
+    },
+  );
+
+  app.get(
+    `${base}/:partition/:offset`,
+    { schema: { params: MessageParams, querystring: MessageQuery, response: { 200: Message, ...errors } } },
+    (req) =>
+      readMessage(
+        reader(req.params.cluster),
+        req.params.topic,
+        req.params.partition,
+        req.params.offset,
+        req.query,
+      ),
+  );
+
+  app.post(
+    base,
+    { schema: { params: TopicParams, body: ProduceRequest, response: { 201: ProduceResult, ...errors } } },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await produceOne(app.clusters.get(req.params.cluster), req.params.topic, req.body)),
+  );
+
+  app.post(
+    `${base}/lines`,
+    {
+      bodyLimit: 12 << 20,
+      schema: {
+        params: TopicParams,
+        body: ProduceLinesRequest,
+        response: { 200: ProduceSummary, ...errors },
+      },
+    },
+    async (req) => {
+      const items = parseLines(req.body);
+      const headers = (req.body.headers ?? []).map((h) => ({
+        key: h.key,
+        value: h.value === null ? null : Buffer.from(h.value),
+      }));
+      return produceMany(app.clusters.get(req.params.cluster), req.params.topic, items, {
+        partition: req.body.partition,
+        headers,
+        total: items.filter((i) => !('error' in i)).length,
+      });
+    },
+  );
+
+  app.post(
+    `${base}/upload`,
+    { schema: { params: TopicParams, querystring: UploadQuery } },
+    async (req, reply) => {
+      const body = req.body;
+      if (!(body instanceof Readable))
+        throw new DomainError(
+          'BAD_REQUEST',
+          'Send the file as the request body with content-type application/octet-stream.',
+        );
+      const upload = await prepareUpload(
+        app.clusters.get(req.params.cluster),
+        req.params.topic,
+        body,
+        req.query,
+      );
+      const out = new PassThrough();
+      const send = (event: UploadEvent) => out.write(JSON.stringify(event) + '\n');
+      const signal = abortOnClose(reply.raw);
+      void upload
+        .produce((sent, total, ratePerSec) => send({ type: 'progress', sent, total, ratePerSec }), signal)
+        .then((summary) => send({ type: 'done', ...summary }))
+        .catch((error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
+          send({ type: 'done', written: 0, total: upload.total, elapsedMs: 0, error: { line: 0, message } });
+        })
+        .finally(() => out.end());
+      return reply.type('application/x-ndjson; charset=utf-8').send(out);
+    },
+  );
+
+  await app.register(searchRoutes);
+};

@@ -1,0 +1,111 @@
+import type { Message, MessagePage, MessagesQuery } from '@tributary/contract';
+import type { PartitionReader } from '../../kafka/partition-reader.ts';
+import { compileFilter } from './filter.ts';
+import { MergedReader, type Direction, type Range } from './merged-reader.ts';
+import { choosePartitions, decodeCursor, encodeCursor, seekRanges, type Bounds } from './positions.ts';
+
+/** Limits that keep one request's memory and time bounded whatever the topic holds. */
+export const BROWSE_LIMITS = {
+  defaultMaxValueBytes: 16 * 1024,
+  /** Decoded messages held ahead over all partitions together, in value bytes. */
+  mergeBudgetBytes: 32 << 20,
+  /** Text bytes of one page's messages: past this the page ends early (partial) with a cursor. */
+  pageBudgetBytes: 16 << 20,
+  /** Records a filtered page may read before answering what it found so far. */
+  maxScan: 20_000,
+  fetchBytes: 512 * 1024,
+};
+
+export interface ReadPlan {
+  bounds: Bounds;
+  direction: Direction;
+  ranges: Range[];
+}
+
+/** Chosen partitions' bounds and the ranges to read, from a cursor or from the seek parameters. */
+export async function planRead(
+  reader: PartitionReader,
+  topic: string,
+  query: Pick<MessagesQuery, 'partitions' | 'cursor' | 'seek' | 'offset' | 'timestamp'>,
+): Promise<ReadPlan> {
+  const bounds = choosePartitions(await reader.offsets(topic), query.partitions);
+  if (query.cursor) return { bounds, ...decodeCursor(query.cursor, bounds) };
+  const seek = query.seek ?? 'newest';
+  return {
+    bounds,
+    ...(await seekRanges(reader, topic, bounds, { seek, offset: query.offset, timestamp: query.timestamp })),
+  };
+}
+
+/** How many decoded messages per partition fit the merge budget, and the value size that makes it fit. */
+export function mergeShape(partitions: number, limit: number, maxValueBytes: number) {
+  const perPartition = Math.max(1, Math.min(limit, Math.ceil(limit / Math.max(1, partitions)) + 4));
+  const fits = Math.floor(BROWSE_LIMITS.mergeBudgetBytes / Math.max(1, partitions * perPartition));
+  return { perPartition, maxValueBytes: Math.max(256, Math.min(maxValueBytes, fits)) };
+}
+
+export const textSize = (m: Message): number =>
+  (m.key?.text.length ?? 0) +
+  (m.value?.text.length ?? 0) +
+  m.headers.reduce((s, h) => s + h.key.length + (h.value?.text.length ?? 0), 0);
+
+const byTime = (a: Message, b: Message) =>
+  a.timestamp - b.timestamp || a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset));
+
+/** One page of messages: read in the seek's direction, filtered, sorted as asked, with a cursor to continue. */
+export async function browseMessages(
+  reader: PartitionReader,
+  topic: string,
+  query: MessagesQuery,
+  signal?: AbortSignal,
+): Promise<MessagePage> {
+  const match = compileFilter({ q: query.q, caseSensitive: query.caseSensitive, filter: query.filter });
+  const limit = query.limit ?? 100;
+  const plan = await planRead(reader, topic, query);
+  const shape = mergeShape(
+    plan.ranges.length,
+    limit,
+    query.maxValueBytes ?? BROWSE_LIMITS.defaultMaxValueBytes,
+  );
+  const merged = new MergedReader({
+    reader,
+    topic,
+    ranges: plan.ranges,
+    direction: plan.direction,
+    decode: {
+      keyFormat: query.keyFormat ?? 'auto',
+      valueFormat: query.valueFormat ?? 'auto',
+      maxValueBytes: shape.maxValueBytes,
+    },
+    perPartition: shape.perPartition,
+    fetchBytes: BROWSE_LIMITS.fetchBytes,
+    ...(signal ? { signal } : {}),
+  });
+  const messages: Message[] = [];
+  let scanned = 0;
+  let bytes = 0;
+  let partial = false;
+  while (messages.length < limit) {
+    if (scanned >= BROWSE_LIMITS.maxScan || bytes >= BROWSE_LIMITS.pageBudgetBytes) {
+      partial = true;
+      break;
+    }
+    const message = await merged.next();
+    if (!message) break;
+    scanned++;
+    if (!match(message)) continue;
+    messages.push(message);
+    bytes += textSize(message);
+  }
+  const positions = merged.positions();
+  const order = query.order ?? (plan.direction === 'backward' ? 'newest-first' : 'oldest-first');
+  messages.sort(byTime);
+  if (order === 'newest-first') messages.reverse();
+  return {
+    messages,
+    cursor: positions.every((p) => p.done) ? null : encodeCursor(plan.direction, positions),
+    scanned,
+    partial,
+    partitions: plan.bounds,
+  };
+}

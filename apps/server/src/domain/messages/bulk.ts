@@ -1,0 +1,133 @@
+// Many records to Kafka in order, with progress, stopping at the first error and counting exactly what
+// was written: each request carries one partition's records, which Kafka appends whole or not at all.
+import type { ProduceLinesRequest, ProduceSummary } from '@tributary/contract';
+import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
+import { DomainError, badRequest } from '../errors.ts';
+import {
+  checkPartition,
+  encodeInput,
+  partitionCount,
+  partitioner,
+  sendToPartition,
+  type OutgoingRecord,
+} from './produce.ts';
+
+/** A parsed input line: the record, or why the line cannot become one. */
+export type InputItem =
+  | { line: number; key: Buffer | null; value: Buffer | null; headers?: OutgoingRecord['headers'] }
+  | { line: number; error: string };
+
+const CHUNK_RECORDS = 500;
+const CHUNK_BYTES = 512 * 1024; // below the broker's default max.message.bytes (1 MiB) per partition batch
+
+export interface BulkOptions {
+  partition?: number | undefined;
+  headers?: OutgoingRecord['headers'];
+  total: number;
+  onProgress?: (sent: number, total: number, ratePerSec: number) => void;
+  signal?: AbortSignal;
+}
+
+export async function produceMany(
+  connection: ClusterConnection,
+  topic: string,
+  items: AsyncIterable<InputItem> | Iterable<InputItem>,
+  options: BulkOptions,
+): Promise<ProduceSummary> {
+  const started = Date.now();
+  const count = await partitionCount(connection, topic);
+  checkPartition(options.partition, count, topic);
+  const choose = partitioner(count);
+  let written = 0;
+  let chunk: (OutgoingRecord & { line: number })[] = [];
+  let chunkBytes = 0;
+  const summary = (error?: { line: number; message: string }): ProduceSummary => ({
+    written,
+    total: options.total,
+    elapsedMs: Date.now() - started,
+    ...(error ? { error } : {}),
+  });
+
+  const flush = async (): Promise<{ line: number; message: string } | undefined> => {
+    const groups = new Map<number, (OutgoingRecord & { line: number })[]>();
+    for (const r of chunk) groups.set(r.partition, [...(groups.get(r.partition) ?? []), r]);
+    chunk = [];
+    chunkBytes = 0;
+    const results = await Promise.allSettled(
+      [...groups.values()].map(async (records) => {
+        await sendToPartition(connection, topic, records);
+        written += records.length;
+      }),
+    );
+    let first: { line: number; message: string } | undefined;
+    [...groups.values()].forEach((records, i) => {
+      const result = results[i];
+      if (result?.status !== 'rejected') return;
+      const line = records[0]!.line;
+      if (!first || line < first.line) first = { line, message: messageOf(result.reason) };
+    });
+    const elapsed = (Date.now() - started) / 1000;
+    options.onProgress?.(written, options.total, elapsed > 0 ? Math.round(written / elapsed) : written);
+    return first;
+  };
+
+  for await (const item of items) {
+    if (options.signal?.aborted) return summary({ line: item.line, message: 'Stopped before this line.' });
+    if ('error' in item) {
+      const failed = chunk.length > 0 ? await flush() : undefined;
+      return summary(failed ?? { line: item.line, message: item.error });
+    }
+    const partition = options.partition ?? choose(item.key);
+    const headers = [...(options.headers ?? []), ...(item.headers ?? [])];
+    chunk.push({ line: item.line, key: item.key, value: item.value, headers, partition });
+    chunkBytes += (item.key?.length ?? 0) + (item.value?.length ?? 0) + 64;
+    if (chunk.length >= CHUNK_RECORDS || chunkBytes >= CHUNK_BYTES) {
+      const failed = await flush();
+      if (failed) return summary(failed);
+    }
+  }
+  const failed = chunk.length > 0 ? await flush() : undefined;
+  return summary(failed);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof DomainError
+    ? error.message
+    : error instanceof Error
+      ? error.message
+      : String(error);
+}
+
+/** Pasted lines, one message each: `key<separator>value` when a separator is given, else the whole line. */
+export function parseLines(request: ProduceLinesRequest): InputItem[] {
+  const items: InputItem[] = [];
+  const lines = request.lines.split('\n');
+  if (lines.length > 100_000)
+    throw badRequest('Paste at most 100,000 lines at once; upload a file for more.');
+  lines.forEach((raw, i) => {
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (text.trim() === '') return;
+    const line = i + 1;
+    let key: string | null = null;
+    let value = text;
+    if (request.separator !== undefined) {
+      const at = text.indexOf(request.separator);
+      if (at < 0) {
+        items.push({ line, error: `Line ${line} has no key separator "${request.separator}".` });
+        return;
+      }
+      key = text.slice(0, at);
+      value = text.slice(at + request.separator.length);
+    }
+    try {
+      items.push({
+        line,
+        key: encodeInput(key, 'string', 'key'),
+        value: encodeInput(value, request.valueFormat ?? 'string', `value on line ${line}`),
+      });
+    } catch (error) {
+      items.push({ line, error: messageOf(error) });
+    }
+  });
+  return items;
+}

@@ -1,0 +1,135 @@
+// Where a read starts and stops: seek modes, partition choice, time parsing and the page cursor.
+import type { SeekMode } from '@tributary/contract';
+import type { PartitionReader } from '../../kafka/partition-reader.ts';
+import { badRequest } from '../errors.ts';
+import type { Direction, Range } from './merged-reader.ts';
+
+export type Bounds = { partition: number; low: string; high: string }[];
+
+/** "0, 2" → [0, 2], checked against the topic's partitions; all partitions when absent. */
+export function choosePartitions(bounds: Bounds, partitions: string | undefined): Bounds {
+  if (partitions === undefined || partitions.trim() === '') return bounds;
+  const wanted = [...new Set(partitions.split(',').map((p) => Number(p.trim())))];
+  for (const p of wanted) {
+    if (!bounds.some((b) => b.partition === p))
+      throw badRequest(`There is no partition ${p}: the topic has partitions 0 to ${bounds.length - 1}.`);
+  }
+  return bounds.filter((b) => wanted.includes(b.partition));
+}
+
+/** Milliseconds since the epoch, or an ISO 8601 date. */
+export function parseTime(value: string, name: string): number {
+  const text = value.trim();
+  const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
+  if (!Number.isFinite(ms))
+    throw badRequest(
+      `"${name}" must be milliseconds since 1970 or a date like 2024-05-01T12:00:00Z, not "${value}".`,
+    );
+  return ms;
+}
+
+/** "15" (every partition) or "0:15,2:30" (per partition). */
+export function parseOffsets(value: string | undefined): { all?: bigint; each?: Map<number, bigint> } {
+  if (value === undefined || value.trim() === '')
+    throw badRequest('seek=offset needs "offset": one number, or partition:offset pairs like 0:15,2:30.');
+  if (!value.includes(':')) return { all: BigInt(value.trim()) };
+  const each = new Map<number, bigint>();
+  for (const pair of value.split(',')) {
+    const [p, o] = pair.split(':').map((s) => s.trim());
+    each.set(Number(p), BigInt(o ?? '0'));
+  }
+  return { each };
+}
+
+const clamp = (v: bigint, low: bigint, high: bigint) => (v < low ? low : v > high ? high : v);
+
+export interface SeekOptions {
+  seek: SeekMode;
+  offset?: string | undefined;
+  timestamp?: string | undefined;
+}
+
+/** The ranges to read and the direction: `newest` reads backward from the end, every other seek forward. */
+export async function seekRanges(
+  reader: PartitionReader,
+  topic: string,
+  chosen: Bounds,
+  options: SeekOptions,
+): Promise<{ direction: Direction; ranges: Range[] }> {
+  const range = (b: Bounds[number], from: bigint): Range => ({
+    partition: b.partition,
+    from: clamp(from, BigInt(b.low), BigInt(b.high)),
+    to: BigInt(b.high),
+  });
+  switch (options.seek) {
+    case 'oldest':
+      return { direction: 'forward', ranges: chosen.map((b) => range(b, BigInt(b.low))) };
+    case 'newest':
+      return { direction: 'backward', ranges: chosen.map((b) => range(b, BigInt(b.low))) };
+    case 'offset': {
+      const { all, each } = parseOffsets(options.offset);
+      if (each) {
+        for (const p of each.keys()) choosePartitions(chosen, String(p));
+        const listed = chosen.filter((b) => each.has(b.partition));
+        return { direction: 'forward', ranges: listed.map((b) => range(b, each.get(b.partition)!)) };
+      }
+      return { direction: 'forward', ranges: chosen.map((b) => range(b, all!)) };
+    }
+    case 'timestamp': {
+      if (!options.timestamp)
+        throw badRequest('seek=timestamp needs "timestamp" (ms since 1970 or ISO 8601).');
+      const at = await reader.offsetsForTime(topic, parseTime(options.timestamp, 'timestamp'));
+      return {
+        direction: 'forward',
+        ranges: chosen.map((b) =>
+          range(b, BigInt(at.find((a) => a.partition === b.partition)?.offset ?? b.high)),
+        ),
+      };
+    }
+  }
+}
+
+// ---- cursor: where each partition stands after a page, opaque to the client ----
+
+interface CursorState {
+  v: 1;
+  d: 'f' | 'b';
+  p: [number, string][];
+}
+
+export function encodeCursor(
+  direction: Direction,
+  positions: { partition: number; position: bigint }[],
+): string {
+  const state: CursorState = {
+    v: 1,
+    d: direction === 'forward' ? 'f' : 'b',
+    p: positions.map((p) => [p.partition, p.position.toString()]),
+  };
+  return Buffer.from(JSON.stringify(state)).toString('base64url');
+}
+
+/** The ranges a cursor continues with, against the partitions' current bounds. */
+export function decodeCursor(cursor: string, bounds: Bounds): { direction: Direction; ranges: Range[] } {
+  let state: CursorState;
+  try {
+    state = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as CursorState;
+    if (state.v !== 1 || !Array.isArray(state.p)) throw new Error('shape');
+    for (const [p, o] of state.p) if (!Number.isInteger(p) || !/^\d+$/.test(o)) throw new Error('shape');
+  } catch {
+    throw badRequest('The cursor is not one this server gave out; load the first page again without it.');
+  }
+  const direction: Direction = state.d === 'b' ? 'backward' : 'forward';
+  const ranges: Range[] = [];
+  for (const [partition, position] of state.p) {
+    const b = bounds.find((x) => x.partition === partition);
+    if (!b) continue;
+    const [low, high, at] = [BigInt(b.low), BigInt(b.high), BigInt(position)];
+    ranges.push(
+      direction === 'forward'
+        ? { partition, from: clamp(at, low, high), to: high }
+        : { partition, from: low, to: clamp(at, low, high) },
+    );
+  }
+  return { direction, ranges };
+}

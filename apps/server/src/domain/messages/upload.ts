@@ -1,0 +1,176 @@
+// A file to Kafka: spooled to disk first (bounded memory, and the total is known before the first send),
+// then read again line by line and produced with progress.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import type { ProduceSummary, UploadQuery } from '@tributary/contract';
+import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
+import { badRequest } from '../errors.ts';
+import { produceMany, type InputItem } from './bulk.ts';
+import { checkPartition, partitionCount } from './produce.ts';
+import { csvRows, guessDelimiter, CsvError } from './csv.ts';
+
+async function* textOf(path: string): AsyncGenerator<string> {
+  let first = true;
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 })) {
+    const text = chunk as string;
+    yield first && text.startsWith('\uFEFF') ? text.slice(1) : text; // Excel's byte-order mark
+    first = false;
+  }
+}
+
+async function* jsonLines(path: string, query: UploadQuery): AsyncGenerator<InputItem> {
+  let rest = '';
+  let line = 0;
+  const item = (text: string): InputItem | undefined => {
+    line++;
+    const trimmed = text.trim();
+    if (trimmed === '') return undefined;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch (error) {
+      return { line, error: `Line ${line} is not valid JSON: ${(error as Error).message}` };
+    }
+    let key: Buffer | null = null;
+    if (query.keyField) {
+      const field =
+        parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+          ? (parsed as Record<string, unknown>)[query.keyField]
+          : undefined;
+      if (field === undefined)
+        return { line, error: `Line ${line} has no field "${query.keyField}" for the key.` };
+      key = field === null ? null : Buffer.from(typeof field === 'string' ? field : JSON.stringify(field));
+    }
+    return { line, key, value: Buffer.from(trimmed) };
+  };
+  for await (const chunk of textOf(path)) {
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop() ?? '';
+    for (const part of parts) {
+      const next = item(part);
+      if (next) yield next;
+    }
+  }
+  const last = item(rest);
+  if (last) yield last;
+}
+
+async function* csvItems(path: string, query: UploadQuery): AsyncGenerator<InputItem> {
+  const rows = csvRows(textOf(path), query.delimiter ?? (await delimiterOf(path)));
+  let header: string[] | undefined;
+  let keyIndex = -1;
+  let valueIndexes: number[] = [];
+  try {
+    for await (const row of rows) {
+      if (!header) {
+        header = row.fields.map((f) => f.trim());
+        keyIndex = query.keyColumn ? header.indexOf(query.keyColumn) : -1;
+        if (query.keyColumn && keyIndex < 0)
+          throw badRequest(`The CSV has no column "${query.keyColumn}". Its columns: ${header.join(', ')}.`);
+        const wanted = query.valueColumns ? query.valueColumns.split(',').map((c) => c.trim()) : header;
+        valueIndexes = wanted.map((name) => {
+          const index = header!.indexOf(name);
+          if (index < 0)
+            throw badRequest(`The CSV has no column "${name}". Its columns: ${header!.join(', ')}.`);
+          return index;
+        });
+        if (query.valueMode === 'single' && valueIndexes.length !== 1)
+          throw badRequest('valueMode=single needs exactly one column in valueColumns.');
+        continue;
+      }
+      if (row.fields.length !== header.length) {
+        yield {
+          line: row.line,
+          error: `Line ${row.line} has ${row.fields.length} fields; the header has ${header.length}.`,
+        };
+        continue;
+      }
+      const value =
+        query.valueMode === 'single'
+          ? (row.fields[valueIndexes[0]!] ?? '')
+          : JSON.stringify(Object.fromEntries(valueIndexes.map((i) => [header![i], row.fields[i] ?? ''])));
+      yield {
+        line: row.line,
+        key: keyIndex >= 0 ? Buffer.from(row.fields[keyIndex] ?? '') : null,
+        value: Buffer.from(value),
+      };
+    }
+  } catch (error) {
+    if (error instanceof CsvError) yield { line: error.line, error: `Line ${error.line}: ${error.message}` };
+    else throw error;
+  }
+}
+
+async function delimiterOf(path: string): Promise<string> {
+  for await (const text of textOf(path)) return guessDelimiter(text.split('\n')[0] ?? '');
+  return ',';
+}
+
+/** Writes the body to a temporary file and answers its path. */
+async function spool(body: Readable, dir: string, format: UploadQuery['format']): Promise<string> {
+  const path = join(dir, `upload.${format}`);
+  await pipeline(body, createWriteStream(path));
+  return path;
+}
+
+async function countItems(items: AsyncIterable<InputItem>): Promise<number> {
+  let n = 0;
+  for await (const item of items) {
+    if (item) n++;
+  }
+  return n;
+}
+
+export interface PreparedUpload {
+  total: number;
+  /** Produces the spooled file, reporting progress; removes the file at the end. */
+  produce(
+    onProgress: (sent: number, total: number, ratePerSec: number) => void,
+    signal?: AbortSignal,
+  ): Promise<ProduceSummary>;
+  discard(): Promise<void>;
+}
+
+/**
+ * Spools the body to a temporary file and counts its records, so that a bad column name or an unknown
+ * partition is a plain 400 before anything is sent, and progress knows its total.
+ */
+export async function prepareUpload(
+  connection: ClusterConnection,
+  topic: string,
+  body: Readable,
+  query: UploadQuery,
+): Promise<PreparedUpload> {
+  const dir = await mkdtemp(join(tmpdir(), 'tributary-upload-'));
+  const discard = () => rm(dir, { recursive: true, force: true });
+  try {
+    const path = await spool(body, dir, query.format);
+    const items = () => (query.format === 'csv' ? csvItems(path, query) : jsonLines(path, query));
+    const total = await countItems(items());
+    checkPartition(query.partition, await partitionCount(connection, topic), topic);
+    return {
+      total,
+      discard,
+      produce: async (onProgress, signal) => {
+        try {
+          onProgress(0, total, 0);
+          return await produceMany(connection, topic, items(), {
+            partition: query.partition,
+            total,
+            onProgress,
+            ...(signal ? { signal } : {}),
+          });
+        } finally {
+          await discard();
+        }
+      },
+    };
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+}

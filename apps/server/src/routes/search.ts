@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { WebSocket } from 'ws';
+import { SearchQuery, TopicParams, type SearchEvent } from '@tributary/contract';
+import { partitionReader } from '../kafka/partition-reader.ts';
+import { DomainError } from '../domain/errors.ts';
+import { toDomainError } from '../kafka/errors.ts';
+import { searchMessages } from '../domain/messages/search.ts';
+
+const MAX_BUFFERED = 1 << 20; // wait for a slow client instead of queueing matches in memory
+const DEADLINE_MS = 10 * 60_000;
+const HEARTBEAT_MS = 1000;
+
+function sender(socket: WebSocket) {
+  const send = (event: SearchEvent) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
+  };
+  /** Backpressure: resolves once the socket has room again (or is gone). */
+  const drained = async () => {
+    while (socket.readyState === socket.OPEN && socket.bufferedAmount > MAX_BUFFERED)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+  return { send, drained };
+}
+
+/**
+ * `GET /api/clusters/:cluster/topics/:topic/search` upgraded to a WebSocket: the server streams
+ * `message` and `progress` events, then one `done` (or `error`); the client may send `{"type":"stop"}`.
+ */
+export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/clusters/:cluster/topics/:topic/search',
+    { websocket: true, schema: { params: TopicParams, querystring: SearchQuery } },
+    (socket, req) => {
+      const { send, drained } = sender(socket);
+      const controller = new AbortController();
+      const deadline = setTimeout(() => controller.abort(), DEADLINE_MS);
+      let latest: Extract<SearchEvent, { type: 'progress' }> | undefined;
+      const started = Date.now();
+      // A progress event at least every second, so the client knows a slow scan is alive.
+      const heartbeat = setInterval(
+        () => latest && send({ ...latest, elapsedMs: Date.now() - started }),
+        HEARTBEAT_MS,
+      );
+      socket.on('message', (data) => {
+        try {
+          if ((JSON.parse(String(data)) as { type?: string }).type === 'stop') controller.abort();
+        } catch {
+          // not a command: ignore
+        }
+      });
+      socket.on('close', () => controller.abort());
+
+      const run = async () => {
+        const reader = partitionReader(app.clusters.get(req.params.cluster));
+        const end = await searchMessages(
+          reader,
+          req.params.topic,
+          req.query,
+          {
+            onMessage: async (message) => {
+              send({ type: 'message', message });
+              await drained();
+            },
+            onProgress: (progress) => {
+              latest = { type: 'progress', ...progress };
+              send(latest);
+            },
+          },
+          controller.signal,
+        );
+        send({ type: 'done', ...end });
+      };
+      run()
+        .catch((error: unknown) => {
+          const domain = error instanceof DomainError ? error : toDomainError(error);
+          req.log.warn({ err: error, details: domain.details }, domain.message);
+          send({ type: 'error', code: domain.code, message: domain.message });
+        })
+        .finally(() => {
+          clearTimeout(deadline);
+          clearInterval(heartbeat);
+          if (socket.readyState === socket.OPEN) socket.close(1000, 'done');
+        });
+    },
+  );
+};

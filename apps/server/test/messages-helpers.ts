@@ -1,0 +1,42 @@
+import { afterAll } from 'vitest';
+import { Kafka, logLevel, type Admin, type Message as KafkaMessage, type Producer } from 'kafkajs';
+import { sharedKafkaBrokers, uniqueName } from '@tributary/local-kafka/testing';
+import type { MessagePage } from '@tributary/contract';
+import type { App } from '../src/app.ts';
+
+/** A kafkajs admin and producer on the shared broker for arranging tests, closed after the file. */
+export async function kafkaTools(): Promise<{ admin: Admin; producer: Producer; kafka: Kafka }> {
+  const kafka = new Kafka({ brokers: sharedKafkaBrokers(), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  const producer = kafka.producer({ idempotent: true });
+  await Promise.all([admin.connect(), producer.connect()]);
+  afterAll(async () => {
+    await producer.disconnect();
+    await admin.disconnect();
+  });
+  return { admin, producer, kafka };
+}
+
+export async function createTopic(admin: Admin, prefix: string, partitions = 1): Promise<string> {
+  const topic = uniqueName(prefix);
+  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+  return topic;
+}
+
+export async function send(producer: Producer, topic: string, messages: KafkaMessage[]): Promise<void> {
+  await producer.send({ topic, acks: -1, messages });
+}
+
+export async function groupIds(admin: Admin): Promise<string[]> {
+  return (await admin.listGroups()).groups.map((g) => g.groupId).sort();
+}
+
+/** GET the messages page; fails the test with the server's message on a non-200. */
+export async function browse(app: App, topic: string, query: Record<string, string | number | boolean> = {}) {
+  const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  const res = await app.inject(`/api/clusters/local/topics/${encodeURIComponent(topic)}/messages?${qs}`);
+  if (res.statusCode !== 200) throw new Error(`${res.statusCode}: ${res.body}`);
+  return res.json<MessagePage>();
+}
+
+export const values = (page: MessagePage) => page.messages.map((m) => m.value?.text ?? null);
