@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  BrokerList,
+  ClusterOverview,
+  CreatedTopic,
+  ErrorBody,
+  TopicDetail,
+  TopicList,
+} from '@tributary/contract';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { resolveKafkaJars, runKafkaTool, startKafka, type LocalKafka } from '@tributary/local-kafka';
+import { uniqueName } from '@tributary/local-kafka/testing';
+import { buildApp, type App } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+
+const cluster = '/api/clusters/local';
+const json = (body: unknown) => ({
+  payload: JSON.stringify(body),
+  headers: { 'content-type': 'application/json' },
+});
+
+/** The active controller as Kafka's own `kafka-metadata-quorum describe --status` reports it. */
+async function leaderByTool(bootstrap: string): Promise<number> {
+  const { classpath } = await resolveKafkaJars();
+  const { stdout } = await promisify(execFile)(
+    'java',
+    [
+      '-cp',
+      classpath,
+      'org.apache.kafka.tools.MetadataQuorumCommand',
+      '--bootstrap-server',
+      bootstrap,
+      'describe',
+      '--status',
+    ],
+    { timeout: 60_000 },
+  );
+  const id = /LeaderId:\s+(\d+)/.exec(stdout)?.[1];
+  if (!id) throw new Error(`no LeaderId in: ${stdout}`);
+  return Number(id);
+}
+
+// Its own 3-node cluster (combined broker+controller nodes): replication factor 3 and a broker going away.
+describe('a three-broker cluster', () => {
+  let kafka: LocalKafka;
+  let app: App;
+  const topic = uniqueName('rf3');
+
+  beforeAll(async () => {
+    kafka = await startKafka({ brokers: 3, heap: '384m' });
+    app = await buildApp(
+      loadConfig({ KAFKA_BROKERS: kafka.bootstrapServers.join(','), LOG_LEVEL: 'silent' }),
+      {
+        logger: false,
+      },
+    );
+  }, 240_000);
+  afterAll(async () => {
+    await app?.close();
+    await kafka?.stop();
+  }, 60_000);
+
+  it('creates a topic with replication factor 3, refuses 4', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `${cluster}/topics`,
+      ...json({ name: topic, partitions: 3, replicationFactor: 3 }),
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json<CreatedTopic>()).toMatchObject({ partitions: 3, replicationFactor: 3 });
+    await expect
+      .poll(async () =>
+        (await app.inject(`${cluster}/topics/${topic}`))
+          .json<TopicDetail>()
+          .partitions.map((p) => p.isr.length),
+      )
+      .toEqual([3, 3, 3]);
+    const detail = (await app.inject(`${cluster}/topics/${topic}`)).json<TopicDetail>();
+    expect(detail).toMatchObject({ replicationFactor: 3, underReplicatedPartitions: 0 });
+    for (const p of detail.partitions) expect([...p.replicas].sort()).toEqual([1, 2, 3]);
+
+    const tooMany = await app.inject({
+      method: 'POST',
+      url: `${cluster}/topics`,
+      ...json({ name: uniqueName('rf4'), partitions: 1, replicationFactor: 4 }),
+    });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json<ErrorBody>().message).toMatch(
+      /Replication factor 4 is more than the 3 brokers online/,
+    );
+  });
+
+  it('names the real KRaft controller and spreads leaders over the brokers', async () => {
+    const overview = (await app.inject(cluster)).json<ClusterOverview>();
+    expect(overview.brokers).toEqual({ online: 3, total: 3 });
+    expect(overview.controllerId).toBe(await leaderByTool(kafka.bootstrapServers[0]!));
+    const brokers = (await app.inject(`${cluster}/brokers`)).json<BrokerList>();
+    expect(brokers.map((b) => b.id)).toEqual([1, 2, 3]);
+    expect(brokers.filter((b) => b.controller).map((b) => b.id)).toEqual([overview.controllerId]);
+    // The leaders of all partitions, counted per broker, add up to the cluster's partition count.
+    expect(brokers.reduce((sum, b) => sum + b.partitionsLed, 0)).toBe(overview.partitionCount);
+    for (const b of brokers) expect(b.replicas).toBeGreaterThanOrEqual(3); // every broker holds a copy of each rf3 partition
+  });
+
+  it('counts under-replicated partitions when a broker stops, like kafka-topics does', async () => {
+    const started = Date.now();
+    await kafka.stopBroker(3);
+    await expect
+      .poll(
+        async () =>
+          (await app.inject(`${cluster}/topics/${topic}`)).json<TopicDetail>().underReplicatedPartitions,
+        {
+          timeout: 60_000,
+          interval: 1000,
+        },
+      )
+      .toBe(3);
+    const detail = (await app.inject(`${cluster}/topics/${topic}`)).json<TopicDetail>();
+    for (const p of detail.partitions) {
+      expect(p.isr).not.toContain(3);
+      expect(p.leader).not.toBe(3);
+      expect(p.endOffset).toBe('0');
+    }
+    const tool = await runKafkaTool('kafka-topics', [
+      '--bootstrap-server',
+      kafka.bootstrapServers[0]!,
+      '--describe',
+      '--under-replicated-partitions',
+    ]);
+    const underByTool = tool.stdout.split('\n').filter((l) => l.includes('Partition:')).length;
+
+    const overview = (await app.inject(cluster)).json<ClusterOverview>();
+    expect(overview.brokers).toEqual({ online: 2, total: 3 });
+    expect(overview.underReplicatedPartitions).toBe(underByTool);
+    expect(overview.underReplicatedPartitions).toBeGreaterThanOrEqual(3);
+    expect(overview.offlinePartitions).toBe(0);
+    expect([1, 2]).toContain(overview.controllerId);
+
+    const list = (await app.inject(`${cluster}/topics?search=${topic}`)).json<TopicList>();
+    expect(list.items[0]).toMatchObject({ name: topic, underReplicatedPartitions: 3, replicationFactor: 3 });
+    const brokers = (await app.inject(`${cluster}/brokers`)).json<BrokerList>();
+    expect(brokers.find((b) => b.id === 3)).toMatchObject({
+      online: false,
+      host: null,
+      diskUsageBytes: null,
+      partitionsLed: 0,
+      controller: false,
+    });
+    // Requests keep answering quickly with one broker gone.
+    expect(Date.now() - started).toBeLessThan(90_000);
+    const t0 = Date.now();
+    expect((await app.inject(`${cluster}/brokers`)).statusCode).toBe(200);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  }, 120_000);
+});
