@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorBody, Message } from '@tributary/contract';
 import { buildTestApp } from './helpers.ts';
-import { browse, createTopic, groupIds, kafkaTools, send, values } from './messages-helpers.ts';
+import { browse, createTopic, groupIds, kafkaTools, send } from './messages-helpers.ts';
 
 describe('browse messages', async () => {
   const app = await buildTestApp();

@@ -97,7 +97,7 @@ export type MessagesQuery = Static<typeof MessagesQuery>;
 export const MessagePage = Type.Object({
   messages: Type.Array(Message),
   /** Pass back as `cursor` for the next page; null when there is nothing further in that direction. */
-  cursor: Type.Union([Type.String(), Type.Null()]),
+  cursor: Type.Union([Type.Null(), Type.String()]),
   /** Records read to build the page (more than `messages` when a filter skipped some). */
   scanned: Type.Integer({ minimum: 0 }),
   /** True when the page stopped early (scan or size budget) rather than because `limit` matched. */
@@ -181,13 +181,19 @@ export const InputFormat = Type.Union([
 ]);
 export type InputFormat = Static<typeof InputFormat>;
 
+/**
+ * Text or null. One JSON-schema type list rather than a union: Fastify coerces types, and with a union
+ * `""` would become null (or null become `""`).
+ */
+const NullableText = Type.Unsafe<string | null>({ type: ['string', 'null'] });
+
 export const ProduceHeader = Type.Object({
   key: Type.String({ minLength: 1, maxLength: 1000 }),
-  value: Type.Union([Type.String(), Type.Null()]),
+  value: NullableText,
 });
 export const ProduceRequest = Type.Object({
-  key: Type.Union([Type.String(), Type.Null()]),
-  value: Type.Union([Type.String(), Type.Null()]),
+  key: NullableText,
+  value: NullableText,
   headers: Type.Optional(Type.Array(ProduceHeader, { maxItems: 100 })),
   partition: Type.Optional(Type.Integer({ minimum: 0 })),
   keyFormat: Type.Optional(InputFormat),

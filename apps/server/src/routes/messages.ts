@@ -21,7 +21,7 @@ import { DomainError } from '../domain/errors.ts';
 import { browseMessages } from '../domain/messages/browse.ts';
 import { readMessage } from '../domain/messages/read.ts';
 import { exportMessages } from '../domain/messages/export.ts';
-import { produceOne } from '../domain/messages/produce.ts';
+import { encodeHeaders, produceOne } from '../domain/messages/produce.ts';
 import { parseLines, produceMany } from '../domain/messages/bulk.ts';
 import { prepareUpload } from '../domain/messages/upload.ts';
 import { searchRoutes } from './search.ts';
@@ -96,7 +96,11 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     base,
-    { schema: { params: TopicParams, body: ProduceRequest, response: { 201: ProduceResult, ...errors } } },
+    // Large enough that Kafka, not the HTTP layer, decides what is too large (max.message.bytes).
+    {
+      bodyLimit: 12 << 20,
+      schema: { params: TopicParams, body: ProduceRequest, response: { 201: ProduceResult, ...errors } },
+    },
     async (req, reply) =>
       reply
         .status(201)
@@ -115,10 +119,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const items = parseLines(req.body);
-      const headers = (req.body.headers ?? []).map((h) => ({
-        key: h.key,
-        value: h.value === null ? null : Buffer.from(h.value),
-      }));
+      const headers = encodeHeaders(req.body.headers);
       return produceMany(app.clusters.get(req.params.cluster), req.params.topic, items, {
         partition: req.body.partition,
         headers,

@@ -116,6 +116,16 @@ function groupHeaders(headers: OutgoingRecord['headers']): [string, (Buffer | nu
   return [...grouped];
 }
 
+/** Header values as bytes. kafkajs cannot write a null header value, so that is refused, not altered. */
+export function encodeHeaders(
+  headers: { key: string; value: string | null }[] | undefined,
+): OutgoingRecord['headers'] {
+  return (headers ?? []).map((h) => {
+    if (h.value === null) throw badRequest(`Header "${h.key}" has no value; send an empty text instead.`);
+    return { key: h.key, value: Buffer.from(h.value, 'utf8') };
+  });
+}
+
 /** One message, acks=all on the idempotent producer: its partition, offset and timestamp, or a clear error. */
 export async function produceOne(
   connection: ClusterConnection,
@@ -124,10 +134,7 @@ export async function produceOne(
 ): Promise<ProduceResult> {
   const key = encodeInput(request.key, request.keyFormat ?? 'string', 'key');
   const value = encodeInput(request.value, request.valueFormat ?? 'string', 'value');
-  const headers = (request.headers ?? []).map((h) => ({
-    key: h.key,
-    value: encodeInput(h.value, 'string', 'header'),
-  }));
+  const headers = encodeHeaders(request.headers);
   const count = await partitionCount(connection, topic);
   checkPartition(request.partition, count, topic);
   const partition = request.partition ?? partitioner(count)(key);

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import type { ErrorBody, ProduceResult, ProduceSummary, UploadEvent } from '@tributary/contract';
+import { buildTestApp } from './helpers.ts';
+import { browse, createTopic, kafkaTools } from './messages-helpers.ts';
+
+describe('produce', async () => {
+  const app = await buildTestApp();
+  const { admin } = await kafkaTools();
+  const post = (topic: string, path: string, payload: object) =>
+    app.inject({ method: 'POST', url: `/api/clusters/local/topics/${topic}/messages${path}`, payload });
+
+  it('writes one message with key, headers and a chosen partition, and answers where it went', async () => {
+    const topic = await createTopic(admin, 'produce-one', 3);
+    const res = await post(topic, '', {
+      key: 'order-1',
+      value: '{"total": 12}',
+      valueFormat: 'json',
+      headers: [
+        { key: 'source', value: 'ui' },
+        { key: 'empty', value: '' },
+      ],
+      partition: 2,
+    });
+    expect(res.statusCode).toBe(201);
+    const result = res.json<ProduceResult>();
+    expect(result).toMatchObject({ partition: 2, offset: '0' });
+    expect(Math.abs(result.timestamp - Date.now())).toBeLessThan(60_000);
+    const second = (
+      await post(topic, '', { key: 'order-1', value: 'again', partition: 2 })
+    ).json<ProduceResult>();
+    expect(second.offset).toBe('1');
+    const page = await browse(app, topic, { seek: 'oldest', partitions: '2' });
+    expect(page.messages[0]).toMatchObject({
+      partition: 2,
+      offset: '0',
+      timestamp: result.timestamp,
+      key: { text: 'order-1' },
+      value: { format: 'json', text: '{\n  "total": 12\n}' },
+      headers: [
+        { key: 'source', value: { text: 'ui' } },
+        { key: 'empty', value: { text: '', size: 0 } },
+      ],
+    });
+  });
+
+  it('keeps null keys and tombstones as null, and places keyed messages like the Java client', async () => {
+    const topic = await createTopic(admin, 'produce-null', 4);
+    const tomb = (await post(topic, '', { key: 'k', value: null })).json<ProduceResult>();
+    const again = (await post(topic, '', { key: 'k', value: 'v' })).json<ProduceResult>();
+    expect(again.partition).toBe(tomb.partition);
+    const noKey = await post(topic, '', { key: null, value: 'no key' });
+    expect(noKey.statusCode).toBe(201);
+    const page = await browse(app, topic, { seek: 'oldest' });
+    expect(page.messages.find((m) => m.value === null)?.key?.text).toBe('k');
+    expect(page.messages.find((m) => m.value?.text === 'no key')?.key).toBeNull();
+  });
+
+  it('refuses bad input with a sentence and never creates a topic', async () => {
+    const topic = await createTopic(admin, 'produce-bad', 2);
+    const cases: [object, number, RegExp][] = [
+      [{ key: null, value: '{oops', valueFormat: 'json' }, 400, /not valid JSON/],
+      [{ key: null, value: 'x', partition: 5 }, 400, /partitions 0 to 1; there is no partition 5/],
+      [{ key: 'zz', value: 'x', keyFormat: 'hex' }, 400, /not hex/],
+      [{ key: null, value: 'x', headers: [{ key: 'h', value: null }] }, 400, /Header "h" has no value/],
+      [{ key: null, value: 'x'.repeat(1_200_000) }, 400, /too large|larger/i],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await post(topic, '', body);
+      expect(res.statusCode, JSON.stringify(body).slice(0, 80)).toBe(status);
+      expect(res.json<ErrorBody>().message).toMatch(message);
+    }
+    const missing = await post('no-such-produce-topic', '', { key: null, value: 'x' });
+    expect(missing.statusCode).toBe(404);
+    expect(await admin.listTopics()).not.toContain('no-such-produce-topic');
+  });
+
+  it('writes pasted lines with a key separator, like kafka-console-producer parse.key', async () => {
+    const topic = await createTopic(admin, 'produce-lines', 3);
+    const res = await post(topic, '/lines', {
+      lines: 'a:1\nb:2:two\r\n\nc:3\n',
+      separator: ':',
+      partition: 1,
+    });
+    expect(res.json<ProduceSummary>()).toMatchObject({ written: 3, total: 3 });
+    const page = await browse(app, topic, { seek: 'oldest' });
+    expect(page.messages.map((m) => [m.partition, m.key?.text, m.value?.text])).toEqual([
+      [1, 'a', '1'],
+      [1, 'b', '2:two'],
+      [1, 'c', '3'],
+    ]);
+    const broken = await post(topic, '/lines', { lines: 'x=1\ny=2\nno separator\nz=3', separator: '=' });
+    expect(broken.json<ProduceSummary>()).toMatchObject({
+      written: 2,
+      error: { line: 3, message: 'Line 3 has no key separator "=".' },
+    });
+  });
+
+  const upload = async (topic: string, query: string, body: string) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/clusters/local/topics/${topic}/messages/upload?${query}`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(body),
+    });
+    if (res.statusCode !== 200) return { status: res.statusCode, events: [], error: res.json<ErrorBody>() };
+    const events = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as UploadEvent);
+    return { status: 200, events, error: undefined };
+  };
+
+  it('uploads a CSV keyed by a column with one column as the value, with progress to 100%', async () => {
+    const topic = await createTopic(admin, 'upload-csv', 2);
+    const rows = Array.from(
+      { length: 1200 },
+      (_, i) => `"${201900000000 + i}";"${(i % 4) + 1}";"Rue ""${i}"", Paris"`,
+    );
+    const csv = '\uFEFFNum_Acc;grav;adr\r\n' + rows.join('\r\n') + '\r\n';
+    const { events } = await upload(
+      topic,
+      'format=csv&keyColumn=Num_Acc&valueColumns=grav&valueMode=single',
+      csv,
+    );
+    const progress = events.filter((e) => e.type === 'progress');
+    expect(progress[0]).toMatchObject({ sent: 0, total: 1200 });
+    expect(progress.at(-1)).toMatchObject({ sent: 1200, total: 1200 });
+    expect(events.at(-1)).toMatchObject({ type: 'done', written: 1200, total: 1200 });
+    const page = await browse(app, topic, { seek: 'oldest', q: '201900000007', limit: 10 });
+    expect(page.messages.map((m) => [m.key?.text, m.value?.text])).toEqual([['201900000007', '4']]);
+    const asObject = await createTopic(admin, 'upload-csv-object');
+    await upload(asObject, 'format=csv&keyColumn=Num_Acc&valueColumns=grav,adr', csv);
+    const objects = await browse(app, asObject, { seek: 'oldest', limit: 1 });
+    expect(JSON.parse(objects.messages[0]?.value?.text ?? '')).toEqual({ grav: '1', adr: 'Rue "0", Paris' });
+  });
+
+  it('stops a JSON Lines upload at the first bad line and says how many were written', async () => {
+    const topic = await createTopic(admin, 'upload-jsonl');
+    const lines = ['{"id":1,"v":"a"}', '{"id":2,"v":"b"}', '', '{"id":3,"v":"c"}', '{"id":4,', '{"id":5}'];
+    const { events } = await upload(topic, 'format=jsonl&keyField=id', lines.join('\n'));
+    expect(events.at(-1)).toMatchObject({ type: 'done', written: 3, total: 5, error: { line: 5 } });
+    const page = await browse(app, topic, { seek: 'oldest' });
+    expect(page.messages.map((m) => m.key?.text)).toEqual(['1', '2', '3']);
+    const bad = await upload(topic, 'format=csv&keyColumn=nope', 'a,b\n1,2\n');
+    expect(bad.status).toBe(400);
+    expect(bad.error?.message).toMatch(/no column "nope". Its columns: a, b/);
+  });
+});
