@@ -4,6 +4,7 @@ import { ConfigurationTab } from './ConfigurationTab.tsx';
 import { MessagesTab } from './MessagesTab.tsx';
 import { LiveTab } from './LiveTab.tsx';
 import { ConsumersTab } from './ConsumersTab.tsx';
+import { TopicActions } from '../../components/topics/TopicActions.tsx';
 
 const TABS = {
   overview: { label: 'Overview', Component: OverviewTab },
@@ -25,6 +26,7 @@ export function TopicPage() {
   return (
     <section>
       <h1 className="mb-3 text-2xl font-semibold break-all">{topic}</h1>
+      <TopicActions cluster={cluster} topic={topic} />
       <nav role="tablist" aria-label="Topic" className="mb-4 flex gap-1 border-b border-slate-200">
         {(Object.keys(TABS) as TabName[]).map((name) => (
           <NavLink

@@ -1,0 +1,110 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AddPartitionsResult,
+  AlterConfigsBody,
+  ConfigList,
+  CreatedTopic,
+  CreateTopicBody,
+  PurgeResult,
+  TopicDetail,
+  TopicList,
+  TopicListQuery,
+} from '@tributary/contract';
+import { apiFetch, apiPath } from './client.ts';
+import { clusterKeys } from './clusters.ts';
+
+/** Topic query keys nest under the cluster, so a cluster-level invalidation refreshes them too. */
+export const topicKeys = {
+  all: (cluster: string) => [...clusterKeys.detail(cluster), 'topics'] as const,
+  list: (cluster: string, query: TopicListQuery) => [...topicKeys.all(cluster), 'list', query] as const,
+  detail: (cluster: string, topic: string) => [...topicKeys.all(cluster), 'detail', topic] as const,
+  configs: (cluster: string, topic: string) => [...topicKeys.detail(cluster, topic), 'configs'] as const,
+};
+
+function queryString(query: TopicListQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export function useTopics(cluster: string, query: TopicListQuery) {
+  return useQuery({
+    queryKey: topicKeys.list(cluster, query),
+    queryFn: () => apiFetch<TopicList>(apiPath`/api/clusters/${cluster}/topics` + queryString(query)),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTopic(cluster: string, topic: string) {
+  return useQuery({
+    queryKey: topicKeys.detail(cluster, topic),
+    queryFn: () => apiFetch<TopicDetail>(apiPath`/api/clusters/${cluster}/topics/${topic}`),
+  });
+}
+
+export function useTopicConfigs(cluster: string, topic: string) {
+  return useQuery({
+    queryKey: topicKeys.configs(cluster, topic),
+    queryFn: () => apiFetch<ConfigList>(apiPath`/api/clusters/${cluster}/topics/${topic}/configs`),
+  });
+}
+
+export function useCreateTopic(cluster: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateTopicBody) =>
+      apiFetch<CreatedTopic>(apiPath`/api/clusters/${cluster}/topics`, { method: 'POST', json: body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: clusterKeys.detail(cluster) }),
+  });
+}
+
+export function useDeleteTopic(cluster: string, topic: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<void>(apiPath`/api/clusters/${cluster}/topics/${topic}`, { method: 'DELETE' }),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: topicKeys.detail(cluster, topic) });
+      return client.invalidateQueries({ queryKey: clusterKeys.detail(cluster) });
+    },
+  });
+}
+
+export function useAlterTopicConfigs(cluster: string, topic: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AlterConfigsBody) =>
+      apiFetch<ConfigList>(apiPath`/api/clusters/${cluster}/topics/${topic}/configs`, {
+        method: 'PATCH',
+        json: body,
+      }),
+    onSuccess: (configs) => client.setQueryData(topicKeys.configs(cluster, topic), configs),
+  });
+}
+
+export function useAddPartitions(cluster: string, topic: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (count: number) =>
+      apiFetch<AddPartitionsResult>(apiPath`/api/clusters/${cluster}/topics/${topic}/partitions`, {
+        method: 'POST',
+        json: { count },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: clusterKeys.detail(cluster) }),
+  });
+}
+
+/** Purges the given partitions up to the high watermark; all of them when `partitions` is empty. */
+export function usePurgeTopic(cluster: string, topic: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (partitions: number[]) =>
+      apiFetch<PurgeResult>(
+        apiPath`/api/clusters/${cluster}/topics/${topic}/records` +
+          (partitions.length ? `?partitions=${partitions.join(',')}` : ''),
+        { method: 'DELETE' },
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: clusterKeys.detail(cluster) }),
+  });
+}
