@@ -37,10 +37,18 @@ export async function planRead(
   };
 }
 
-/** How many decoded messages per partition fit the merge budget, and the value size that makes it fit. */
+/**
+ * How many decoded messages each partition reads ahead, and the value size, so that partitions × read-ahead ×
+ * value size stays within the merge budget: fewer read ahead first, smaller values only past one per partition.
+ */
 export function mergeShape(partitions: number, limit: number, maxValueBytes: number) {
-  const perPartition = Math.max(1, Math.min(limit, Math.ceil(limit / Math.max(1, partitions)) + 4));
-  const fits = Math.floor(BROWSE_LIMITS.mergeBudgetBytes / Math.max(1, partitions * perPartition));
+  const p = Math.max(1, partitions);
+  const wanted = Math.max(1, Math.min(limit, Math.ceil(limit / p) + 4));
+  const perPartition = Math.max(
+    1,
+    Math.min(wanted, Math.floor(BROWSE_LIMITS.mergeBudgetBytes / (p * maxValueBytes))),
+  );
+  const fits = Math.floor(BROWSE_LIMITS.mergeBudgetBytes / (p * perPartition));
   return { perPartition, maxValueBytes: Math.max(256, Math.min(maxValueBytes, fits)) };
 }
 

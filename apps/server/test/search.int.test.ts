@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { SearchEvent } from '@tributary/contract';
+import { buildTestApp } from './helpers.ts';
+import { createTopic, groupIds, kafkaTools, send } from './messages-helpers.ts';
+
+describe('search over WebSocket', async () => {
+  const app = await buildTestApp();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const { admin, producer } = await kafkaTools();
+  const base = Date.now() - 1_000_000;
+  const topic = await createTopic(admin, 'search', 2);
+  for (let batch = 0; batch < 4; batch++) {
+    await send(
+      producer,
+      topic,
+      Array.from({ length: 500 }, (_, j) => {
+        const i = batch * 500 + j;
+        return {
+          partition: i % 2,
+          key: `user-${i}`,
+          value: JSON.stringify({ i, city: i % 100 === 7 ? 'Lyon' : 'Paris' }),
+          timestamp: String(base + i * 100),
+        };
+      }),
+    );
+  }
+
+  /** Opens a search, collects its events until the server closes; `onEvent` may send commands. */
+  function search(
+    query: string,
+    onEvent?: (event: SearchEvent, ws: WebSocket) => void,
+  ): Promise<SearchEvent[]> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/api/clusters/local/topics/${topic}/search?${query}`);
+      const events: SearchEvent[] = [];
+      ws.on('message', (data) => {
+        const event = JSON.parse(String(data)) as SearchEvent;
+        events.push(event);
+        onEvent?.(event, ws);
+      });
+      ws.on('close', () => resolve(events));
+      ws.on('error', reject);
+    });
+  }
+
+  it('streams matches and progress over the whole topic and finishes with done', async () => {
+    const before = await groupIds(admin);
+    const events = await search('filter=' + encodeURIComponent('value.city == "Lyon"'));
+    const matches = events.filter((e) => e.type === 'message');
+    expect(matches.map((e) => e.message.key?.text).sort()).toEqual(
+      Array.from({ length: 20 }, (_, k) => `user-${k * 100 + 7}`).sort(),
+    );
+    const first = events.find((e) => e.type === 'progress');
+    expect(first).toMatchObject({ toScan: 2000, scanned: 0 });
+    expect(events.at(-1)).toMatchObject({
+      type: 'done',
+      reason: 'completed',
+      scanned: 2000,
+      toScan: 2000,
+      matches: 20,
+    });
+    expect(await groupIds(admin)).toEqual(before);
+  });
+
+  it('scopes to a time window and to the last N per partition', async () => {
+    const window = await search(`scope=time&from=${base}&to=${base + 999 * 100}&q=lyon`);
+    expect(window.at(-1)).toMatchObject({ type: 'done', toScan: 1000, matches: 10 });
+    const last = await search('scope=last&lastN=50&partitions=1');
+    expect(last.at(-1)).toMatchObject({ type: 'done', toScan: 50, matches: 50 });
+    const keys = last.filter((e) => e.type === 'message').map((e) => e.message.key?.text);
+    expect(keys[0]).toBe('user-1901');
+    expect(keys.at(-1)).toBe('user-1999');
+  });
+
+  it('stops when asked and at maxMatches', async () => {
+    let stopped = false;
+    const events = await search('q=user', (event, ws) => {
+      if (event.type === 'message' && !stopped) {
+        stopped = true;
+        ws.send(JSON.stringify({ type: 'stop' }));
+      }
+    });
+    const done = events.at(-1);
+    expect(done).toMatchObject({ type: 'done', reason: 'stopped' });
+    expect(done?.type === 'done' && done.scanned).toBeLessThan(2000);
+    const capped = await search('q=user&maxMatches=5');
+    expect(capped.filter((e) => e.type === 'message')).toHaveLength(5);
+    expect(capped.at(-1)).toMatchObject({ type: 'done', reason: 'max-matches', matches: 5 });
+  });
+
+  it('reports a bad filter or a missing topic as an error event', async () => {
+    const bad = await search('filter=' + encodeURIComponent('value.city ='));
+    expect(bad).toEqual([
+      {
+        type: 'error',
+        code: 'BAD_REQUEST',
+        message: expect.stringMatching(/character 12: use "=="/) as string,
+      },
+    ]);
+    const missing = await new Promise<SearchEvent[]>((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/api/clusters/local/topics/nope-${Date.now()}/search`);
+      const events: SearchEvent[] = [];
+      ws.on('message', (d) => events.push(JSON.parse(String(d)) as SearchEvent));
+      ws.on('close', () => resolve(events));
+    });
+    expect(missing).toEqual([
+      { type: 'error', code: 'NOT_FOUND', message: expect.stringMatching(/does not exist/) as string },
+    ]);
+  });
+});
