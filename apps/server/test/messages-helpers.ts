@@ -33,7 +33,9 @@ export async function groupIds(admin: Admin): Promise<string[]> {
 
 /** GET the messages page; fails the test with the server's message on a non-200. */
 export async function browse(app: App, topic: string, query: Record<string, string | number | boolean> = {}) {
-  const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  const qs = new URLSearchParams(
+    Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]),
+  ).toString();
   const res = await app.inject(`/api/clusters/local/topics/${encodeURIComponent(topic)}/messages?${qs}`);
   if (res.statusCode !== 200) throw new Error(`${res.statusCode}: ${res.body}`);
   return res.json<MessagePage>();
