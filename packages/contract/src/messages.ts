@@ -102,7 +102,7 @@ export const MessagePage = Type.Object({
   scanned: Type.Integer({ minimum: 0 }),
   /** True when the page stopped early (scan or size budget) rather than because `limit` matched. */
   partial: Type.Boolean(),
-  /** Per chosen partition: log start and high watermark at the time of reading. */
+  /** Every partition of the topic (chosen or not): log start and high watermark at the time of reading. */
   partitions: Type.Array(Type.Object({ partition: Type.Integer(), low: Type.String(), high: Type.String() })),
 });
 export type MessagePage = Static<typeof MessagePage>;

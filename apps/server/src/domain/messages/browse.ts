@@ -17,6 +17,9 @@ export const BROWSE_LIMITS = {
 };
 
 export interface ReadPlan {
+  /** Every partition of the topic. */
+  all: Bounds;
+  /** The chosen partitions. */
   bounds: Bounds;
   direction: Direction;
   ranges: Range[];
@@ -28,10 +31,12 @@ export async function planRead(
   topic: string,
   query: Pick<MessagesQuery, 'partitions' | 'cursor' | 'seek' | 'offset' | 'timestamp'>,
 ): Promise<ReadPlan> {
-  const bounds = choosePartitions(await reader.offsets(topic), query.partitions);
-  if (query.cursor) return { bounds, ...decodeCursor(query.cursor, bounds) };
+  const all = await reader.offsets(topic);
+  const bounds = choosePartitions(all, query.partitions);
+  if (query.cursor) return { all, bounds, ...decodeCursor(query.cursor, bounds) };
   const seek = query.seek ?? 'newest';
   return {
+    all,
     bounds,
     ...(await seekRanges(reader, topic, bounds, { seek, offset: query.offset, timestamp: query.timestamp })),
   };
@@ -114,6 +119,6 @@ export async function browseMessages(
     cursor: positions.every((p) => p.done) ? null : encodeCursor(plan.direction, positions),
     scanned,
     partial,
-    partitions: plan.bounds,
+    partitions: plan.all,
   };
 }

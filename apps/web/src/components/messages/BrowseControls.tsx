@@ -1,0 +1,195 @@
+import { useState, type FormEvent } from 'react';
+import type { DataFormat, MessageOrder, MessagesQuery, SeekMode } from '@tributary/contract';
+import { PartitionPicker } from './PartitionPicker.tsx';
+
+export interface BrowseForm {
+  seek: SeekMode;
+  offset: string;
+  timestamp: string;
+  partitions: number[] | null;
+  limit: number;
+  order: MessageOrder | '';
+  keyFormat: DataFormat;
+  valueFormat: DataFormat;
+  q: string;
+  caseSensitive: boolean;
+  filter: string;
+}
+
+export const initialForm: BrowseForm = {
+  seek: 'newest',
+  offset: '',
+  timestamp: '',
+  partitions: null,
+  limit: 100,
+  order: '',
+  keyFormat: 'auto',
+  valueFormat: 'auto',
+  q: '',
+  caseSensitive: false,
+  filter: '',
+};
+
+/** The form as the API's query (only what is set). */
+export function toQuery(form: BrowseForm): MessagesQuery {
+  return {
+    seek: form.seek,
+    limit: form.limit,
+    keyFormat: form.keyFormat,
+    valueFormat: form.valueFormat,
+    ...(form.seek === 'offset' && form.offset ? { offset: form.offset } : {}),
+    ...(form.seek === 'timestamp' && form.timestamp
+      ? { timestamp: new Date(form.timestamp).toISOString() }
+      : {}),
+    ...(form.partitions ? { partitions: form.partitions.join(',') } : {}),
+    ...(form.order ? { order: form.order } : {}),
+    ...(form.q ? { q: form.q, caseSensitive: form.caseSensitive } : {}),
+    ...(form.filter.trim() ? { filter: form.filter } : {}),
+  };
+}
+
+const FORMATS: DataFormat[] = ['auto', 'string', 'json', 'hex', 'base64'];
+const input = 'rounded border border-slate-300 px-2 py-1 text-sm';
+
+export function BrowseControls({
+  partitionCount,
+  onApply,
+}: {
+  partitionCount: number;
+  onApply: (form: BrowseForm) => void;
+}) {
+  const [form, setForm] = useState(initialForm);
+  const set = <K extends keyof BrowseForm>(key: K, value: BrowseForm[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onApply(form);
+  };
+  return (
+    <form
+      onSubmit={submit}
+      aria-label="Browse messages"
+      className="mb-3 space-y-2 rounded border border-slate-200 bg-white p-3"
+    >
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="flex flex-col text-xs text-slate-600">
+          Seek
+          <select
+            className={input}
+            value={form.seek}
+            onChange={(e) => set('seek', e.target.value as SeekMode)}
+          >
+            <option value="newest">Newest (last N)</option>
+            <option value="oldest">Oldest (--from-beginning)</option>
+            <option value="offset">Offset</option>
+            <option value="timestamp">Timestamp</option>
+          </select>
+        </label>
+        {form.seek === 'offset' && (
+          <label className="flex flex-col text-xs text-slate-600">
+            Offset (n, or partition:offset,…)
+            <input
+              className={`${input} w-44 font-mono`}
+              value={form.offset}
+              onChange={(e) => set('offset', e.target.value)}
+              placeholder="0:15,2:30"
+            />
+          </label>
+        )}
+        {form.seek === 'timestamp' && (
+          <label className="flex flex-col text-xs text-slate-600">
+            From time
+            <input
+              type="datetime-local"
+              step="1"
+              className={input}
+              value={form.timestamp}
+              onChange={(e) => set('timestamp', e.target.value)}
+            />
+          </label>
+        )}
+        <PartitionPicker
+          count={partitionCount}
+          value={form.partitions}
+          onChange={(p) => set('partitions', p)}
+        />
+        <label className="flex flex-col text-xs text-slate-600">
+          Limit
+          <input
+            type="number"
+            min={1}
+            max={500}
+            className={`${input} w-20`}
+            value={form.limit}
+            onChange={(e) => set('limit', Number(e.target.value))}
+          />
+        </label>
+        <label className="flex flex-col text-xs text-slate-600">
+          Order
+          <select
+            className={input}
+            value={form.order}
+            onChange={(e) => set('order', e.target.value as MessageOrder | '')}
+          >
+            <option value="">Default</option>
+            <option value="newest-first">Newest first</option>
+            <option value="oldest-first">Oldest first</option>
+          </select>
+        </label>
+        <label className="flex flex-col text-xs text-slate-600">
+          Key format
+          <select
+            className={input}
+            value={form.keyFormat}
+            onChange={(e) => set('keyFormat', e.target.value as DataFormat)}
+          >
+            {FORMATS.map((f) => (
+              <option key={f}>{f}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs text-slate-600">
+          Value format
+          <select
+            className={input}
+            value={form.valueFormat}
+            onChange={(e) => set('valueFormat', e.target.value as DataFormat)}
+          >
+            {FORMATS.map((f) => (
+              <option key={f}>{f}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="flex flex-col text-xs text-slate-600">
+          Contains (key, value, headers)
+          <input className={`${input} w-56`} value={form.q} onChange={(e) => set('q', e.target.value)} />
+        </label>
+        <label className="flex items-center gap-1 pb-1 text-xs text-slate-600">
+          <input
+            type="checkbox"
+            checked={form.caseSensitive}
+            onChange={(e) => set('caseSensitive', e.target.checked)}
+          />
+          Case-sensitive
+        </label>
+        <label className="flex min-w-72 flex-1 flex-col text-xs text-slate-600">
+          Filter expression
+          <input
+            className={`${input} font-mono`}
+            value={form.filter}
+            onChange={(e) => set('filter', e.target.value)}
+            placeholder={'value.user.age > 30 && headers.source == "kcat"'}
+          />
+        </label>
+        <button
+          type="submit"
+          className="rounded bg-blue-600 px-3 py-1.5 text-sm text-white hover:bg-blue-700"
+        >
+          Apply
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,109 @@
+import { useCallback, useState } from 'react';
+import type { Message } from '@tributary/contract';
+import { formatBytes, formatNumber } from '../format.ts';
+import { DataPreview } from './DataText.tsx';
+import { MessageDetails } from './MessageDetails.tsx';
+import { VirtualList } from './VirtualList.tsx';
+
+const COLUMNS = 'grid grid-cols-[4.5rem_6rem_12rem_minmax(6rem,1fr)_minmax(10rem,3fr)_5rem] gap-2 px-3';
+const rowId = (m: Message) => `${m.partition}:${m.offset}`;
+
+/** Messages as a virtualised table; a click on a row expands its details. */
+export function MessageTable({
+  messages,
+  loadWhole,
+  onEndReached,
+  height = 560,
+}: {
+  messages: Message[];
+  loadWhole?: (m: Message) => Promise<Message>;
+  onEndReached?: () => void;
+  height?: number;
+}) {
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const toggle = useCallback(
+    (id: string) =>
+      setOpen((s) => {
+        const next = new Set(s);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+  return (
+    <div
+      role="table"
+      aria-label="Messages"
+      aria-rowcount={messages.length}
+      className="rounded border border-slate-200 bg-white text-sm"
+    >
+      <div
+        role="row"
+        className={`${COLUMNS} border-b border-slate-200 bg-slate-100 py-2 text-xs font-medium text-slate-600`}
+      >
+        <span role="columnheader">Partition</span>
+        <span role="columnheader">Offset</span>
+        <span role="columnheader">Timestamp</span>
+        <span role="columnheader">Key</span>
+        <span role="columnheader">Value</span>
+        <span role="columnheader">Size</span>
+      </div>
+      {messages.length === 0 ? (
+        <p className="px-3 py-6 text-center text-slate-500">No messages.</p>
+      ) : (
+        <VirtualList
+          label="Message rows"
+          items={messages}
+          getKey={rowId}
+          estimate={33}
+          height={height}
+          {...(onEndReached ? { onEndReached } : {})}
+          render={(m) => {
+            const id = rowId(m);
+            const expanded = open.has(id);
+            return (
+              <div className="border-b border-slate-100">
+                <div
+                  role="row"
+                  aria-expanded={expanded}
+                  tabIndex={0}
+                  className={`${COLUMNS} cursor-pointer py-1.5 hover:bg-blue-50 ${expanded ? 'bg-blue-50' : ''}`}
+                  onClick={() => toggle(id)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      toggle(id);
+                    }
+                  }}
+                >
+                  <span role="cell" className="font-mono">
+                    {m.partition}
+                  </span>
+                  <span role="cell" className="font-mono">
+                    {formatNumber(m.offset)}
+                  </span>
+                  <span role="cell" className="font-mono text-xs leading-5 text-slate-600">
+                    {new Date(m.timestamp).toISOString().replace('T', ' ').replace('Z', '')}
+                  </span>
+                  <span role="cell" className="truncate">
+                    <DataPreview data={m.key} />
+                  </span>
+                  <span role="cell" className="truncate">
+                    <DataPreview data={m.value} nullLabel="tombstone" />
+                  </span>
+                  <span role="cell" className="text-xs leading-5 text-slate-500">
+                    {formatBytes(m.sizes.value)}
+                  </span>
+                </div>
+                {expanded && (
+                  <MessageDetails message={m} {...(loadWhole ? { loadWhole: () => loadWhole(m) } : {})} />
+                )}
+              </div>
+            );
+          }}
+        />
+      )}
+    </div>
+  );
+}
