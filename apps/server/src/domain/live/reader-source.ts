@@ -1,6 +1,7 @@
 import type { LiveFilter } from '@tributary/contract';
 import { ClusterConnection } from '../../kafka/cluster-connection.ts';
 import { partitionReader, type FetchedRecord } from '../../kafka/partition-reader.ts';
+import { DomainError } from '../errors.ts';
 import { decodeRecord } from '../messages/decode.ts';
 import { compileFilter } from '../messages/filter.ts';
 import type { LiveSource } from './source.ts';
@@ -15,26 +16,39 @@ export interface ReaderSource extends LiveSource<FetchedRecord> {
 
 /**
  * The live source over the group-less partition reader, the message decoder and the search filter. Each
- * tail gets its own kafkajs client: its long polls then never queue behind another tab's (a broker serves
- * one request per connection at a time), and closing the tab closes exactly its connections.
+ * tail gets its own kafkajs client: its long polls then never queue behind another tab's, and closing
+ * the tab closes exactly its connections.
  */
 export function readerSource(cluster: ClusterConnection): ReaderSource {
   const own = new ClusterConnection(cluster.config, cluster.options);
   const reader = partitionReader(own);
+  // A fetch keeps running inside kafkajs after its abort; closing the client under it would let it
+  // reconnect. So the close waits for those (at most one long poll) and then disconnects.
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    const settled: Promise<unknown> = work.then(
+      () => inFlight.delete(settled),
+      () => inFlight.delete(settled),
+    );
+    inFlight.add(settled);
+    return work;
+  };
+  // kafkajs opens a broker's fetch connection on first use, and concurrent first uses each open a socket
+  // of which only one is kept (the others leak). So the partitions' first fetches wait for one to finish.
+  let firstFetch: Promise<unknown> | undefined;
   return {
     async offsets(topic) {
-      const ranges = await reader.offsets(topic);
+      const ranges = await track(reader.offsets(topic));
       return ranges.map((r) => ({ partition: r.partition, low: BigInt(r.low), high: BigInt(r.high) }));
     },
     async fetch({ topic, partition, offset, maxBytes, maxWaitMs, signal }) {
-      const result = await reader.fetch({
-        topic,
-        partition,
-        offset: offset.toString(),
-        maxBytes,
-        maxWaitMs,
-        signal,
-      });
+      if (firstFetch) await firstFetch;
+      const work = track(reader.fetch({ topic, partition, offset: offset.toString(), maxBytes, maxWaitMs }));
+      firstFetch ??= work.then(
+        () => undefined,
+        () => (firstFetch = undefined),
+      );
+      const result = await abortable(work, signal);
       return {
         records: result.records,
         highWatermark: BigInt(result.highWatermark),
@@ -47,6 +61,18 @@ export function readerSource(cluster: ClusterConnection): ReaderSource {
       if (!filter.q && !filter.filter?.trim()) return undefined;
       return compileFilter(filter);
     },
-    close: () => own.close(),
+    async close() {
+      await Promise.allSettled([...inFlight]);
+      await own.close();
+    },
   };
+}
+
+function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new DomainError('BAD_REQUEST', 'The live tail was stopped.'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

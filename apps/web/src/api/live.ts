@@ -1,0 +1,248 @@
+// The live-tail hook: one WebSocket per Live tab, commands on the same socket, a ring buffer of rows,
+// acknowledgements as rows are shown (the server's flow control), heartbeats and reconnect-with-resume.
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  LIVE_CLOSE,
+  type LiveCommand,
+  type LiveEvent,
+  type LiveEventOf,
+  type LiveFilter,
+  type LiveFrom,
+  type LivePosition,
+  type LiveStats,
+  type Message,
+} from '@tributary/contract';
+import { apiPath } from './client.ts';
+
+export type LiveStatus = 'idle' | 'connecting' | 'live' | 'paused' | 'reconnecting' | 'ended';
+
+export interface LiveRow {
+  /** `partition:offset`, stable across renders. */
+  id: string;
+  message: Message;
+}
+
+export interface LiveState {
+  status: LiveStatus;
+  /** Newest first, at most `bufferSize`. */
+  rows: LiveRow[];
+  /** Every message received since the tab started (rows beyond the buffer are forgotten). */
+  received: number;
+  stats: LiveStats | undefined;
+  subscribed: LiveEventOf<'subscribed'> | undefined;
+  error: { message: string; fatal: boolean } | undefined;
+  /** E.g. where a reconnect resumed. */
+  notice: string | undefined;
+}
+
+export interface LiveOptions {
+  partitions: number[] | null;
+  filter: LiveFilter;
+}
+
+/** No frame (stats come every second while tailing, heartbeats every 15 s) for this long: reconnect. */
+const SILENCE_MS = 35_000;
+const MAX_BACKOFF_MS = 10_000;
+
+export function liveUrl(cluster: string, topic: string): string {
+  const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${proto}//${location.host}${apiPath`/api/clusters/${cluster}/topics/${topic}/live`}`;
+}
+
+export const describePositions = (positions: LivePosition[]) =>
+  positions.map((p) => `partition ${p.partition} at offset ${p.offset}`).join(', ');
+
+/** Owns the socket; React reads `state` through useSyncExternalStore. */
+export class LiveTailConnection {
+  state: LiveState = {
+    status: 'idle',
+    rows: [],
+    received: 0,
+    stats: undefined,
+    subscribed: undefined,
+    error: undefined,
+    notice: undefined,
+  };
+  private socket: WebSocket | undefined;
+  private listeners = new Set<() => void>();
+  private pending: LiveRow[] = [];
+  private frame: number | undefined;
+  private positions = new Map<number, bigint>();
+  private wanted = false; // the user wants a tail (not stopped)
+  private paused = false;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private silenceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly url: string,
+    private bufferSize: number,
+    private options: LiveOptions,
+  ) {}
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  getState = () => this.state;
+
+  start(from: LiveFrom): void {
+    this.wanted = true;
+    this.paused = false;
+    this.positions.clear();
+    this.update({ error: undefined, notice: undefined });
+    if (this.socket?.readyState === WebSocket.OPEN) this.sendStart(from);
+    else this.connect(from);
+  }
+
+  pause(): void {
+    this.paused = true;
+    this.send({ type: 'pause' });
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.send({ type: 'resume' });
+  }
+
+  setPartitions(partitions: number[] | null): void {
+    this.options = { ...this.options, partitions };
+    this.send({ type: 'partitions', partitions });
+  }
+
+  setFilter(filter: LiveFilter): void {
+    this.options = { ...this.options, filter };
+    this.send({ type: 'filter', filter });
+  }
+
+  setBufferSize(size: number): void {
+    this.bufferSize = size;
+    this.update({ rows: this.state.rows.slice(0, size) });
+  }
+
+  clear(): void {
+    this.update({ rows: [] });
+  }
+
+  /** Stops for good: the server frees the tail's Kafka client when the socket closes. */
+  close(): void {
+    this.wanted = false;
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.silenceTimer);
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.socket?.close(LIVE_CLOSE.stopped);
+    this.socket = undefined;
+    this.update({ status: 'ended' });
+  }
+
+  private connect(from: LiveFrom): void {
+    const socket = new WebSocket(this.url);
+    this.socket = socket;
+    this.update({ status: this.attempt > 0 ? 'reconnecting' : 'connecting' });
+    socket.onopen = () => this.sendStart(from);
+    socket.onmessage = (e: MessageEvent<string>) => {
+      this.watchSilence();
+      this.onEvent(JSON.parse(e.data) as LiveEvent);
+    };
+    socket.onclose = (e) => {
+      if (this.socket !== socket) return;
+      this.socket = undefined;
+      clearTimeout(this.silenceTimer);
+      const fatal = e.code === LIVE_CLOSE.fatal || e.code === LIVE_CLOSE.tooMany || this.state.error?.fatal;
+      if (!this.wanted || fatal) return this.update({ status: 'ended' });
+      // Dropped (network, proxy, server restart): try again and resume exactly where the rows stopped.
+      const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempt++);
+      this.update({ status: 'reconnecting', notice: `Connection lost; reconnecting in ${delay / 1000} s …` });
+      this.retryTimer = setTimeout(() => this.connect(this.resumeFrom()), delay);
+    };
+  }
+
+  private resumeFrom(): LiveFrom {
+    if (this.positions.size === 0) return { mode: 'now' };
+    return {
+      mode: 'offsets',
+      offsets: [...this.positions].map(([partition, offset]) => ({ partition, offset: offset.toString() })),
+    };
+  }
+
+  private sendStart(from: LiveFrom): void {
+    this.send({ type: 'start', from, partitions: this.options.partitions, filter: this.options.filter });
+    if (this.paused) this.send({ type: 'pause' });
+  }
+
+  private send(command: LiveCommand): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(command));
+  }
+
+  private watchSilence(): void {
+    clearTimeout(this.silenceTimer);
+    this.silenceTimer = setTimeout(() => this.socket?.close(), SILENCE_MS);
+  }
+
+  private notePositions(positions: LivePosition[]): void {
+    for (const p of positions) this.positions.set(p.partition, BigInt(p.offset));
+  }
+
+  private onEvent(event: LiveEvent): void {
+    switch (event.type) {
+      case 'message': {
+        const m = event.message;
+        this.positions.set(m.partition, BigInt(m.offset) + 1n);
+        this.pending.push({ id: `${m.partition}:${m.offset}`, message: m });
+        this.frame ??= requestAnimationFrame(() => this.flush());
+        return;
+      }
+      case 'subscribed': {
+        const resumed = event.resumed && this.attempt > 0;
+        this.notePositions(event.positions);
+        this.attempt = 0;
+        return this.update({
+          subscribed: event,
+          status: this.paused ? 'paused' : 'live',
+          error: undefined,
+          notice: resumed ? `Reconnected; resumed at ${describePositions(event.positions)}.` : undefined,
+        });
+      }
+      case 'stats':
+        return this.update({ stats: event });
+      case 'paused':
+        this.notePositions(event.positions);
+        return this.update({ status: 'paused' });
+      case 'resumed':
+        return this.update({ status: 'live' });
+      case 'error':
+        return this.update({ error: { message: event.message, fatal: event.fatal } });
+      case 'end':
+        if (!event.reconnect) this.wanted = false;
+        return;
+      case 'heartbeat':
+        return;
+    }
+  }
+
+  /** Once per animation frame: new rows go on top, the oldest fall off, and the server hears they were shown. */
+  private flush(): void {
+    this.frame = undefined;
+    const fresh = this.pending.reverse();
+    this.pending = [];
+    const rows =
+      fresh.length >= this.bufferSize ? fresh.slice(0, this.bufferSize) : [...fresh, ...this.state.rows];
+    rows.length = Math.min(rows.length, this.bufferSize);
+    this.update({ rows, received: this.state.received + fresh.length });
+    this.send({ type: 'ack', count: fresh.length });
+  }
+
+  private update(patch: Partial<LiveState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** One live tail for the component's lifetime; closing the tab (unmount) closes the socket. */
+export function useLiveTail(cluster: string, topic: string, bufferSize: number, options: LiveOptions) {
+  const [tail] = useState(() => new LiveTailConnection(liveUrl(cluster, topic), bufferSize, options));
+  const state = useSyncExternalStore(tail.subscribe, tail.getState);
+  useEffect(() => () => tail.close(), [tail]);
+  useEffect(() => tail.setBufferSize(bufferSize), [tail, bufferSize]);
+  return { state, tail };
+}
