@@ -1,0 +1,153 @@
+import { memo, useCallback, useRef, useState } from 'react';
+import type { Message } from '@tributary/contract';
+import type { LiveRow } from '../../api/live.ts';
+import { formatBytes, formatNumber } from '../format.ts';
+import { DataPreview } from '../messages/DataText.tsx';
+import { MessageDetails } from '../messages/MessageDetails.tsx';
+
+const COLUMNS = 'grid grid-cols-[4.5rem_6rem_12rem_minmax(6rem,1fr)_minmax(10rem,3fr)_5rem] gap-2 px-3';
+
+/**
+ * Newest on top. While the user reads (scrolled down or a row open) the list holds still, and a pill
+ * counts what arrived meanwhile; back at the top it follows the stream again.
+ */
+export function LiveRows({
+  rows,
+  received,
+  loadWhole,
+  height = 560,
+}: {
+  rows: LiveRow[];
+  received: number;
+  loadWhole: (m: Message) => Promise<Message>;
+  height?: number;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrolledAway, setScrolledAway] = useState(false);
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const [held, setHeld] = useState<{ rows: LiveRow[]; received: number } | null>(null);
+  const reading = scrolledAway || open.size > 0;
+  // Freeze on the first render where the user is reading; thaw when they are back at the top.
+  if (reading && !held) setHeld({ rows, received });
+  if (!reading && held) setHeld(null);
+  const shown = held?.rows ?? rows;
+  const newer = held ? received - held.received : 0;
+
+  const toggle = useCallback(
+    (id: string) =>
+      setOpen((s) => {
+        const next = new Set(s);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const backToTop = () => {
+    setOpen(new Set());
+    scroller.current?.scrollTo({ top: 0 });
+    setScrolledAway(false);
+  };
+
+  return (
+    <div
+      role="table"
+      aria-label="Live messages"
+      className="relative rounded border border-slate-200 bg-white text-sm"
+    >
+      <div
+        role="row"
+        className={`${COLUMNS} border-b border-slate-200 bg-slate-100 py-2 text-xs font-medium text-slate-600`}
+      >
+        <span role="columnheader">Partition</span>
+        <span role="columnheader">Offset</span>
+        <span role="columnheader">Timestamp</span>
+        <span role="columnheader">Key</span>
+        <span role="columnheader">Value</span>
+        <span role="columnheader">Size</span>
+      </div>
+      {newer > 0 && (
+        <button
+          type="button"
+          onClick={backToTop}
+          className="absolute top-10 left-1/2 z-10 -translate-x-1/2 rounded-full bg-blue-600 px-3 py-1 text-xs text-white shadow"
+        >
+          ↑ {formatNumber(newer)} new {newer === 1 ? 'message' : 'messages'}
+        </button>
+      )}
+      <div
+        ref={scroller}
+        role="rowgroup"
+        aria-label="Live message rows"
+        style={{ height, overflowAnchor: 'none' }}
+        className="overflow-y-auto"
+        onScroll={(e) => setScrolledAway(e.currentTarget.scrollTop > 4)}
+      >
+        {shown.length === 0 ? (
+          <p className="px-3 py-6 text-center text-slate-500">Waiting for messages…</p>
+        ) : (
+          shown.map((row) => (
+            <LiveRowView
+              key={row.id}
+              row={row}
+              expanded={open.has(row.id)}
+              toggle={toggle}
+              loadWhole={loadWhole}
+            />
+          ))
+        )}
+      </div>
+    </div>
+  );
+}
+
+const LiveRowView = memo(function LiveRowView({
+  row,
+  expanded,
+  toggle,
+  loadWhole,
+}: {
+  row: LiveRow;
+  expanded: boolean;
+  toggle: (id: string) => void;
+  loadWhole: (m: Message) => Promise<Message>;
+}) {
+  const m = row.message;
+  return (
+    <div className="border-b border-slate-100">
+      <div
+        role="row"
+        aria-expanded={expanded}
+        tabIndex={0}
+        className={`${COLUMNS} cursor-pointer py-1.5 hover:bg-blue-50 ${expanded ? 'bg-blue-50' : ''}`}
+        onClick={() => toggle(row.id)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            toggle(row.id);
+          }
+        }}
+      >
+        <span role="cell" className="font-mono">
+          {m.partition}
+        </span>
+        <span role="cell" className="font-mono">
+          {formatNumber(m.offset)}
+        </span>
+        <span role="cell" className="font-mono text-xs leading-5 text-slate-600">
+          {new Date(m.timestamp).toISOString().replace('T', ' ').replace('Z', '')}
+        </span>
+        <span role="cell" className="truncate">
+          <DataPreview data={m.key} />
+        </span>
+        <span role="cell" className="truncate">
+          <DataPreview data={m.value} nullLabel="tombstone" />
+        </span>
+        <span role="cell" className="text-xs leading-5 text-slate-500">
+          {formatBytes(m.sizes.value)}
+        </span>
+      </div>
+      {expanded && <MessageDetails message={m} loadWhole={() => loadWhole(m)} />}
+    </div>
+  );
+});

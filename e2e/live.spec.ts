@@ -1,0 +1,113 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect, test } from './fixtures.ts';
+
+const run = promisify(execFile);
+
+/** Produces lines to one partition with kcat: another client than Tributary. */
+async function kcatProduce(broker: string, topic: string, partition: number, lines: string[]) {
+  const child = run('kcat', ['-P', '-b', broker, '-t', topic, '-p', String(partition)], { timeout: 30_000 });
+  child.child.stdin?.end(lines.join('\n') + '\n');
+  await child;
+}
+
+const unique = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+test('the Live tab shows messages produced by kcat as they arrive, newest on top; pause holds them until resume', async ({
+  page,
+  request,
+  bootstrap,
+}) => {
+  const broker = bootstrap[0]!;
+  const topic = unique('live-e2e');
+  const created = await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 2 } });
+  expect(created.ok()).toBe(true);
+
+  await page.goto(`/clusters/local/topics/${topic}/live`);
+  await expect(page.getByRole('tab', { name: 'Live', selected: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Start' }).click();
+  const stats = page.getByRole('status', { name: 'Live tail statistics' });
+  await expect(stats).toContainText('Live');
+
+  await kcatProduce(broker, topic, 0, ['first-a', 'first-b']);
+  await kcatProduce(broker, topic, 1, ['first-c']);
+  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText('first-c'); // newest on top
+
+  // The same row expansion as the Messages tab.
+  await rows.filter({ hasText: 'first-b' }).click();
+  await expect(page.getByLabel('Message 0:1')).toContainText('first-b');
+  await rows.filter({ hasText: 'first-b' }).click();
+
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(stats).toContainText('Paused');
+  await kcatProduce(broker, topic, 0, ['while-paused-1', 'while-paused-2']);
+  await expect(stats).toContainText(/Lag\s*2/); // the stats still come: two are waiting
+  await expect(rows).toHaveCount(3);
+
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(rows).toHaveCount(5);
+  await expect(rows.first()).toContainText('while-paused-2');
+  await expect(rows.nth(1)).toContainText('while-paused-1');
+});
+
+test('a filter applies to the running tail, and a bad one is explained', async ({
+  page,
+  request,
+  bootstrap,
+}) => {
+  const broker = bootstrap[0]!;
+  const topic = unique('live-filter');
+  await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
+  await page.goto(`/clusters/local/topics/${topic}/live`);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('status', { name: 'Live tail statistics' })).toContainText('Live');
+
+  await page.getByLabel('Filter expression').fill('value.level == "error"');
+  await page.getByRole('button', { name: 'Apply filter' }).click();
+  await kcatProduce(broker, topic, 0, ['{"level":"info","n":1}', '{"level":"error","n":2}']);
+  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('"n":2');
+
+  await page.getByLabel('Filter expression').fill('value.level ==');
+  await page.getByRole('button', { name: 'Apply filter' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible(); // still tailing
+});
+
+test('a scrolled-away reader keeps their place; a pill counts the new rows', async ({
+  page,
+  request,
+  bootstrap,
+}) => {
+  const broker = bootstrap[0]!;
+  const topic = unique('live-scroll');
+  await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
+  await page.goto(`/clusters/local/topics/${topic}/live`);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('status', { name: 'Live tail statistics' })).toContainText('Live');
+  await kcatProduce(
+    broker,
+    topic,
+    0,
+    Array.from({ length: 60 }, (_, i) => `row-${i}`),
+  );
+  const group = page.getByRole('rowgroup', { name: 'Live message rows' });
+  await expect(group.getByRole('row')).toHaveCount(60);
+
+  await group.evaluate((el) => (el.scrollTop = 300));
+  await expect.poll(() => group.evaluate((el) => el.scrollTop)).toBe(300);
+  const topRow = await group.getByRole('row').first().textContent();
+  await kcatProduce(broker, topic, 0, ['later-1', 'later-2', 'later-3']);
+  const pill = page.getByRole('button', { name: /3 new messages/ });
+  await expect(pill).toBeVisible();
+  expect(await group.evaluate((el) => el.scrollTop)).toBe(300); // nothing moved under the reader
+  expect(await group.getByRole('row').first().textContent()).toBe(topRow);
+
+  await pill.click();
+  await expect(group.getByRole('row').first()).toContainText('later-3');
+  await expect(pill).toBeHidden();
+});
