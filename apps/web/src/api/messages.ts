@@ -1,4 +1,10 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type {
   Message,
   MessagePage,
@@ -18,6 +24,7 @@ export const messageKeys = {
   all: (cluster: string, topic: string) => [...topicKeys.detail(cluster, topic), 'messages'] as const,
   page: (cluster: string, topic: string, query: MessagesQuery) =>
     [...messageKeys.all(cluster, topic), 'browse', query] as const,
+  partitions: (cluster: string, topic: string) => [...messageKeys.all(cluster, topic), 'partitions'] as const,
 };
 
 export const messagesPath = (cluster: string, topic: string) =>
@@ -42,7 +49,20 @@ export function useMessages(cluster: string, topic: string, query: MessagesQuery
         { signal },
       ),
     getNextPageParam: (last) => last.cursor ?? undefined,
+    placeholderData: keepPreviousData,
     staleTime: Infinity,
+    // A 4xx (e.g. a filter syntax error) will not change by asking again.
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 1,
+  });
+}
+
+/** The topic's partitions with their offsets (for the partition choosers), whatever the browse form says. */
+export function usePartitions(cluster: string, topic: string) {
+  return useQuery({
+    queryKey: messageKeys.partitions(cluster, topic),
+    queryFn: async () =>
+      (await apiFetch<MessagePage>(messagesPath(cluster, topic) + queryString({ seek: 'newest', limit: 1 })))
+        .partitions,
   });
 }
 

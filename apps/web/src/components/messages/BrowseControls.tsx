@@ -14,6 +14,7 @@ export interface BrowseForm {
   q: string;
   caseSensitive: boolean;
   filter: string;
+  maxValueBytes: number;
 }
 
 export const initialForm: BrowseForm = {
@@ -28,6 +29,7 @@ export const initialForm: BrowseForm = {
   q: '',
   caseSensitive: false,
   filter: '',
+  maxValueBytes: 16 * 1024,
 };
 
 /** The form as the API's query (only what is set). */
@@ -37,6 +39,7 @@ export function toQuery(form: BrowseForm): MessagesQuery {
     limit: form.limit,
     keyFormat: form.keyFormat,
     valueFormat: form.valueFormat,
+    maxValueBytes: form.maxValueBytes,
     ...(form.seek === 'offset' && form.offset ? { offset: form.offset } : {}),
     ...(form.seek === 'timestamp' && form.timestamp
       ? { timestamp: new Date(form.timestamp).toISOString() }
@@ -157,6 +160,20 @@ export function BrowseControls({
           >
             {FORMATS.map((f) => (
               <option key={f}>{f}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs text-slate-600">
+          Cut values at
+          <select
+            className={input}
+            value={form.maxValueBytes}
+            onChange={(e) => set('maxValueBytes', Number(e.target.value))}
+          >
+            {[1024, 16 * 1024, 256 * 1024, 1024 * 1024].map((n) => (
+              <option key={n} value={n}>
+                {n >= 1024 * 1024 ? `${n / 1024 / 1024} MiB` : `${n / 1024} KiB`}
+              </option>
             ))}
           </select>
         </label>

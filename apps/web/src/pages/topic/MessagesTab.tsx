@@ -6,6 +6,7 @@ import {
   idleSearch,
   startSearch,
   useMessages,
+  usePartitions,
   type SearchState,
 } from '../../api/messages.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
@@ -42,7 +43,7 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
   }, [pages.data, order]);
   const first = pages.data?.pages[0];
   const last = pages.data?.pages.at(-1);
-  const partitionCount = first?.partitions.length ?? 0;
+  const partitionCount = usePartitions(cluster, topic).data?.length ?? first?.partitions.length ?? 0;
   const rows = mode === 'search' ? search.messages : browsed;
   const loadWhole = useCallback((m: Message) => fetchWholeMessage(cluster, topic, m), [cluster, topic]);
   const loadMore = useCallback(() => {
