@@ -30,7 +30,7 @@ export interface LiveOptions {
 }
 
 export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
-  maxInFlight: 1000,
+  maxInFlight: 2000,
   maxBufferedBytes: 1 << 20,
   maxLagPerPartition: 10_000,
   fetchMaxBytes: 512 * 1024,

@@ -5,6 +5,7 @@ import { formatBytes, formatNumber } from '../format.ts';
 import { DataPreview } from '../messages/DataText.tsx';
 import { MessageDetails } from '../messages/MessageDetails.tsx';
 
+const OFFSCREEN_CHEAP = { contentVisibility: 'auto', containIntrinsicSize: 'auto 33px' } as const;
 const COLUMNS = 'grid grid-cols-[4.5rem_6rem_12rem_minmax(6rem,1fr)_minmax(10rem,3fr)_5rem] gap-2 px-3';
 
 /**
@@ -114,7 +115,8 @@ const LiveRowView = memo(function LiveRowView({
 }) {
   const m = row.message;
   return (
-    <div className="border-b border-slate-100">
+    // Rows out of view skip layout and paint: a full buffer costs the page little per new row.
+    <div className="border-b border-slate-100" style={expanded ? undefined : OFFSCREEN_CHEAP}>
       <div
         role="row"
         aria-expanded={expanded}

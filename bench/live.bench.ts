@@ -1,0 +1,149 @@
+// Live tail, end to end: kcat produces, the real server tails group-less, Chromium renders the Live tab.
+// 1. Latency produce → row in the page (a MutationObserver in the page stamps each new row) and, for
+//    comparison, produce → WebSocket frame in a plain client, at RATE msg/s (default 1,000) for SECONDS.
+// 2. The highest rate at which the tab still shows every message: rising steps until rows go missing.
+// Run: npx pnpm@10.34.9 exec tsx bench/live.bench.ts   (RATE=1000 SECONDS=10 STEPS=1500,2000,3000,5000)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { startKafka } from '@tributary/local-kafka';
+import type { LiveEvent } from '@tributary/contract';
+import { buildApp } from '../apps/server/src/app.ts';
+import { loadConfig } from '../apps/server/src/config.ts';
+
+const RATE = Number(process.env.RATE ?? 1000);
+const SECONDS = Number(process.env.SECONDS ?? 10);
+const STEPS = (process.env.STEPS ?? '1500,2000,3000,5000,10000,20000').split(',').map(Number);
+const PARTITIONS = 3;
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+// `ws` is the server's dev dependency (Node 20 has no WebSocket client of its own).
+const { WebSocket } = createRequire(join(ROOT, 'apps/server/package.json'))('ws') as typeof import('ws');
+
+function percentiles(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+  return `p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${s.at(-1)} ms (n=${s.length})`;
+}
+
+/** One kcat per partition, fed lines `B<phase>-<seq>-<sentAtMs>.` at `rate` msg/s in 10 ms ticks. */
+async function produce(broker: string, topic: string, phase: number, rate: number, seconds: number) {
+  const kcats: ChildProcess[] = Array.from({ length: PARTITIONS }, (_, p) =>
+    spawn('kcat', ['-P', '-b', broker, '-t', topic, '-p', String(p), '-X', 'linger.ms=1'], {
+      stdio: ['pipe', 'ignore', 'inherit'],
+    }),
+  );
+  let seq = 0;
+  const started = Date.now();
+  while (Date.now() - started < seconds * 1000) {
+    const due = Math.floor(((Date.now() - started) / 1000) * rate);
+    const lines: string[][] = kcats.map(() => []);
+    for (; seq < due; seq++) lines[seq % PARTITIONS]!.push(`B${phase}-${seq}-${Date.now()}.`);
+    lines.forEach((l, p) => l.length && kcats[p]!.stdin!.write(l.join('\n') + '\n'));
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  await Promise.all(kcats.map((k) => new Promise((r) => (k.on('exit', r), k.stdin!.end()))));
+  return seq;
+}
+
+const kafka = await startKafka({ heap: '768m' });
+const broker = kafka.bootstrapServers[0]!;
+const config = loadConfig({ KAFKA_BROKERS: broker, LOG_LEVEL: 'warn' });
+config.webDist = join(ROOT, 'apps/web/dist');
+const app = await buildApp(config, { logger: false });
+const base = await app.listen({ port: 0, host: '127.0.0.1' });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+try {
+  const topic = `live-bench-${Date.now()}`;
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/clusters/local/topics',
+    payload: { name: topic, partitions: PARTITIONS },
+  });
+  if (created.statusCode >= 300) throw new Error(`create topic: ${created.body}`);
+
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${base}/clusters/local/topics/${topic}/live`);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page
+    .getByRole('status', { name: 'Live tail statistics' })
+    .getByText('Live', { exact: true })
+    .waitFor();
+  // In the page: every row added to the list, stamped when the DOM has it.
+  await page.evaluate(() => {
+    const w = window as unknown as { seen: Record<string, number[]>; lat: Record<string, number[]> };
+    w.seen = {};
+    w.lat = {};
+    const group = document.querySelector('[aria-label="Live message rows"]')!;
+    new MutationObserver((mutations) => {
+      const now = Date.now();
+      for (const m of mutations)
+        for (const node of m.addedNodes) {
+          const match = /B(\d+)-(\d+)-(\d+)\./.exec(node.textContent ?? '');
+          if (!match) continue;
+          (w.seen[match[1]!] ??= []).push(Number(match[2]));
+          (w.lat[match[1]!] ??= []).push(now - Number(match[3]));
+        }
+    }).observe(group, { childList: true });
+  });
+
+  // A second tab, without a browser: the same stream at the WebSocket.
+  const socket = new WebSocket(`${base.replace('http', 'ws')}/api/clusters/local/topics/${topic}/live`);
+  const wsLatency: number[] = [];
+  socket.on('message', (data) => {
+    const event = JSON.parse(String(data)) as LiveEvent;
+    if (event.type !== 'message') return;
+    const match = /B0-\d+-(\d+)\./.exec(event.message.value?.text ?? '');
+    if (match) wsLatency.push(Date.now() - Number(match[1]));
+    socket.send(JSON.stringify({ type: 'ack', count: 1 }));
+  });
+  await new Promise((r) => socket.once('open', r));
+  socket.send(JSON.stringify({ type: 'start', from: { mode: 'now' } }));
+  await new Promise((r) => setTimeout(r, 1000));
+
+  const sent = await produce(broker, topic, 0, RATE, SECONDS);
+  await new Promise((r) => setTimeout(r, 2000));
+  const pageLatency = await page.evaluate(
+    () => (window as unknown as { lat: Record<string, number[]> }).lat['0'] ?? [],
+  );
+  console.log(
+    `latency at ${RATE} msg/s for ${SECONDS} s (${sent} messages, ${PARTITIONS} partitions, kcat producing):`,
+  );
+  console.log(`  produce → row in the page (Chromium, DOM insertion): ${percentiles(pageLatency)}`);
+  console.log(`  produce → WebSocket client (ws, no rendering):        ${percentiles(wsLatency)}`);
+  const shownAtRate = new Set(
+    await page.evaluate(() => (window as unknown as { seen: Record<string, number[]> }).seen['0'] ?? []),
+  ).size;
+  console.log(`  rows shown in the tab: ${shownAtRate} of ${sent}`);
+  socket.close();
+
+  let best = 0;
+  for (const [i, rate] of STEPS.entries()) {
+    const phase = i + 1;
+    const count = await produce(broker, topic, phase, rate, 5);
+    await new Promise((r) => setTimeout(r, 3000));
+    const seen = await page.evaluate(
+      (p) => new Set((window as unknown as { seen: Record<string, number[]> }).seen[String(p)] ?? []).size,
+      phase,
+    );
+    const statsText = await page.getByRole('status', { name: 'Live tail statistics' }).textContent();
+    const skipped = /\(([\d,]+) in all\)/.exec(statsText ?? '')?.[1] ?? '?';
+    console.log(
+      `rate ${rate} msg/s for 5 s: produced ${count}, rows shown ${seen} (${((seen / count) * 100).toFixed(1)} %), skipped in all so far ${skipped}`,
+    );
+    if (seen < count) break;
+    best = rate;
+  }
+  console.log(
+    `highest rate with every message shown in the tab: ${best ? `${best} msg/s` : `below ${STEPS[0]} msg/s`}`,
+  );
+  await page.screenshot({ path: join(ROOT, '.cache/live-bench.png') });
+} finally {
+  await browser.close();
+  await app.close();
+  await kafka.stop();
+}
