@@ -46,6 +46,7 @@ describe('a three-broker cluster', () => {
   let kafka: LocalKafka;
   let app: App;
   const topic = uniqueName('rf3');
+  const onlyOn3 = uniqueName('only-on-3');
 
   beforeAll(async () => {
     kafka = await startKafka({ brokers: 3, heap: '384m' });
@@ -91,6 +92,25 @@ describe('a three-broker cluster', () => {
     );
   });
 
+  it('reads a topic placed by kafka-topics --replica-assignment', async () => {
+    const created = await runKafkaTool('kafka-topics', [
+      '--bootstrap-server',
+      kafka.bootstrapServers[0]!,
+      '--create',
+      '--topic',
+      onlyOn3,
+      '--replica-assignment',
+      '3',
+    ]);
+    expect(created.stdout).toContain(`Created topic ${onlyOn3}`);
+    await expect
+      .poll(
+        async () =>
+          (await app.inject(`${cluster}/topics/${onlyOn3}`)).json<TopicDetail>().partitions[0]?.leader,
+      )
+      .toBe(3);
+  });
+
   it('names the real KRaft controller and spreads leaders over the brokers', async () => {
     const overview = (await app.inject(cluster)).json<ClusterOverview>();
     expect(overview.brokers).toEqual({ online: 3, total: 3 });
@@ -134,8 +154,28 @@ describe('a three-broker cluster', () => {
     expect(overview.brokers).toEqual({ online: 2, total: 3 });
     expect(overview.underReplicatedPartitions).toBe(underByTool);
     expect(overview.underReplicatedPartitions).toBeGreaterThanOrEqual(3);
-    expect(overview.offlinePartitions).toBe(0);
     expect([1, 2]).toContain(overview.controllerId);
+
+    // The RF 1 topic whose only replica was on broker 3 is offline: no leader, offsets and size unknown.
+    expect(overview.offlinePartitions).toBe(1);
+    const offline = (await app.inject(`${cluster}/topics/${onlyOn3}`)).json<TopicDetail>();
+    expect(offline.partitions).toEqual([
+      expect.objectContaining({
+        partition: 0,
+        leader: null,
+        startOffset: null,
+        endOffset: null,
+        sizeBytes: null,
+      }),
+    ]);
+    expect(offline).toMatchObject({ messageCount: null, sizeBytes: null });
+    const unavailable = await runKafkaTool('kafka-topics', [
+      '--bootstrap-server',
+      kafka.bootstrapServers[0]!,
+      '--describe',
+      '--unavailable-partitions',
+    ]);
+    expect(unavailable.stdout).toMatch(new RegExp(`Topic: ${onlyOn3}\\s+Partition: 0\\s+Leader: none`));
 
     const list = (await app.inject(`${cluster}/topics?search=${topic}`)).json<TopicList>();
     expect(list.items[0]).toMatchObject({ name: topic, underReplicatedPartitions: 3, replicationFactor: 3 });

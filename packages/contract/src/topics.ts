@@ -38,7 +38,7 @@ export const TopicListQuery = Type.Object({
   perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 25 })),
   sortBy: Type.Optional(Type.Unsafe<TopicSortField>(Type.String({ enum: [...TOPIC_SORT_FIELDS] }))),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
-  /** Kafka's own topics (`__consumer_offsets`, names starting with `__`) are hidden unless this is true. */
+  /** Kafka's internal topics (Metadata's isInternal: `__consumer_offsets`, `__transaction_state`, ...) are hidden unless this is true. */
   showInternal: Type.Optional(Type.Boolean({ default: false })),
 });
 export type TopicListQuery = Static<typeof TopicListQuery>;
@@ -61,7 +61,10 @@ export const TopicSummary = Type.Object({
 });
 export type TopicSummary = Static<typeof TopicSummary>;
 
-export const TopicList = Paged(TopicSummary);
+/** Set when some values could not be learned (a broker did not answer); those values are null. */
+const Warnings = Type.Optional(Type.Array(Type.String()));
+
+export const TopicList = Type.Object({ ...Paged(TopicSummary).properties, warnings: Warnings });
 export type TopicList = Static<typeof TopicList>;
 
 export const PartitionInfo = Type.Object({
@@ -84,6 +87,7 @@ export type PartitionInfo = Static<typeof PartitionInfo>;
 export const TopicDetail = Type.Object({
   ...TopicSummary.properties,
   partitions: Type.Array(PartitionInfo),
+  warnings: Warnings,
 });
 export type TopicDetail = Static<typeof TopicDetail>;
 

@@ -1,61 +1,37 @@
-// The Kafka gateway for clusters, brokers and topics: domain code sees only these plain types. kafkajs does
-// what it can; the gap adapter (one file per missing API) does the rest.
-import type { Admin } from 'kafkajs';
+// The Kafka gateway for clusters, brokers and topics: domain code sees only these plain types. kafkajs
+// cannot read a cluster with a leaderless partition (see gap-adapter/metadata.ts), so this gateway goes
+// through the gap adapter; each file there says why.
 import type { ConfigEntry } from '@tributary/contract';
 import { notFound } from '../domain/errors.ts';
 import type { ClusterConnection } from './cluster-connection.ts';
-import { describeReplicaSizes, type ReplicaSize } from './gap-adapter/log-dirs.ts';
+import { describeReplicaSizes, type ReplicaSize, type ReplicaSizes } from './gap-adapter/log-dirs.ts';
 import { alterConfigsIncrementally, describeConfigs, type ConfigResource } from './gap-adapter/configs.ts';
-import { describeBrokers, describeQuorum, type BrokerNode, type QuorumInfo } from './gap-adapter/quorum.ts';
-import { createTopic, type NewTopic } from './gap-adapter/create-topics.ts';
-import { listPartitionOffsets, type PartitionOffsets } from './gap-adapter/topic-offsets.ts';
+import { describeQuorum, type QuorumInfo } from './gap-adapter/quorum.ts';
+import { createPartitions, createTopic, deleteTopic, type NewTopic } from './gap-adapter/topic-admin.ts';
+import {
+  deleteRecordsToEnd,
+  listPartitionOffsets,
+  type PartitionOffsets,
+} from './gap-adapter/topic-offsets.ts';
 import { finalizedFeatures, type FinalizedFeature } from './gap-adapter/features.ts';
+import { readMetadata, type MetadataView } from './gap-adapter/metadata.ts';
 
 export type {
   FinalizedFeature,
   ReplicaSize,
+  ReplicaSizes,
   ConfigResource,
-  BrokerNode,
   QuorumInfo,
   NewTopic,
   PartitionOffsets,
 };
 
-export interface PartitionMetadata {
-  partition: number;
-  /** null: no leader (offline partition). */
-  leader: number | null;
-  replicas: number[];
-  isr: number[];
-  offlineReplicas: number[];
-}
-
-export interface TopicMetadata {
-  name: string;
-  internal: boolean;
-  partitions: PartitionMetadata[];
-}
-
+export type TopicMetadata = Omit<MetadataView['topics'][number], 'errorCode'>;
+export type PartitionMetadata = TopicMetadata['partitions'][number];
+export type BrokerNode = MetadataView['brokers'][number];
 export type TopicPartitions = { name: string; partitions: number[] }[];
 
-/** Kafka's internal topics (`Topic.isInternal`: __consumer_offsets, __transaction_state, ...) all start with `__`. */
-export const isInternalTopic = (name: string) => name.startsWith('__');
-
-type KafkaJsPartition = Awaited<
-  ReturnType<Admin['fetchTopicMetadata']>
->['topics'][number]['partitions'][number];
-
-const toPartition = (p: KafkaJsPartition): PartitionMetadata => ({
-  partition: p.partitionId,
-  leader: p.leader >= 0 ? p.leader : null,
-  replicas: p.replicas,
-  isr: p.isr,
-  offlineReplicas: p.offlineReplicas ?? [],
-});
-
-interface PurgeError {
-  partitions?: { partition: number; error?: Error }[];
-}
+const UNKNOWN_TOPIC_OR_PARTITION = 3;
 
 export class TopicsGateway {
   constructor(private readonly connection: ClusterConnection) {}
@@ -66,43 +42,39 @@ export class TopicsGateway {
 
   /** Metadata of every topic: one Metadata request, no matter how many topics. */
   async allTopics(): Promise<TopicMetadata[]> {
-    const { topics } = await this.connection.withAdmin('listing topics', (admin) =>
-      admin.fetchTopicMetadata(),
-    );
-    return topics.map((t) => ({
-      name: t.name,
-      internal: isInternalTopic(t.name),
-      partitions: t.partitions.map(toPartition).sort((a, b) => a.partition - b.partition),
-    }));
+    const metadata = await readMetadata(this.connection, null);
+    return metadata.topics.filter((t) => t.errorCode === 0).map(({ errorCode: _, ...t }) => t);
   }
 
   /** One topic's metadata, or a 404 that names it. */
   async topic(name: string): Promise<TopicMetadata> {
-    const all = await this.connection.withAdmin('describing a topic', (admin) =>
-      admin.fetchTopicMetadata({ topics: [name] }).catch((error: { type?: string }) => {
-        if (error.type === 'UNKNOWN_TOPIC_OR_PARTITION') return { topics: [] };
-        throw error;
-      }),
+    const metadata = await readMetadata(this.connection, [name]);
+    const topic = metadata.topics.find((t) => t.name === name);
+    if (!topic || topic.errorCode === UNKNOWN_TOPIC_OR_PARTITION)
+      throw notFound(`Topic "${name}" does not exist in cluster "${this.cluster}".`);
+    const { errorCode: _, ...rest } = topic;
+    return rest;
+  }
+
+  /** LOG-START and LOG-END offsets of the given partitions (those with a leader). */
+  async offsets(topics: TopicPartitions): Promise<PartitionOffsets[]> {
+    const wanted = topics.filter((t) => t.partitions.length > 0);
+    if (wanted.length === 0) return [];
+    const metadata = await readMetadata(
+      this.connection,
+      wanted.map((t) => t.name),
     );
-    const topic = all.topics.find((t) => t.name === name);
-    if (!topic) throw notFound(`Topic "${name}" does not exist in cluster "${this.cluster}".`);
-    return {
-      name,
-      internal: isInternalTopic(name),
-      partitions: topic.partitions.map(toPartition).sort((a, b) => a.partition - b.partition),
-    };
+    return listPartitionOffsets(this.connection, metadata, wanted);
   }
 
-  offsets(topics: TopicPartitions): Promise<PartitionOffsets[]> {
-    return listPartitionOffsets(this.connection, topics);
-  }
-
-  replicaSizes(topics: TopicPartitions): Promise<ReplicaSize[]> {
+  replicaSizes(topics: TopicPartitions): Promise<ReplicaSizes> {
     return describeReplicaSizes(this.connection, topics);
   }
 
-  brokers(): Promise<{ clusterId: string | null; brokers: BrokerNode[] }> {
-    return describeBrokers(this.connection);
+  /** The brokers online now (Metadata lists only those), with racks. */
+  async brokers(): Promise<{ clusterId: string | null; brokers: BrokerNode[] }> {
+    const { clusterId, brokers } = await readMetadata(this.connection, []);
+    return { clusterId, brokers };
   }
 
   features(): Promise<FinalizedFeature[]> {
@@ -113,41 +85,42 @@ export class TopicsGateway {
     return describeQuorum(this.connection);
   }
 
-  createTopic(topic: NewTopic): Promise<{ partitions: number; replicationFactor: number }> {
-    return createTopic(this.connection, topic);
+  async createTopic(topic: NewTopic): Promise<{ partitions: number; replicationFactor: number }> {
+    const created = await createTopic(this.connection, topic);
+    await this.settle(topic.name, (t) => !!t && t.partitions.every((p) => p.leader !== null));
+    return created;
   }
 
   async deleteTopic(name: string): Promise<void> {
-    await this.connection.withAdmin('deleting a topic', (admin) => admin.deleteTopics({ topics: [name] }), {
-      topic: name,
-    });
+    await deleteTopic(this.connection, name);
+    await this.settle(name, (t) => !t);
   }
 
   async createPartitions(name: string, count: number): Promise<void> {
-    await this.connection.withAdmin(
-      'adding partitions',
-      (admin) => admin.createPartitions({ topicPartitions: [{ topic: name, count }] }),
-      { topic: name },
-    );
+    await createPartitions(this.connection, name, count);
+    await this.settle(name, (t) => !!t && t.partitions.length >= count);
   }
 
-  /** DeleteRecords up to the high watermark (offset -1) of each given partition. */
-  async deleteRecords(name: string, partitions: number[]): Promise<void> {
-    await this.connection.withAdmin(
-      'purging records',
-      (admin) =>
-        admin
-          .deleteTopicRecords({
-            topic: name,
-            partitions: partitions.map((partition) => ({ partition, offset: '-1' })),
-          })
-          .catch((error: PurgeError) => {
-            // kafkajs lists per-partition errors; the first one carries the broker's error type.
-            const first = error.partitions?.find((p) => p.error)?.error;
-            throw first ?? error;
-          }),
-      { topic: name },
-    );
+  /**
+   * Brokers learn a change from the controller a moment after it answered; waiting (briefly) until the
+   * metadata shows it means the next page load shows what the person just did.
+   */
+  private async settle(name: string, done: (topic: TopicMetadata | undefined) => boolean): Promise<void> {
+    for (let attempt = 0; attempt < 30; attempt++) {
+      const metadata = await readMetadata(this.connection, [name]);
+      const topic = metadata.topics.find((t) => t.name === name && t.errorCode === 0);
+      if (done(topic)) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** DeleteRecords up to the high watermark; answers each partition's new start offset. */
+  async deleteRecords(
+    name: string,
+    partitions: number[],
+  ): Promise<{ partition: number; startOffset: bigint }[]> {
+    const metadata = await readMetadata(this.connection, [name]);
+    return deleteRecordsToEnd(this.connection, metadata, name, partitions);
   }
 
   configs(resource: ConfigResource): Promise<ConfigEntry[]> {

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { plural } from '../components/format.ts';
 import { CreateTopicForm } from '../components/topics/CreateTopicForm.tsx';
 import { TopicsTable } from '../components/topics/TopicsTable.tsx';
+import { Warnings } from '../components/topics/Warnings.tsx';
 
 const PER_PAGE = 25;
 const isSortField = (s: string | null): s is TopicSortField =>
@@ -124,6 +125,7 @@ export function TopicsPage() {
       {isLoading && <p className="text-slate-500">Loading topics…</p>}
       {data && (
         <>
+          <Warnings warnings={data.warnings} />
           <TopicsTable cluster={cluster} topics={data.items} sortBy={sortBy} order={order} onSort={onSort} />
           {data.total === 0 && (
             <p className="mt-3 text-sm text-slate-500">{q ? `No topic matches “${q}”.` : 'No topics yet.'}</p>

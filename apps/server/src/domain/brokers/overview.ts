@@ -53,7 +53,7 @@ export async function listBrokers(gateway: TopicsGateway): Promise<BrokerInfo[]>
     gateway.brokers(),
     quorumOrNull(gateway),
   ]);
-  const sizes = await gateway.replicaSizes(
+  const { sizes, failed } = await gateway.replicaSizes(
     topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => p.partition) })),
   );
   const ids = new Set<number>(cluster.brokers.map((b) => b.id));
@@ -74,9 +74,10 @@ export async function listBrokers(gateway: TopicsGateway): Promise<BrokerInfo[]>
         controller: quorum?.leaderId === id,
         partitionsLed: partitions.filter((p) => p.leader === id).length,
         replicas: partitions.filter((p) => p.replicas.includes(id)).length,
-        diskUsageBytes: node
-          ? sizes.filter((s) => s.broker === id).reduce((sum, s) => sum + s.sizeBytes, 0)
-          : null,
+        diskUsageBytes:
+          node && !failed.some((f) => f.broker === id)
+            ? sizes.filter((s) => s.broker === id).reduce((sum, s) => sum + s.sizeBytes, 0)
+            : null,
       };
     });
 }

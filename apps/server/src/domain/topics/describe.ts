@@ -1,4 +1,5 @@
 import type { PartitionInfo, TopicDetail, TopicSummary } from '@tributary/contract';
+import { DomainError } from '../errors.ts';
 import type {
   PartitionOffsets,
   ReplicaSize,
@@ -12,6 +13,22 @@ const key = (topic: string, partition: number) => `${topic}\0${partition}`;
 export interface TopicDetails {
   offsets: Map<string, PartitionOffsets>;
   sizes: Map<string, Map<number, number>>;
+  /** What could not be learned (a broker that did not answer): the values stay null and this says why. */
+  warnings: string[];
+}
+
+/**
+ * A broker going away is exactly when people open the console: metadata still answers, so the page is
+ * shown with unknown offsets/sizes and a warning instead of failing as a whole. Other errors still fail.
+ */
+async function unlessUnavailable<T>(work: Promise<T>, fallback: T, what: string, warnings: string[]) {
+  try {
+    return await work;
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'KAFKA_UNAVAILABLE') throw error;
+    warnings.push(`${what} are unknown: ${error.message}`);
+    return fallback;
+  }
 }
 
 export async function fetchDetails(gateway: TopicsGateway, topics: TopicMetadata[]): Promise<TopicDetails> {
@@ -21,10 +38,17 @@ export async function fetchDetails(gateway: TopicsGateway, topics: TopicMetadata
     partitions: t.partitions.filter((p) => p.leader !== null).map((p) => p.partition),
   }));
   const all = topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => p.partition) }));
-  const [offsets, sizes] = await Promise.all([gateway.offsets(led), gateway.replicaSizes(all)]);
+  const warnings: string[] = [];
+  const [offsets, sizes] = await Promise.all([
+    unlessUnavailable(gateway.offsets(led), [], 'Offsets and message counts', warnings),
+    unlessUnavailable(gateway.replicaSizes(all), { sizes: [], failed: [] }, 'Sizes', warnings),
+  ]);
+  for (const { broker, error } of sizes.failed)
+    warnings.push(`Sizes on broker ${broker} are unknown: ${error.message}`);
   return {
     offsets: new Map(offsets.map((o) => [key(o.topic, o.partition), o])),
-    sizes: indexSizes(sizes),
+    sizes: indexSizes(sizes.sizes),
+    warnings,
   };
 }
 
@@ -82,5 +106,9 @@ export function summarize(topic: TopicMetadata, details?: TopicDetails): TopicSu
 export async function describeTopic(gateway: TopicsGateway, name: string): Promise<TopicDetail> {
   const topic = await gateway.topic(name);
   const details = await fetchDetails(gateway, [topic]);
-  return { ...summarize(topic, details), partitions: describePartitions(topic, details) };
+  return {
+    ...summarize(topic, details),
+    partitions: describePartitions(topic, details),
+    ...(details.warnings.length ? { warnings: details.warnings } : {}),
+  };
 }

@@ -1,6 +1,9 @@
 import type { TopicList, TopicListQuery, TopicSortField, TopicSummary } from '@tributary/contract';
 import type { TopicMetadata, TopicsGateway } from '../../kafka/topics-service.ts';
-import { fetchDetails, summarize } from './describe.ts';
+import { fetchDetails, summarize, type TopicDetails } from './describe.ts';
+
+const warn = (details: TopicDetails | undefined) =>
+  details?.warnings.length ? { warnings: details.warnings } : {};
 
 /** Fields that need offsets or sizes of every matching topic before sorting (slower on big clusters). */
 const DETAIL_FIELDS = new Set<TopicSortField>(['sizeBytes', 'messageCount']);
@@ -39,7 +42,7 @@ export async function listTopics(gateway: TopicsGateway, query: TopicListQuery):
   if (DETAIL_FIELDS.has(sortBy)) {
     const details = matching.length ? await fetchDetails(gateway, matching) : undefined;
     const rows = matching.map((t) => summarize(t, details)).sort(compare(sortBy, desc));
-    return { items: rows.slice(start, start + perPage), total: rows.length, page, perPage };
+    return { items: rows.slice(start, start + perPage), total: rows.length, page, perPage, ...warn(details) };
   }
   const pageRows = matching
     .map((t) => summarize(t))
@@ -47,5 +50,11 @@ export async function listTopics(gateway: TopicsGateway, query: TopicListQuery):
     .slice(start, start + perPage);
   const pageTopics = pageRows.map((r) => byName.get(r.name)).filter((t): t is TopicMetadata => !!t);
   const details = pageTopics.length ? await fetchDetails(gateway, pageTopics) : undefined;
-  return { items: pageTopics.map((t) => summarize(t, details)), total: matching.length, page, perPage };
+  return {
+    items: pageTopics.map((t) => summarize(t, details)),
+    total: matching.length,
+    page,
+    perPage,
+    ...warn(details),
+  };
 }

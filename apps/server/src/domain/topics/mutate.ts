@@ -1,6 +1,6 @@
 import type { AddPartitionsResult, CreatedTopic, CreateTopicBody, PurgeResult } from '@tributary/contract';
 import type { TopicsGateway } from '../../kafka/topics-service.ts';
-import { badRequest } from '../errors.ts';
+import { badRequest, DomainError } from '../errors.ts';
 import { checkNameIsFree, nameWarnings, validateTopicName } from './names.ts';
 
 // Deleting or purging these breaks consumer groups or transactions for every client of the cluster.
@@ -94,11 +94,15 @@ export async function purgeTopic(
     rawPartitions,
     topic.partitions.map((p) => p.partition),
   );
-  await gateway.deleteRecords(name, partitions);
-  const offsets = await gateway.offsets([{ name, partitions }]);
+  const offline = topic.partitions.filter((p) => partitions.includes(p.partition) && p.leader === null);
+  if (offline.length)
+    throw new DomainError(
+      'KAFKA_UNAVAILABLE',
+      `Partition ${offline.map((p) => p.partition).join(', ')} of "${name}" has no leader (its replicas are ` +
+        'offline), so it cannot be purged now. Purge the other partitions, or wait for a replica to return.',
+    );
+  const purged = await gateway.deleteRecords(name, partitions);
   return {
-    partitions: offsets
-      .map((o) => ({ partition: o.partition, startOffset: o.start.toString() }))
-      .sort((a, b) => a.partition - b.partition),
+    partitions: purged.map((p) => ({ partition: p.partition, startOffset: p.startOffset.toString() })),
   };
 }

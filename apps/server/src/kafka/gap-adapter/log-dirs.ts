@@ -1,12 +1,32 @@
-// Why: kafkajs 2.2.4 has no DescribeLogDirs, the only way to learn partition sizes on disk.
+// Why: kafkajs 2.2.4 has no DescribeLogDirs, the only way to learn partition sizes on disk. Asked of each
+// online broker separately, so one broker that went away a moment ago costs only its own numbers.
 import type { ClusterConnection } from '../cluster-connection.ts';
-import { runGap } from '../admin-errors.ts';
+import { fromGapError, runGap } from '../admin-errors.ts';
+import type { DomainError } from '../../domain/errors.ts';
+import { readMetadata } from './metadata.ts';
+import { brokerConnection, callApi } from './protocol.ts';
 
 export interface ReplicaSize {
   broker: number;
   topic: string;
   partition: number;
   sizeBytes: number;
+}
+
+interface DescribeLogDirsResponse {
+  results: {
+    errorCode: number;
+    topics: {
+      name: string;
+      partitions: { partitionIndex: number; partitionSize: bigint; isFutureKey: boolean }[];
+    }[];
+  }[];
+}
+
+export interface ReplicaSizes {
+  sizes: ReplicaSize[];
+  /** Online brokers that did not answer, with the reason. */
+  failed: { broker: number; error: DomainError }[];
 }
 
 /**
@@ -16,26 +36,39 @@ export interface ReplicaSize {
 export async function describeReplicaSizes(
   connection: ClusterConnection,
   topics: { name: string; partitions: number[] }[],
-): Promise<ReplicaSize[]> {
-  if (topics.length === 0) return [];
-  const brokers = await runGap(connection, 'describing log dirs', (admin) =>
-    admin.describeLogDirs({ topics }),
-  );
+): Promise<ReplicaSizes> {
+  if (topics.length === 0) return { sizes: [], failed: [] };
+  const { brokers } = await readMetadata(connection, []);
   const sizes: ReplicaSize[] = [];
-  for (const broker of brokers) {
-    for (const dir of broker.results) {
-      for (const topic of dir.topics) {
-        for (const p of topic.partitions) {
-          if (p.isFutureKey) continue;
-          sizes.push({
-            broker: broker.broker,
-            topic: topic.name,
-            partition: p.partitionIndex,
-            sizeBytes: Number(p.partitionSize),
-          });
-        }
+  const failed: ReplicaSizes['failed'] = [];
+  await Promise.all(
+    brokers.map(async (broker) => {
+      try {
+        const response = await runGap(
+          connection,
+          `describing log dirs of broker ${broker.id}`,
+          async (admin) =>
+            callApi<DescribeLogDirsResponse>(
+              admin,
+              'DescribeLogDirs',
+              await brokerConnection(admin, broker),
+              [topics],
+            ),
+        );
+        for (const dir of response.results)
+          for (const topic of dir.topics)
+            for (const p of topic.partitions)
+              if (!p.isFutureKey)
+                sizes.push({
+                  broker: broker.id,
+                  topic: topic.name,
+                  partition: p.partitionIndex,
+                  sizeBytes: Number(p.partitionSize),
+                });
+      } catch (error) {
+        failed.push({ broker: broker.id, error: fromGapError(error, { broker: broker.id }) });
       }
-    }
-  }
-  return sizes;
+    }),
+  );
+  return { sizes, failed };
 }

@@ -33,26 +33,3 @@ export async function describeQuorum(connection: ClusterConnection): Promise<Quo
     observers: partition.observers.map((v) => v.replicaId),
   };
 }
-
-export interface BrokerNode {
-  id: number;
-  host: string;
-  port: number;
-  rack: string | null;
-}
-
-/** Why: kafkajs' describeCluster drops each broker's rack. Fresh Metadata (no topics) from any broker. */
-export async function describeBrokers(
-  connection: ClusterConnection,
-): Promise<{ clusterId: string | null; brokers: BrokerNode[] }> {
-  const metadata = await runGap(connection, 'describing the brokers', (admin) =>
-    admin.metadata({ topics: [], forceUpdate: true }),
-  );
-  const brokers = [...metadata.brokers.entries()].map(([id, b]) => ({
-    id,
-    host: b.host,
-    port: b.port,
-    rack: b.rack ?? null,
-  }));
-  return { clusterId: metadata.id || null, brokers: brokers.sort((a, b) => a.id - b.id) };
-}

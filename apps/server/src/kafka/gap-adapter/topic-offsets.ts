@@ -1,7 +1,11 @@
-// Why: kafkajs' fetchTopicOffsets asks one topic at a time (and adds each to its metadata target list);
-// a page of the topic list needs the offsets of many topics in one ListOffsets per leader.
+// Why: kafkajs' fetchTopicOffsets asks one topic at a time and, like deleteTopicRecords, first refreshes
+// metadata that fails outright when any partition has no leader. ListOffsets and DeleteRecords go here
+// straight to each partition's leader, many topics per request.
+import type { Admin } from '@platformatic/kafka';
 import type { ClusterConnection } from '../cluster-connection.ts';
 import { runGap } from '../admin-errors.ts';
+import type { MetadataView } from './metadata.ts';
+import { brokerConnection, callApi } from './protocol.ts';
 
 export interface PartitionOffsets {
   topic: string;
@@ -12,47 +16,138 @@ export interface PartitionOffsets {
   end: bigint;
 }
 
+type Wanted = { name: string; partitions: number[] }[];
+type ByLeader = Map<number, Map<string, number[]>>;
+
+/** Groups the wanted partitions by their leader; partitions without a leader are left out. */
+function byLeader(metadata: MetadataView, wanted: Wanted): ByLeader {
+  const groups: ByLeader = new Map();
+  const topics = new Map(metadata.topics.map((t) => [t.name, t]));
+  for (const w of wanted) {
+    for (const partition of w.partitions) {
+      const leader = topics.get(w.name)?.partitions.find((p) => p.partition === partition)?.leader;
+      if (leader === null || leader === undefined) continue;
+      const forLeader = groups.get(leader) ?? new Map<string, number[]>();
+      forLeader.set(w.name, [...(forLeader.get(w.name) ?? []), partition]);
+      groups.set(leader, forLeader);
+    }
+  }
+  return groups;
+}
+
+async function perLeader<T>(
+  admin: Admin,
+  metadata: MetadataView,
+  groups: ByLeader,
+  call: (
+    admin: Admin,
+    connection: Awaited<ReturnType<typeof brokerConnection>>,
+    topics: Map<string, number[]>,
+  ) => Promise<T>,
+): Promise<T[]> {
+  const brokers = new Map(metadata.brokers.map((b) => [b.id, b]));
+  return Promise.all(
+    [...groups].flatMap(([leader, topics]) => {
+      const broker = brokers.get(leader);
+      return broker ? [brokerConnection(admin, broker).then((c) => call(admin, c, topics))] : [];
+    }),
+  );
+}
+
+interface ListOffsetsResponse {
+  topics: { name: string; partitions: { partitionIndex: number; errorCode: number; offset: bigint }[] }[];
+}
+
 const EARLIEST = -2n;
 const LATEST = -1n;
 
-/** Earliest and latest offsets of the given partitions (only partitions with a leader can answer). */
+/** Earliest and latest offsets of the given partitions; partitions without a leader are left out. */
 export async function listPartitionOffsets(
   connection: ClusterConnection,
-  topics: { name: string; partitions: number[] }[],
+  metadata: MetadataView,
+  wanted: Wanted,
 ): Promise<PartitionOffsets[]> {
-  const wanted = topics.filter((t) => t.partitions.length > 0);
-  if (wanted.length === 0) return [];
-  return runGap(connection, 'listing offsets', async (admin) => {
-    // Fresh metadata first: partitions added a moment ago would otherwise be unknown to the client's cache.
-    // Only ask for what that metadata knows with a leader: the client throws outside the promise otherwise.
-    const metadata = await admin.metadata({ topics: wanted.map((t) => t.name), forceUpdate: true });
-    const known = wanted
-      .map((t) => ({
-        name: t.name,
-        partitions: t.partitions.filter(
-          (p) => (metadata.topics.get(t.name)?.partitions[p]?.leader ?? -1) >= 0,
-        ),
-      }))
-      .filter((t) => t.partitions.length > 0);
-    if (known.length === 0) return [];
-    const ask = (timestamp: bigint) =>
-      admin.listOffsets({
-        topics: known.map((t) => ({
-          name: t.name,
-          partitions: t.partitions.map((partitionIndex) => ({ partitionIndex, timestamp })),
+  const groups = byLeader(metadata, wanted);
+  if (groups.size === 0) return [];
+  const ask = (
+    admin: Admin,
+    c: Awaited<ReturnType<typeof brokerConnection>>,
+    topics: Map<string, number[]>,
+    timestamp: bigint,
+  ) =>
+    callApi<ListOffsetsResponse>(
+      admin,
+      'ListOffsets',
+      c,
+      [
+        -1, // replica id of a client
+        0, // READ_UNCOMMITTED: the high watermark, like kafka-get-offsets
+        [...topics].map(([name, partitions]) => ({
+          name,
+          partitions: partitions.map((partitionIndex) => ({
+            partitionIndex,
+            currentLeaderEpoch: -1,
+            timestamp,
+          })),
         })),
-      });
-    const [earliest, latest] = await Promise.all([ask(EARLIEST), ask(LATEST)]);
-    const ends = new Map<string, bigint>();
-    for (const t of latest)
-      for (const p of t.partitions) ends.set(`${t.name}\0${p.partitionIndex}`, p.offset);
-    return earliest.flatMap((t) =>
-      t.partitions.map((p) => ({
-        topic: t.name,
-        partition: p.partitionIndex,
-        start: p.offset,
-        end: ends.get(`${t.name}\0${p.partitionIndex}`) ?? p.offset,
-      })),
+      ],
+      true, // a partition that moved meanwhile just stays unknown
     );
-  });
+  const answers = await runGap(connection, 'listing offsets', (admin) =>
+    perLeader(admin, metadata, groups, (a, c, topics) =>
+      Promise.all([ask(a, c, topics, EARLIEST), ask(a, c, topics, LATEST)]),
+    ),
+  );
+  const result: PartitionOffsets[] = [];
+  for (const [earliest, latest] of answers) {
+    const ends = new Map<string, bigint>();
+    for (const t of latest.topics)
+      for (const p of t.partitions)
+        if (p.errorCode === 0) ends.set(`${t.name}\0${p.partitionIndex}`, p.offset);
+    for (const t of earliest.topics)
+      for (const p of t.partitions) {
+        const end = ends.get(`${t.name}\0${p.partitionIndex}`);
+        if (p.errorCode === 0 && end !== undefined)
+          result.push({ topic: t.name, partition: p.partitionIndex, start: p.offset, end });
+      }
+  }
+  return result;
+}
+
+interface DeleteRecordsResponse {
+  topics: {
+    name: string;
+    partitions: { partitionIndex: number; lowWatermark: bigint; errorCode: number }[];
+  }[];
+}
+
+const HIGH_WATERMARK = -1n;
+
+/** DeleteRecords up to the high watermark on each partition's leader; any partition's error fails the call. */
+export async function deleteRecordsToEnd(
+  connection: ClusterConnection,
+  metadata: MetadataView,
+  topic: string,
+  partitions: number[],
+): Promise<{ partition: number; startOffset: bigint }[]> {
+  const groups = byLeader(metadata, [{ name: topic, partitions }]);
+  const answers = await runGap(
+    connection,
+    'purging records',
+    (admin) =>
+      perLeader(admin, metadata, groups, (a, c, topics) =>
+        callApi<DeleteRecordsResponse>(a, 'DeleteRecords', c, [
+          [...topics].map(([name, ps]) => ({
+            name,
+            partitions: ps.map((partitionIndex) => ({ partitionIndex, offset: HIGH_WATERMARK })),
+          })),
+          connection.options.requestTimeoutMs,
+        ]),
+      ),
+    { topic },
+  );
+  return answers
+    .flatMap((r) => r.topics.flatMap((t) => t.partitions))
+    .map((p) => ({ partition: p.partitionIndex, startOffset: p.lowWatermark }))
+    .sort((a, b) => a.partition - b.partition);
 }

@@ -2,6 +2,7 @@ import { useTopic } from '../../api/topics.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { formatBytes, formatNumber } from '../../components/format.ts';
 import { StatCard } from '../../components/topics/StatCard.tsx';
+import { Warnings } from '../../components/topics/Warnings.tsx';
 
 /** `kafka-topics --describe` plus offsets and sizes: one row per partition. */
 export function OverviewTab({ cluster, topic }: { cluster: string; topic: string }) {
@@ -10,6 +11,7 @@ export function OverviewTab({ cluster, topic }: { cluster: string; topic: string
   if (isLoading || !data) return <p className="text-slate-500">Loading partitions…</p>;
   return (
     <div>
+      <Warnings warnings={data.warnings} />
       <div className="mb-5 grid max-w-5xl grid-cols-2 gap-3 md:grid-cols-5">
         <StatCard label="Partitions" value={formatNumber(data.partitionCount)} />
         <StatCard label="Replication factor" value={formatNumber(data.replicationFactor)} />

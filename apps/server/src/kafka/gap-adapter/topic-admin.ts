@@ -1,5 +1,6 @@
 // Why: kafkajs' createTopics answers `false` for an existing topic and replaces the broker's per-topic
-// message ("Unknown topic config name: foo", "only 1 broker(s) are registered") by a generic one.
+// message ("Unknown topic config name: foo") by a generic one; its deleteTopics and createPartitions first
+// refresh metadata of every topic, which fails when any partition in the cluster has no leader.
 import type { ClusterConnection } from '../cluster-connection.ts';
 import { runGap } from '../admin-errors.ts';
 
@@ -32,4 +33,26 @@ export async function createTopic(
     partitions: created?.partitions ?? topic.partitions,
     replicationFactor: created?.replicas ?? topic.replicationFactor,
   };
+}
+
+export async function deleteTopic(connection: ClusterConnection, name: string): Promise<void> {
+  await runGap(connection, 'deleting a topic', (admin) => admin.deleteTopics({ topics: [name] }), {
+    topic: name,
+  });
+}
+
+/** CreatePartitions: `count` is the new total. */
+export async function createPartitions(
+  connection: ClusterConnection,
+  name: string,
+  count: number,
+): Promise<void> {
+  await runGap(
+    connection,
+    'adding partitions',
+    (admin) => admin.createPartitions({ topics: [{ name, count }] }),
+    {
+      topic: name,
+    },
+  );
 }
