@@ -187,6 +187,30 @@ describe('a three-broker cluster', () => {
       partitionsLed: 0,
       controller: false,
     });
+    // With a leaderless partition in the cluster, every other operation still works (kafkajs' own
+    // metadata refresh would fail all of them), and purging the offline partition says why it cannot.
+    const purgeOffline = await app.inject({ method: 'DELETE', url: `${cluster}/topics/${onlyOn3}/records` });
+    expect(purgeOffline.statusCode).toBe(503);
+    expect(purgeOffline.json<ErrorBody>().message).toMatch(/Partition 0 of ".*" has no leader/);
+    const other = uniqueName('while-offline');
+    const createdOther = await app.inject({
+      method: 'POST',
+      url: `${cluster}/topics`,
+      ...json({ name: other, partitions: 1, replicationFactor: 2 }),
+    });
+    expect(createdOther.statusCode).toBe(201);
+    const grown = await app.inject({
+      method: 'POST',
+      url: `${cluster}/topics/${other}/partitions`,
+      ...json({ count: 2 }),
+    });
+    expect(grown.statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'DELETE', url: `${cluster}/topics/${other}/records` })).statusCode,
+    ).toBe(200);
+    expect((await app.inject({ method: 'DELETE', url: `${cluster}/topics/${other}` })).statusCode).toBe(204);
+    expect((await app.inject(`${cluster}/topics/${other}`)).statusCode).toBe(404);
+
     // Requests keep answering quickly with one broker gone.
     expect(Date.now() - started).toBeLessThan(90_000);
     const t0 = Date.now();
