@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { startKafka } from '@tributary/local-kafka';
 import type { LiveEvent } from '@tributary/contract';
 import { buildApp } from '../apps/server/src/app.ts';
@@ -19,7 +19,34 @@ const STEPS = (process.env.STEPS ?? '1500,2000,3000,5000,10000,20000').split(','
 const PARTITIONS = 3;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // `ws` is the server's dev dependency (Node 20 has no WebSocket client of its own).
-const { WebSocket } = createRequire(join(ROOT, 'apps/server/package.json'))('ws') as typeof import('ws');
+interface WsClient {
+  on(event: 'message', listener: (data: Buffer) => void): void;
+  once(event: 'open', listener: () => void): void;
+  send(text: string): void;
+  close(): void;
+}
+const { WebSocket } = createRequire(join(ROOT, 'apps/server/package.json'))('ws') as {
+  WebSocket: new (url: string) => WsClient;
+};
+
+// Runs in the page: every row added to the list, stamped when the DOM has it (phase → seqs, latencies).
+const OBSERVE_ROWS = `(() => {
+  window.seen = {};
+  window.lat = {};
+  const group = document.querySelector('[aria-label="Live message rows"]');
+  new MutationObserver((mutations) => {
+    const now = Date.now();
+    for (const m of mutations)
+      for (const node of m.addedNodes) {
+        const match = /B(\\d+)-(\\d+)-(\\d+)\\./.exec(node.textContent || '');
+        if (!match) continue;
+        (window.seen[match[1]] ??= []).push(Number(match[2]));
+        (window.lat[match[1]] ??= []).push(now - Number(match[3]));
+      }
+  }).observe(group, { childList: true });
+})()`;
+const seenIn = async (page: Page, phase: number) =>
+  new Set((await page.evaluate(`window.seen['${phase}'] ?? []`)) as number[]).size;
 
 function percentiles(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
@@ -73,23 +100,7 @@ try {
     .getByRole('status', { name: 'Live tail statistics' })
     .getByText('Live', { exact: true })
     .waitFor();
-  // In the page: every row added to the list, stamped when the DOM has it.
-  await page.evaluate(() => {
-    const w = window as unknown as { seen: Record<string, number[]>; lat: Record<string, number[]> };
-    w.seen = {};
-    w.lat = {};
-    const group = document.querySelector('[aria-label="Live message rows"]')!;
-    new MutationObserver((mutations) => {
-      const now = Date.now();
-      for (const m of mutations)
-        for (const node of m.addedNodes) {
-          const match = /B(\d+)-(\d+)-(\d+)\./.exec(node.textContent ?? '');
-          if (!match) continue;
-          (w.seen[match[1]!] ??= []).push(Number(match[2]));
-          (w.lat[match[1]!] ??= []).push(now - Number(match[3]));
-        }
-    }).observe(group, { childList: true });
-  });
+  await page.evaluate(OBSERVE_ROWS);
 
   // A second tab, without a browser: the same stream at the WebSocket.
   const socket = new WebSocket(`${base.replace('http', 'ws')}/api/clusters/local/topics/${topic}/live`);
@@ -101,23 +112,19 @@ try {
     if (match) wsLatency.push(Date.now() - Number(match[1]));
     socket.send(JSON.stringify({ type: 'ack', count: 1 }));
   });
-  await new Promise((r) => socket.once('open', r));
+  await new Promise<void>((r) => socket.once('open', r));
   socket.send(JSON.stringify({ type: 'start', from: { mode: 'now' } }));
   await new Promise((r) => setTimeout(r, 1000));
 
   const sent = await produce(broker, topic, 0, RATE, SECONDS);
   await new Promise((r) => setTimeout(r, 2000));
-  const pageLatency = await page.evaluate(
-    () => (window as unknown as { lat: Record<string, number[]> }).lat['0'] ?? [],
-  );
+  const pageLatency = (await page.evaluate(`window.lat['0'] ?? []`)) as number[];
   console.log(
     `latency at ${RATE} msg/s for ${SECONDS} s (${sent} messages, ${PARTITIONS} partitions, kcat producing):`,
   );
   console.log(`  produce → row in the page (Chromium, DOM insertion): ${percentiles(pageLatency)}`);
   console.log(`  produce → WebSocket client (ws, no rendering):        ${percentiles(wsLatency)}`);
-  const shownAtRate = new Set(
-    await page.evaluate(() => (window as unknown as { seen: Record<string, number[]> }).seen['0'] ?? []),
-  ).size;
+  const shownAtRate = await seenIn(page, 0);
   console.log(`  rows shown in the tab: ${shownAtRate} of ${sent}`);
   socket.close();
 
@@ -126,10 +133,7 @@ try {
     const phase = i + 1;
     const count = await produce(broker, topic, phase, rate, 5);
     await new Promise((r) => setTimeout(r, 3000));
-    const seen = await page.evaluate(
-      (p) => new Set((window as unknown as { seen: Record<string, number[]> }).seen[String(p)] ?? []).size,
-      phase,
-    );
+    const seen = await seenIn(page, phase);
     const statsText = await page.getByRole('status', { name: 'Live tail statistics' }).textContent();
     const skipped = /\(([\d,]+) in all\)/.exec(statsText ?? '')?.[1] ?? '?';
     console.log(

@@ -111,3 +111,40 @@ test('a scrolled-away reader keeps their place; a pill counts the new rows', asy
   await expect(group.getByRole('row').first()).toContainText('later-3');
   await expect(pill).toBeHidden();
 });
+
+test('a dropped connection reconnects by itself, says where it resumed, and loses nothing', async ({
+  page,
+  request,
+  bootstrap,
+}) => {
+  const broker = bootstrap[0]!;
+  const topic = unique('live-drop');
+  await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 2 } });
+  // Between page and server, so the test can cut the line like a flaky proxy would.
+  const lines: { page: { close(o: { code: number }): Promise<void> }; server: { close(): Promise<void> } }[] =
+    [];
+  await page.routeWebSocket(/\/live$/, (ws) => {
+    lines.push({ page: ws, server: ws.connectToServer() });
+  });
+  await page.goto(`/clusters/local/topics/${topic}/live`);
+  await page.getByRole('button', { name: 'Start' }).click();
+  const stats = page.getByRole('status', { name: 'Live tail statistics' });
+  await expect(stats).toContainText('Live');
+  await kcatProduce(broker, topic, 0, ['before-1', 'before-2']);
+  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
+  await expect(rows).toHaveCount(2);
+
+  const line = lines[0]!;
+  await line.server.close();
+  await line.page.close({ code: 1012 });
+  await kcatProduce(broker, topic, 1, ['during-the-drop']);
+  await expect(page.getByRole('note')).toContainText(
+    'Reconnected; resumed at partition 0 at offset 2, partition 1 at offset 0.',
+  );
+  expect(lines.length).toBe(2);
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText('during-the-drop');
+  await kcatProduce(broker, topic, 0, ['after']);
+  await expect(rows).toHaveCount(4);
+  await expect(rows.filter({ hasText: 'before-2' })).toHaveCount(1); // nothing twice
+});
