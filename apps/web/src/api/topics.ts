@@ -65,8 +65,13 @@ export function useDeleteTopic(cluster: string, topic: string) {
   return useMutation({
     mutationFn: () => apiFetch<void>(apiPath`/api/clusters/${cluster}/topics/${topic}`, { method: 'DELETE' }),
     onSuccess: () => {
-      client.removeQueries({ queryKey: topicKeys.detail(cluster, topic) });
-      return client.invalidateQueries({ queryKey: clusterKeys.detail(cluster) });
+      // The deleted topic's own queries are dropped, not refetched (that would only answer 404).
+      const gone = topicKeys.detail(cluster, topic);
+      client.removeQueries({ queryKey: gone });
+      return client.invalidateQueries({
+        queryKey: clusterKeys.detail(cluster),
+        predicate: (q) => !gone.every((part, i) => q.queryKey[i] === part),
+      });
     },
   });
 }
