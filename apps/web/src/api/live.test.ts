@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LiveCommand, LiveEvent, Message } from '@tributary/contract';
+import { LiveTailConnection } from './live.ts';
+
+/** Stands in for the browser's WebSocket: records what the client sends, lets the test play the server. */
+class FakeSocket {
+  static readonly OPEN = 1;
+  static readonly CLOSED = 3;
+  static all: FakeSocket[] = [];
+  readyState = 0;
+  sent: LiveCommand[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((e: { data: string }) => void) | null = null;
+  onclose: ((e: { code: number }) => void) | null = null;
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this);
+  }
+  send(text: string) {
+    this.sent.push(JSON.parse(text) as LiveCommand);
+  }
+  close(code = 1005) {
+    this.drop(code);
+  }
+  open() {
+    this.readyState = FakeSocket.OPEN;
+    this.onopen?.();
+  }
+  emit(event: LiveEvent) {
+    this.onmessage?.({ data: JSON.stringify(event) });
+  }
+  drop(code: number) {
+    this.readyState = FakeSocket.CLOSED;
+    this.onclose?.({ code });
+  }
+}
+
+const message = (partition: number, offset: number): LiveEvent => ({
+  type: 'message',
+  message: {
+    partition,
+    offset: String(offset),
+    timestamp: 0,
+    timestampType: 'CreateTime',
+    key: null,
+    value: { format: 'string', text: `m${partition}-${offset}`, size: 4, truncated: false },
+    headers: [],
+    sizes: { key: 0, value: 4, headers: 0 },
+  } satisfies Message,
+});
+
+const subscribed = (resumed: boolean, positions: [number, string][]): LiveEvent => ({
+  type: 'subscribed',
+  topic: 't',
+  allPartitions: [0, 1],
+  partitions: [0, 1],
+  positions: positions.map(([partition, offset]) => ({ partition, offset })),
+  filter: {},
+  resumed,
+});
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  FakeSocket.all = [];
+  vi.stubGlobal('WebSocket', FakeSocket);
+  vi.stubGlobal('requestAnimationFrame', (cb: () => void) => setTimeout(cb, 16));
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('live tail connection', () => {
+  it('keeps the newest rows on top in a bounded ring buffer and acknowledges what it showed', () => {
+    const tail = new LiveTailConnection('ws://x/live', 3, { partitions: null, filter: {} });
+    tail.start({ mode: 'now' });
+    const socket = FakeSocket.all[0]!;
+    socket.open();
+    expect(socket.sent[0]).toEqual({ type: 'start', from: { mode: 'now' }, partitions: null, filter: {} });
+    socket.emit(subscribed(false, [[0, '0']]));
+    for (let i = 0; i < 5; i++) socket.emit(message(0, i));
+    vi.advanceTimersByTime(20);
+    expect(tail.state.rows.map((r) => r.id)).toEqual(['0:4', '0:3', '0:2']);
+    expect(tail.state.received).toBe(5);
+    expect(socket.sent.at(-1)).toEqual({ type: 'ack', count: 5 });
+    socket.emit(message(0, 5));
+    vi.advanceTimersByTime(20);
+    expect(tail.state.rows.map((r) => r.id)).toEqual(['0:5', '0:4', '0:3']);
+  });
+
+  it('reconnects after a drop and resumes right after the last row of each partition', () => {
+    const tail = new LiveTailConnection('ws://x/live', 100, { partitions: [0, 1], filter: { q: 'x' } });
+    tail.start({ mode: 'now' });
+    const first = FakeSocket.all[0]!;
+    first.open();
+    first.emit(
+      subscribed(false, [
+        [0, '10'],
+        [1, '7'],
+      ]),
+    );
+    first.emit(message(0, 10));
+    first.emit(message(0, 11));
+    first.drop(1006);
+    expect(tail.state.status).toBe('reconnecting');
+    vi.advanceTimersByTime(600);
+    const second = FakeSocket.all[1]!;
+    second.open();
+    expect(second.sent[0]).toEqual({
+      type: 'start',
+      from: {
+        mode: 'offsets',
+        offsets: [
+          { partition: 0, offset: '12' },
+          { partition: 1, offset: '7' },
+        ],
+      },
+      partitions: [0, 1],
+      filter: { q: 'x' },
+    });
+    second.emit(
+      subscribed(true, [
+        [0, '12'],
+        [1, '7'],
+      ]),
+    );
+    expect(tail.state.notice).toBe(
+      'Reconnected; resumed at partition 0 at offset 12, partition 1 at offset 7.',
+    );
+    expect(tail.state.status).toBe('live');
+  });
+
+  it('stays paused across a reconnect', () => {
+    const tail = new LiveTailConnection('ws://x/live', 100, { partitions: null, filter: {} });
+    tail.start({ mode: 'now' });
+    FakeSocket.all[0]!.open();
+    tail.pause();
+    FakeSocket.all[0]!.drop(1001);
+    vi.advanceTimersByTime(600);
+    FakeSocket.all[1]!.open();
+    expect(FakeSocket.all[1]!.sent.map((c) => c.type)).toEqual(['start', 'pause']);
+  });
+
+  it('does not reconnect after a fatal error, and shows it', () => {
+    const tail = new LiveTailConnection('ws://x/live', 100, { partitions: null, filter: {} });
+    tail.start({ mode: 'now' });
+    const socket = FakeSocket.all[0]!;
+    socket.open();
+    socket.emit({ type: 'error', code: 'NOT_FOUND', message: 'The topic "t" no longer exists', fatal: true });
+    socket.drop(4000);
+    vi.advanceTimersByTime(30_000);
+    expect(FakeSocket.all).toHaveLength(1);
+    expect(tail.state).toMatchObject({ status: 'ended', error: { fatal: true } });
+  });
+
+  it('reconnects when the server goes silent (no stats, no heartbeat)', () => {
+    const tail = new LiveTailConnection('ws://x/live', 100, { partitions: null, filter: {} });
+    tail.start({ mode: 'now' });
+    FakeSocket.all[0]!.open();
+    FakeSocket.all[0]!.emit(subscribed(false, [[0, '0']]));
+    vi.advanceTimersByTime(36_000);
+    vi.advanceTimersByTime(600);
+    expect(FakeSocket.all).toHaveLength(2);
+  });
+});
