@@ -43,11 +43,15 @@ try {
   console.log(`created ${TOPICS} topics × ${PARTITIONS} partitions in ${Date.now() - created} ms`);
   // Some data, so sizes and counts are not all zero.
   const producer = await client.producer();
-  for (let i = 0; i < TOPICS; i += 50)
-    await producer.send({
-      topic: `bench-${String(i).padStart(5, '0')}`,
-      messages: Array.from({ length: 100 }, (_, n) => ({ value: `m${n}`.repeat(20) })),
-    });
+  for (let i = 0; i < TOPICS; i += 50) {
+    const send = () =>
+      producer.send({
+        topic: `bench-${String(i).padStart(5, '0')}`,
+        messages: Array.from({ length: 100 }, (_, n) => ({ value: `m${n}`.repeat(20) })),
+      });
+    // Fresh topics can answer NOT_LEADER once; the idempotent producer makes a retry safe.
+    await send().catch(() => new Promise((r) => setTimeout(r, 500)).then(send));
+  }
   await client.close();
 
   const app = await buildApp(loadConfig({ KAFKA_BROKERS: brokers.join(','), LOG_LEVEL: 'silent' }), {
