@@ -26,11 +26,15 @@ function findProtocolError(error: unknown, depth = 0): PlatformaticLikeError | u
   return undefined;
 }
 
-function hasCode(error: unknown, codes: string[], depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 6) return false;
+function findCode(error: unknown, codes: string[], depth = 0): PlatformaticLikeError | undefined {
+  if (!error || typeof error !== 'object' || depth > 6) return undefined;
   const e = error as PlatformaticLikeError;
-  if (e.code && codes.includes(e.code)) return true;
-  return [...(Array.isArray(e.errors) ? e.errors : []), e.cause].some((i) => hasCode(i, codes, depth + 1));
+  if (e.code && codes.includes(e.code)) return e;
+  for (const inner of [...(Array.isArray(e.errors) ? e.errors : []), e.cause]) {
+    const found = findCode(inner, codes, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**
@@ -44,9 +48,13 @@ export function fromGapError(error: unknown, context: Record<string, unknown> = 
     const message = protocol.serverErrorMessage || protocol.message || protocol.apiId;
     return toDomainError({ name: 'KafkaProtocolError', type: protocol.apiId, message }, context);
   }
-  if (hasCode(error, ['PLT_KFK_NETWORK', 'PLT_KFK_TIMEOUT'])) {
-    const message = error instanceof Error ? error.message : String(error);
-    return new DomainError('KAFKA_UNAVAILABLE', `Kafka is unavailable: ${message}`, context);
+  const network = findCode(error, ['PLT_KFK_NETWORK', 'PLT_KFK_TIMEOUT']);
+  if (network) {
+    return new DomainError(
+      'KAFKA_UNAVAILABLE',
+      `Kafka is unavailable: ${network.message ?? 'no answer'}`,
+      context,
+    );
   }
   return toDomainError(error, context);
 }
