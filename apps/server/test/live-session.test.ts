@@ -207,6 +207,17 @@ describe('live session', () => {
     expect(sink.of('error')[0]).toMatchObject({ code: 'KAFKA_UNAVAILABLE', fatal: true });
   });
 
+  it('sends heartbeats even before the tail starts, and stops them on close', async () => {
+    const topic = new FakeTopic(1);
+    const { sink, session } = open(topic, { heartbeatMs: 20 });
+    await until(() => sink.of('heartbeat').length >= 2);
+    expect(sink.of('heartbeat')[0]?.at).toBeGreaterThan(Date.now() - 5000);
+    await session.close();
+    const count = sink.of('heartbeat').length;
+    await new Promise((r) => setTimeout(r, 60));
+    expect(sink.of('heartbeat').length).toBe(count);
+  });
+
   it('stops every fetch loop on close', async () => {
     const topic = new FakeTopic(4);
     const { session } = open(topic, { maxWaitMs: 10_000 });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { sharedKafkaBrokers, uniqueName } from '@tributary/local-kafka/testing';
-import type { App } from '../src/app.ts';
+import { buildApp, type App } from '../src/app.ts';
 import { buildTestApp } from './helpers.ts';
 import { LiveClient, kcatProduce, openTcpSockets } from './live-ws-client.ts';
 
@@ -181,6 +181,18 @@ describe('live tail over a WebSocket', () => {
     } finally {
       app.config.liveTailsMax = cap;
     }
+  });
+
+  it('tells tabs to reconnect when the server shuts down', async () => {
+    const topic = await createTopic(1);
+    const other = await buildApp(app.config, { logger: false });
+    const url = await other.listen({ port: 0, host: '127.0.0.1' });
+    const client = await LiveClient.open(url, topic);
+    await client.start({ from: { mode: 'now' } });
+    await other.close();
+    await client.until(() => client.closed !== undefined);
+    expect(client.of('end')[0]).toMatchObject({ reconnect: true, reason: 'Tributary is shutting down.' });
+    expect(client.closed?.code).toBe(1001);
   });
 
   it('ends with an error event when the topic is deleted while tailed; the server stays up', async () => {

@@ -4,11 +4,11 @@ import { LIVE_CLOSE, LiveParams, type LiveEvent } from '@tributary/contract';
 import { DomainError } from '../domain/errors.ts';
 import { parseCommand } from '../domain/live/commands.ts';
 import { readerSource, type ReaderSource } from '../domain/live/reader-source.ts';
-import { LiveSession, LiveTailRegistry, type LiveSink } from '../domain/live/index.ts';
+import { DEFAULT_LIVE_OPTIONS, LiveSession, LiveTailRegistry, type LiveSink } from '../domain/live/index.ts';
 import type { FetchedRecord } from '../kafka/partition-reader.ts';
 
-/** Proxies commonly cut idle sockets after 30-60 s; a ping and a heartbeat event every 15 s keep it open. */
-const HEARTBEAT_MS = 15_000;
+/** Proxies commonly cut idle sockets after 30-60 s; the session's heartbeat events and a ping keep it open. */
+const PING_MS = DEFAULT_LIVE_OPTIONS.heartbeatMs;
 
 /** One tab's tail: its session and its own Kafka client, closed together. */
 class LiveTail {
@@ -49,12 +49,6 @@ function refuse(socket: WebSocket, error: DomainError, code: number): void {
 export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tails = new LiveTailRegistry<LiveTail>(() => app.config.liveTailsMax);
 
-  app.addHook('preClose', async () => {
-    for (const client of app.websocketServer.clients) {
-      socketSink(client).send({ type: 'end', reason: 'Tributary is shutting down.', reconnect: true });
-      client.close(LIVE_CLOSE.goingAway, 'server shutting down');
-    }
-  });
   app.addHook('onClose', () => tails.closeAll());
 
   app.get(
@@ -85,14 +79,22 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return refuse(socket, error as DomainError, LIVE_CLOSE.tooMany);
       }
 
+      // @fastify/websocket closes every socket without a code when the server shuts down (its preClose runs
+      // before any hook of ours); this code always passes one. So a code-less close is the shutdown: say so.
+      const close = socket.close.bind(socket);
+      socket.close = (code?: number, reason?: string | Buffer) => {
+        if (code !== undefined) return close(code, reason);
+        sink.send({ type: 'end', reason: 'Tributary is shutting down.', reconnect: true });
+        close(LIVE_CLOSE.goingAway, 'server shutting down');
+      };
+
       let alive = true;
       socket.on('pong', () => (alive = true));
       const heartbeat = setInterval(() => {
         if (!alive) return socket.terminate(); // no pong for a whole interval: the peer is gone
         alive = false;
         socket.ping();
-        sink.send({ type: 'heartbeat', at: Date.now() });
-      }, HEARTBEAT_MS);
+      }, PING_MS);
 
       socket.on('message', (data, isBinary) => {
         try {

@@ -24,6 +24,8 @@ export interface LiveOptions {
   /** How long one fetch may wait at the broker for new records (long poll). */
   maxWaitMs: number;
   statsIntervalMs: number;
+  /** A `heartbeat` event this often, so idle proxies keep the socket and the tab knows the server is there. */
+  heartbeatMs: number;
   /** Consecutive failed fetches of a partition before the stream ends with an error. */
   retryLimit: number;
   retryBackoffMs: number;
@@ -36,6 +38,7 @@ export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
   fetchMaxBytes: 512 * 1024,
   maxWaitMs: 500,
   statsIntervalMs: 1000,
+  heartbeatMs: 15_000,
   retryLimit: 4,
   retryBackoffMs: 250,
 };
@@ -63,6 +66,7 @@ export class LiveSession<R> {
   private wakers: (() => void)[] = [];
   private readonly counters = new LiveCounters();
   private readonly timer: NodeJS.Timeout;
+  private readonly heartbeat: NodeJS.Timeout;
   private refreshing = false;
   private queue: Promise<void> = Promise.resolve();
 
@@ -75,6 +79,7 @@ export class LiveSession<R> {
     private readonly logError: (error: unknown) => void = () => {},
   ) {
     this.timer = setInterval(() => this.tick(), options.statsIntervalMs);
+    this.heartbeat = setInterval(() => sink.send({ type: 'heartbeat', at: Date.now() }), options.heartbeatMs);
   }
 
   /** Commands apply one at a time, in arrival order. */
@@ -88,6 +93,7 @@ export class LiveSession<R> {
     if (!this.closed) {
       this.closed = true;
       clearInterval(this.timer);
+      clearInterval(this.heartbeat);
       this.restartLoops(false);
     }
     await Promise.allSettled(this.loops);
