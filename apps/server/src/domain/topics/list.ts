@@ -8,16 +8,14 @@ const warn = (details: TopicDetails | undefined) =>
 /** Fields that need offsets or sizes of every matching topic before sorting (slower on big clusters). */
 const DETAIL_FIELDS = new Set<TopicSortField>(['sizeBytes', 'messageCount']);
 
-function compare(field: TopicSortField, desc: boolean) {
+export function compare(field: TopicSortField, desc: boolean) {
   const sign = desc ? -1 : 1;
   return (a: TopicSummary, b: TopicSummary) => {
     const x = a[field];
     const y = b[field];
-    let order: number;
-    if (typeof x === 'string' && typeof y === 'string') order = x.localeCompare(y);
-    else if (x === null || y === null)
-      order = x === y ? 0 : x === null ? 1 : -1; // unknown sizes go last
-    else order = (x as number) - (y as number);
+    // Unknown sizes and counts go last in either direction; ties fall back to the name.
+    if (x === null || y === null) return x === y ? a.name.localeCompare(b.name) : x === null ? 1 : -1;
+    const order = typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y) : Number(x) - Number(y);
     return order !== 0 ? sign * order : a.name.localeCompare(b.name);
   };
 }
