@@ -1,0 +1,172 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GroupDetail, GroupList, TopicConsumerGroups } from '@tributary/contract';
+import { sharedKafkaBrokers, uniqueName } from '@tributary/local-kafka/testing';
+import { buildTestApp } from './helpers.ts';
+import {
+  consoleConsume,
+  consumerProtocolMember,
+  createTopicWithMessages,
+  describeWithTool,
+  eventually,
+  kcatConsume,
+  kcatMember,
+  pythonConsume,
+} from './consumer-groups-fixtures.ts';
+
+// Three real clients consume part of one topic; the API must answer what `kafka-consumer-groups` prints.
+describe('consumer groups: list and describe', async () => {
+  const app = await buildTestApp();
+  const brokers = sharedKafkaBrokers();
+  const topic = uniqueName('cg-describe');
+  const prefix = uniqueName('cgd');
+  const groups = { kcat: `${prefix}-kcat`, python: `${prefix}-python`, console: `${prefix}-console` };
+
+  beforeAll(async () => {
+    await createTopicWithMessages(brokers, topic, 3, 30);
+    await Promise.all([
+      kcatConsume(brokers, groups.kcat, topic, 40),
+      pythonConsume(brokers, groups.python, topic, 25),
+      consoleConsume(brokers, groups.console, topic, 55),
+    ]);
+  }, 120_000);
+
+  const detail = async (group: string) => {
+    const res = await app.inject(`/api/clusters/local/consumer-groups/${encodeURIComponent(group)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<GroupDetail>();
+  };
+
+  it.each(Object.entries(groups))(
+    'the %s group has the same per-partition rows as kafka-consumer-groups --describe',
+    async (_, group) => {
+      const [api, tool] = await Promise.all([detail(group), describeWithTool(brokers, group)]);
+      expect(tool.length).toBeGreaterThan(0);
+      expect(api.offsets).toEqual(tool);
+      expect(api).toMatchObject({ groupId: group, state: 'Empty', type: 'classic', members: [] });
+      // part of the topic: some lag is left, and it is the sum of the rows
+      expect(api.totalLag).toBe(tool.reduce((sum, r) => sum + (r.lag ?? 0), 0));
+      expect(api.totalLag).toBeGreaterThan(0);
+    },
+  );
+
+  it('lists the groups with search, state filter, paging and lag', async () => {
+    const res = await app.inject(
+      `/api/clusters/local/consumer-groups?search=${prefix.toUpperCase()}&perPage=2&page=1`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const first = res.json<GroupList>();
+    expect(first).toMatchObject({ total: 3, page: 1, perPage: 2 });
+    const second = (
+      await app.inject(`/api/clusters/local/consumer-groups?search=${prefix}&perPage=2&page=2`)
+    ).json<GroupList>();
+    const rows = [...first.items, ...second.items];
+    expect(rows.map((r) => r.groupId)).toEqual(Object.values(groups).sort());
+    for (const row of rows) {
+      const tool = await describeWithTool(brokers, row.groupId);
+      expect(row).toEqual({
+        groupId: row.groupId,
+        state: 'Empty',
+        type: 'classic',
+        members: 0,
+        topics: 1,
+        totalLag: tool.reduce((sum, r) => sum + (r.lag ?? 0), 0),
+      });
+    }
+    const stable = (
+      await app.inject(`/api/clusters/local/consumer-groups?search=${prefix}&state=Stable`)
+    ).json<GroupList>();
+    expect(stable.total).toBe(0);
+  });
+
+  it('lists the groups that read a topic, with their lag on it', async () => {
+    const res = await app.inject(`/api/clusters/local/topics/${topic}/consumer-groups`);
+    expect(res.statusCode, res.body).toBe(200);
+    const consumers = res.json<TopicConsumerGroups>();
+    expect(consumers.map((c) => c.groupId)).toEqual(Object.values(groups).sort());
+    for (const c of consumers) {
+      const tool = await describeWithTool(brokers, c.groupId);
+      expect(c.partitions).toEqual(
+        tool.map(({ partition, currentOffset, logEndOffset, lag }) => ({
+          partition,
+          currentOffset,
+          logEndOffset,
+          lag,
+        })),
+      );
+    }
+  });
+
+  it('describes an active kcat member: consumer id, host, client id and assignment as the tool prints them', async () => {
+    const group = `${prefix}-live`;
+    const member = kcatMember(brokers, group, topic);
+    try {
+      const api = await eventually(async () => {
+        const d = await detail(group);
+        expect(d.state).toBe('Stable');
+        expect(d.offsets.every((r) => r.currentOffset === 90 / 3)).toBe(true); // caught up and committed
+        return d;
+      }, 45_000);
+      const tool = await describeWithTool(brokers, group);
+      expect(api.offsets).toEqual(tool);
+      expect(api.members).toHaveLength(1);
+      expect(api.members[0]).toMatchObject({
+        clientId: 'rdkafka',
+        assignments: [{ topic, partitions: [0, 1, 2] }],
+      });
+      expect(api.offsets.every((r) => r.consumerId === api.members[0]?.consumerId)).toBe(true);
+      expect(api.assignmentStrategy).not.toBe('');
+    } finally {
+      await member.stop();
+    }
+  });
+
+  it('sees a KIP-848 (consumer protocol) group with its type and members, where DescribeGroups says Dead', async () => {
+    const group = `${prefix}-kip848`;
+    const member = await consumerProtocolMember(brokers, group, topic);
+    try {
+      const api = await eventually(async () => {
+        const d = await detail(group);
+        expect(d.members).toHaveLength(1);
+        expect(d.offsets.filter((r) => r.consumerId !== null)).toHaveLength(3);
+        return d;
+      }, 60_000);
+      expect(api).toMatchObject({ type: 'consumer', state: 'Stable' });
+      expect(api.members[0]).toMatchObject({
+        clientId: 'kip848-client',
+        assignments: [{ topic, partitions: [0, 1, 2] }],
+      });
+      const listed = (
+        await app.inject(`/api/clusters/local/consumer-groups?search=${group}`)
+      ).json<GroupList>();
+      expect(listed.items).toEqual([
+        expect.objectContaining({ groupId: group, type: 'consumer', state: 'Stable', members: 1, topics: 1 }),
+      ]);
+      const tool = await describeWithTool(brokers, group);
+      expect(
+        api.offsets.map(({ topic: t, partition, consumerId, host, clientId }) => ({
+          t,
+          partition,
+          consumerId,
+          host,
+          clientId,
+        })),
+      ).toEqual(
+        tool.map(({ topic: t, partition, consumerId, host, clientId }) => ({
+          t,
+          partition,
+          consumerId,
+          host,
+          clientId,
+        })),
+      );
+    } finally {
+      await member.stop();
+    }
+  });
+
+  it('answers 404 with a sentence for an unknown group', async () => {
+    const res = await app.inject(`/api/clusters/local/consumer-groups/${prefix}-nope`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ code: 'NOT_FOUND', message: expect.stringContaining('does not exist') });
+  });
+});
