@@ -91,8 +91,8 @@ export function TopicActions({ cluster, topic }: { cluster: string; topic: strin
           }
         >
           <p>
-            Deletes the {formatNumber(data.messageCount)} messages in all{' '}
-            {plural(data.partitionCount, 'partition')} of{' '}
+            Deletes {data.messageCount === null ? 'all' : `the ${formatNumber(data.messageCount)}`} messages
+            in all {plural(data.partitionCount, 'partition')} of{' '}
             <span className="font-mono font-semibold">{topic}</span> up to the current end offset. The topic,
             its configuration and consumer group offsets stay. This cannot be undone.
           </p>
@@ -115,9 +115,10 @@ export function TopicActions({ cluster, topic }: { cluster: string; topic: strin
         >
           <p>
             Deletes <span className="font-mono font-semibold">{topic}</span> with its{' '}
-            {plural(data.partitionCount, 'partition')} and {formatNumber(data.messageCount)} messages from
-            cluster {cluster}. Producers writing to it will fail (or re-create it if the broker auto-creates
-            topics). This cannot be undone.
+            {plural(data.partitionCount, 'partition')} and{' '}
+            {data.messageCount === null ? 'all its' : formatNumber(data.messageCount)} messages from cluster{' '}
+            {cluster}. Producers writing to it will fail (or re-create it if the broker auto-creates topics).
+            This cannot be undone.
           </p>
         </ConfirmDialog>
       )}

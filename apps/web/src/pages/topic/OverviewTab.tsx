@@ -9,6 +9,7 @@ export function OverviewTab({ cluster, topic }: { cluster: string; topic: string
   const { data, error, isLoading } = useTopic(cluster, topic);
   if (error) return <ErrorBanner error={error} />;
   if (isLoading || !data) return <p className="text-slate-500">Loading partitions…</p>;
+  const unknown = 'unknown: a partition has no leader or a broker did not answer';
   return (
     <div>
       <Warnings warnings={data.warnings} />
@@ -20,8 +21,16 @@ export function OverviewTab({ cluster, topic }: { cluster: string; topic: string
           value={formatNumber(data.underReplicatedPartitions)}
           tone={data.underReplicatedPartitions > 0 ? 'warn' : 'normal'}
         />
-        <StatCard label="Messages" value={formatNumber(data.messageCount)} hint="end - start offsets" />
-        <StatCard label="Size" value={formatBytes(data.sizeBytes)} hint="one replica of each partition" />
+        <StatCard
+          label="Messages"
+          value={formatNumber(data.messageCount)}
+          hint={data.messageCount === null ? unknown : 'end - start offsets'}
+        />
+        <StatCard
+          label="Size"
+          value={formatBytes(data.sizeBytes)}
+          hint={data.sizeBytes === null ? unknown : 'one replica of each partition'}
+        />
       </div>
       <table
         aria-label="Partitions"
