@@ -157,6 +157,8 @@ export async function resetOffsets(
 ): Promise<ResetOffsetsResult> {
   const dryRun = body.dryRun ?? true;
   const core = await loadOrNew(connection, groupId, body.topic);
+  const blocked = blockedReason(core);
+  if (!dryRun && blocked) throw conflict(`Offsets were not reset. ${blocked}`, { group: groupId });
   const targets = await scopeOf(connection, core, body);
   const { out, key } = await requested(connection, groupId, body, targets);
   const rows: ResetOffsetRow[] = [];
@@ -175,9 +177,7 @@ export async function resetOffsets(
       clamped: wanted < t.bounds.low ? 'earliest' : wanted > t.bounds.high ? 'latest' : null,
     });
   }
-  const blocked = blockedReason(core);
   if (!dryRun) {
-    if (blocked) throw conflict(`Offsets were not reset. ${blocked}`, { group: groupId });
     await commitGroupOffsets(
       connection,
       groupId,
