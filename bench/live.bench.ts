@@ -1,9 +1,10 @@
-// Live tail, end to end: kcat produces, the real server tails group-less, Chromium renders the Live tab.
+// Live tail, end to end: kafka-python-ng produces, the real server tails group-less, Chromium renders the Live tab.
 // 1. Latency produce → row in the page (a MutationObserver in the page stamps each new row) and, for
 //    comparison, produce → WebSocket frame in a plain client, at RATE msg/s (default 1,000) for SECONDS.
 // 2. The highest rate at which the tab still shows every message: rising steps until rows go missing.
 // Run: npx pnpm@10.34.9 exec tsx bench/live.bench.ts   (RATE=1000 SECONDS=10 STEPS=1500,2000,3000,5000)
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { homedir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,24 +55,52 @@ function percentiles(samples: number[]) {
   return `p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${s.at(-1)} ms (n=${s.length})`;
 }
 
-/** One kcat per partition, fed lines `B<phase>-<seq>-<sentAtMs>.` at `rate` msg/s in 10 ms ticks. */
-async function produce(broker: string, topic: string, phase: number, rate: number, seconds: number) {
-  const kcats: ChildProcess[] = Array.from({ length: PARTITIONS }, (_, p) =>
-    spawn('kcat', ['-P', '-b', broker, '-t', topic, '-p', String(p), '-X', 'linger.ms=1'], {
-      stdio: ['pipe', 'ignore', 'inherit'],
-    }),
-  );
-  let seq = 0;
-  const started = Date.now();
-  while (Date.now() - started < seconds * 1000) {
-    const due = Math.floor(((Date.now() - started) / 1000) * rate);
-    const lines: string[][] = kcats.map(() => []);
-    for (; seq < due; seq++) lines[seq % PARTITIONS]!.push(`B${phase}-${seq}-${Date.now()}.`);
-    lines.forEach((l, p) => l.length && kcats[p]!.stdin!.write(l.join('\n') + '\n'));
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  await Promise.all(kcats.map((k) => new Promise((r) => (k.on('exit', r), k.stdin!.end()))));
-  return seq;
+// kafka-python-ng in its own process (kcat buffers stdin, which adds seconds at low rates): values
+// `B<phase>-<seq>-<sentAtMs>.` spread over the partitions, paced to `rate` msg/s in 5 ms ticks.
+const PRODUCER = `
+import sys, time
+from kafka import KafkaProducer
+broker, topic, phase, rate, seconds, partitions = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
+p = KafkaProducer(bootstrap_servers=broker, linger_ms=0, acks=1)
+p.partitions_for(topic)
+seq, start = 0, time.time()
+while time.time() - start < seconds:
+    due = int((time.time() - start) * rate)
+    while seq < due:
+        p.send(topic, value=('B%s-%d-%d.' % (phase, seq, int(time.time() * 1000))).encode(), partition=seq % partitions)
+        seq += 1
+    time.sleep(0.005)
+p.flush()
+print(seq)
+`;
+const PYTHON = process.env.TRIBUTARY_PYTHON ?? join(homedir(), '.cache/tributary/python/bin/python');
+
+function produce(
+  broker: string,
+  topic: string,
+  phase: number,
+  rate: number,
+  seconds: number,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const args = [
+      '-c',
+      PRODUCER,
+      broker,
+      topic,
+      String(phase),
+      String(rate),
+      String(seconds),
+      String(PARTITIONS),
+    ];
+    const child = spawn(PYTHON, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(Number(out.trim())) : reject(new Error(`producer exited ${code}`)),
+    );
+  });
 }
 
 const kafka = await startKafka({ heap: '768m' });
@@ -120,7 +149,7 @@ try {
   await new Promise((r) => setTimeout(r, 2000));
   const pageLatency = (await page.evaluate(`window.lat['0'] ?? []`)) as number[];
   console.log(
-    `latency at ${RATE} msg/s for ${SECONDS} s (${sent} messages, ${PARTITIONS} partitions, kcat producing):`,
+    `latency at ${RATE} msg/s for ${SECONDS} s (${sent} messages, ${PARTITIONS} partitions, kafka-python-ng producing):`,
   );
   console.log(`  produce → row in the page (Chromium, DOM insertion): ${percentiles(pageLatency)}`);
   console.log(`  produce → WebSocket client (ws, no rendering):        ${percentiles(wsLatency)}`);

@@ -9,6 +9,8 @@ export interface FakeRecord {
   partition: number;
   offset: bigint;
   value: string;
+  /** A transaction marker: takes an offset, is never returned as a record. */
+  control?: boolean;
 }
 
 export class FakeTopic implements LiveSource<FakeRecord> {
@@ -29,6 +31,13 @@ export class FakeTopic implements LiveSource<FakeRecord> {
     for (const wake of this.waiters) wake();
   }
 
+  /** Appends a transaction commit marker (an offset with no message). */
+  marker(partition: number): void {
+    const log = this.logs[partition]!;
+    log.push({ partition, offset: BigInt(log.length), value: '', control: true });
+    for (const wake of this.waiters) wake();
+  }
+
   async offsets(): Promise<PartitionRange[]> {
     if (this.deleted) throw new DomainError('NOT_FOUND', 'This server does not host this topic-partition');
     return this.logs.map((log, partition) => ({ partition, low: 0n, high: BigInt(log.length) }));
@@ -40,8 +49,13 @@ export class FakeTopic implements LiveSource<FakeRecord> {
     if (this.deleted) throw new DomainError('NOT_FOUND', 'This server does not host this topic-partition');
     const log = this.logs[request.partition]!;
     if (BigInt(log.length) <= request.offset) await this.wait(request.maxWaitMs, request.signal);
-    const records = log.slice(Number(request.offset), Number(request.offset) + 100);
-    return { records, highWatermark: BigInt(log.length), logStartOffset: 0n };
+    const batch = log.slice(Number(request.offset), Number(request.offset) + 100);
+    return {
+      records: batch.filter((r) => !r.control),
+      highWatermark: BigInt(log.length),
+      logStartOffset: 0n,
+      nextOffset: request.offset + BigInt(batch.length),
+    };
   }
 
   offsetOf(record: FakeRecord): bigint {

@@ -151,6 +151,20 @@ describe('live session', () => {
     expect(stats.topicRate).toBeLessThan(400);
   });
 
+  it('moves past transaction markers instead of fetching them again and again', async () => {
+    const topic = new FakeTopic(1);
+    const { sink, session } = open(topic);
+    await session.command({ type: 'start', from: { mode: 'now' } });
+    topic.produce(0, 'in-tx');
+    topic.marker(0);
+    await until(() => sink.values().length === 1);
+    await until(() => sink.of('stats').some((s) => s.lag === 0 && s.sentTotal === 1));
+    topic.marker(0);
+    topic.produce(0, 'after-tx');
+    await until(() => sink.values().length === 2);
+    expect(sink.values()).toEqual(['in-tx', 'after-tx']);
+  });
+
   it('jumps ahead when a partition is further behind than the lag cap', async () => {
     const topic = new FakeTopic(1);
     topic.produce(0, ...Array.from({ length: 50 }, (_, i) => `m${i}`));

@@ -53,6 +53,7 @@ export function readerSource(cluster: ClusterConnection): ReaderSource {
         records: result.records,
         highWatermark: BigInt(result.highWatermark),
         logStartOffset: BigInt(result.logStartOffset),
+        nextOffset: BigInt(result.nextOffset),
       };
     },
     offsetOf: (record) => BigInt(record.offset),

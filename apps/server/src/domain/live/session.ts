@@ -228,6 +228,8 @@ export class LiveSession<R> {
       this.offer(record);
       next = recordOffset + 1n;
     }
+    // Every record up to nextOffset was offered, so skipping the markers and gaps behind them loses nothing.
+    if (result.nextOffset !== undefined && result.nextOffset > next) next = result.nextOffset;
     if (result.records.length === 0 && next > result.highWatermark) next = result.highWatermark;
     this.positions.set(partition, next);
   }

@@ -20,6 +20,8 @@ export interface LiveFetchResult<R> {
   records: R[];
   highWatermark: bigint;
   logStartOffset: bigint;
+  /** Where the next fetch starts: past control batches (transaction markers) and compacted gaps too. */
+  nextOffset?: bigint;
 }
 
 export interface Formats {
