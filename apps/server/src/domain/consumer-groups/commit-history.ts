@@ -51,7 +51,9 @@ export async function commitHistory(
         maxBytes: FETCH_BYTES,
         maxWaitMs: 0,
       });
-      if (batch.records.length === 0) break;
+      // control batches and compacted gaps yield no records but move nextOffset on
+      const moved = Number(batch.nextOffset) || 0;
+      if (batch.records.length === 0 && !(moved > next)) break;
       for (const record of batch.records) {
         const offset = Number(record.offset);
         next = offset + 1;
@@ -69,6 +71,7 @@ export async function commitHistory(
           logOffset: offset,
         });
       }
+      next = Math.max(next, moved);
     }
     found.unshift(...inWindow);
     windowEnd = from;

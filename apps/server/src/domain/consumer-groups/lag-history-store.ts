@@ -17,6 +17,8 @@ export interface LagSample {
 interface Entry {
   samples: LagSample[];
   linesOnDisk: number;
+  /** The file ends in a torn line: the next append starts a new line first. */
+  torn?: boolean;
   loading?: Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export class LagHistoryStore {
     }
     const lines = text.split('\n').filter(Boolean);
     entry.linesOnDisk = lines.length;
+    entry.torn = text.length > 0 && !text.endsWith('\n');
     for (const line of lines.slice(-this.maxSamples)) {
       try {
         const sample = JSON.parse(line) as LagSample;
@@ -80,7 +83,8 @@ export class LagHistoryStore {
       await rename(`${file}.tmp`, file);
       entry.linesOnDisk = entry.samples.length;
     } else {
-      await appendFile(file, JSON.stringify(sample) + '\n');
+      await appendFile(file, (entry.torn ? '\n' : '') + JSON.stringify(sample) + '\n');
+      entry.torn = false;
       entry.linesOnDisk += 1;
     }
   }

@@ -1,0 +1,121 @@
+import { mkdtempSync, readFileSync, appendFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  decodeOffsetCommitKey,
+  decodeOffsetCommitValue,
+  javaStringHash,
+  offsetsPartitionFor,
+} from '../src/domain/consumer-groups/offsets-codec.ts';
+import { LagHistoryStore } from '../src/domain/consumer-groups/lag-history-store.ts';
+import { normalizeState, isActive } from '../src/domain/consumer-groups/state.ts';
+
+const str16 = (s: string) => {
+  const b = Buffer.from(s);
+  return Buffer.concat([Buffer.from([b.length >> 8, b.length & 0xff]), b]);
+};
+const i16 = (n: number) => Buffer.from([n >> 8, n & 0xff]);
+const i32 = (n: number) => {
+  const b = Buffer.alloc(4);
+  b.writeInt32BE(n);
+  return b;
+};
+const i64 = (n: number) => {
+  const b = Buffer.alloc(8);
+  b.writeBigInt64BE(BigInt(n));
+  return b;
+};
+
+describe('__consumer_offsets codec', () => {
+  it('hashes group ids like Java String.hashCode and picks the same partition as the coordinator', () => {
+    expect(javaStringHash('hello')).toBe(99162322);
+    expect(javaStringHash('')).toBe(0);
+    expect(javaStringHash('polygenelubricants')).toBe(-2147483648); // Integer.MIN_VALUE: Utils.abs gives 0
+    expect(offsetsPartitionFor('polygenelubricants', 50)).toBe(0);
+    expect(offsetsPartitionFor('hello', 50)).toBe(99162322 % 50);
+    expect(offsetsPartitionFor('kgrp', 50)).toBe(Math.abs(javaStringHash('kgrp')) % 50);
+  });
+
+  it('decodes offset-commit keys (v0/v1) and skips group-metadata and KIP-848 records', () => {
+    const key = Buffer.concat([i16(1), str16('g1'), str16('orders'), i32(7)]);
+    expect(decodeOffsetCommitKey(key)).toEqual({ group: 'g1', topic: 'orders', partition: 7 });
+    expect(decodeOffsetCommitKey(Buffer.concat([i16(0), str16('g'), str16('t'), i32(0)]))).toEqual({
+      group: 'g',
+      topic: 't',
+      partition: 0,
+    });
+    expect(decodeOffsetCommitKey(Buffer.concat([i16(2), str16('g1')]))).toBeNull();
+    expect(decodeOffsetCommitKey(Buffer.concat([i16(1), str16('g1')]))).toBeNull(); // truncated
+    expect(decodeOffsetCommitKey(null)).toBeNull();
+  });
+
+  it('decodes values of versions 1, 3 and 4 (flexible) and treats null as a deletion', () => {
+    const v1 = Buffer.concat([i16(1), i64(42), str16('m'), i64(1000), i64(2000)]);
+    expect(decodeOffsetCommitValue(v1)).toEqual({
+      offset: 42,
+      leaderEpoch: -1,
+      metadata: 'm',
+      commitTimestamp: 1000,
+    });
+    const v3 = Buffer.concat([i16(3), i64(5), i32(2), str16('meta'), i64(1234)]);
+    expect(decodeOffsetCommitValue(v3)).toEqual({
+      offset: 5,
+      leaderEpoch: 2,
+      metadata: 'meta',
+      commitTimestamp: 1234,
+    });
+    const v4 = Buffer.concat([
+      i16(4),
+      i64(9),
+      i32(0),
+      Buffer.from([4]),
+      Buffer.from('abc'),
+      i64(77),
+      Buffer.from([0]),
+    ]);
+    expect(decodeOffsetCommitValue(v4)).toEqual({
+      offset: 9,
+      leaderEpoch: 0,
+      metadata: 'abc',
+      commitTimestamp: 77,
+    });
+    expect(decodeOffsetCommitValue(null)).toBeNull();
+    expect(decodeOffsetCommitValue(Buffer.concat([i16(9), i64(1)]))).toBeNull();
+  });
+
+  it('normalizes state spellings and knows when a group is active', () => {
+    expect(normalizeState('PREPARINGREBALANCE')).toBe('PreparingRebalance');
+    expect(normalizeState('Stable')).toBe('Stable');
+    expect(normalizeState('whatever')).toBe('Unknown');
+    expect(isActive('Empty', 0)).toBe(false);
+    expect(isActive('Dead', 0)).toBe(false);
+    expect(isActive('Stable', 1)).toBe(true);
+    expect(isActive('PreparingRebalance', 0)).toBe(true);
+  });
+});
+
+describe('lag history store', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tributary-lag-store-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps at most maxSamples, compacts the file, survives a reopen and a torn line', async () => {
+    const store = new LagHistoryStore(dir, 5);
+    for (let t = 1; t <= 12; t++) await store.append('c', 'g', { t, lags: { a: t * 10 } });
+    expect((await store.since('c', 'g', 0)).map((s) => s.t)).toEqual([8, 9, 10, 11, 12]);
+    const [file] = readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
+    const lines = readFileSync(join(dir, file!), 'utf8').split('\n').filter(Boolean);
+    expect(lines.length).toBeLessThan(10); // rewritten once it reached twice the bound
+    appendFileSync(join(dir, file!), '{"t":13,"lags":{"a"'); // a crash mid-append
+    const reopened = new LagHistoryStore(dir, 5);
+    expect((await reopened.since('c', 'g', 10)).map((s) => [s.t, s.lags.a])).toEqual([
+      [10, 100],
+      [11, 110],
+      [12, 120],
+    ]);
+    await reopened.append('c', 'g', { t: 14, lags: { a: 140 } }); // after the torn line, on a line of its own
+    const again = new LagHistoryStore(dir, 5);
+    expect((await again.since('c', 'g', 12)).map((s) => s.t)).toEqual([12, 14]);
+    expect(await reopened.since('c', 'other', 0)).toEqual([]);
+  });
+});

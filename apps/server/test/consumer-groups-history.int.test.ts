@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CommitHistory, LagHistory } from '@tributary/contract';
+import { sharedKafkaBrokers, uniqueName } from '@tributary/local-kafka/testing';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { buildTestApp } from './helpers.ts';
+import { createTopicWithMessages, eventually, produce, pythonConsume } from './consumer-groups-fixtures.ts';
+
+describe('consumer groups: commit history and lag over time', async () => {
+  const brokers = sharedKafkaBrokers();
+  const dir = mkdtempSync(join(tmpdir(), 'tributary-lag-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const lagApp = () =>
+    buildApp(
+      loadConfig({
+        KAFKA_BROKERS: brokers.join(','),
+        LOG_LEVEL: 'silent',
+        TRIBUTARY_LAG_HISTORY_DIR: dir,
+        TRIBUTARY_LAG_SAMPLE_MS: '300',
+      }),
+      { logger: false },
+    );
+
+  it('decodes the commits of a kafka-python-ng group from __consumer_offsets, metadata included', async () => {
+    const app = await buildTestApp();
+    const topic = uniqueName('cg-hist');
+    const group = uniqueName('cgh');
+    await createTopicWithMessages(brokers, topic, 2, 10);
+    const started = Date.now();
+    await pythonConsume(brokers, group, topic, 20, 'batch-1');
+    const res = await app.inject(`/api/clusters/local/consumer-groups/${group}/commits?limit=50`);
+    expect(res.statusCode, res.body).toBe(200);
+    const history = res.json<CommitHistory>();
+    expect(history.commits.map((c) => [c.topic, c.partition, c.offset, c.metadata]).sort()).toEqual([
+      [topic, 0, 10, 'batch-1'],
+      [topic, 1, 10, 'batch-1'],
+    ]);
+    for (const c of history.commits) {
+      expect(c.group).toBe(group);
+      expect(c.commitTimestamp).toBeGreaterThanOrEqual(started - 1000);
+      expect(c.commitTimestamp).toBeLessThanOrEqual(Date.now());
+    }
+    // an administrator's reset is a commit too, and shows up last
+    await app.inject({
+      method: 'POST',
+      url: `/api/clusters/local/consumer-groups/${group}/offsets`,
+      payload: { topic, partitions: [1], to: 'offset', value: 4, dryRun: false },
+    });
+    const after = (
+      await app.inject(`/api/clusters/local/consumer-groups/${group}/commits?limit=1`)
+    ).json<CommitHistory>();
+    expect(after.commits).toEqual([
+      expect.objectContaining({ topic, partition: 1, offset: 4, metadata: '' }),
+    ]);
+    expect(after.commits[0]!.logOffset).toBeGreaterThan(Math.max(...history.commits.map((c) => c.logOffset)));
+  });
+
+  it('samples the lag of a watched group per topic, and keeps it across a restart', async () => {
+    const topic = uniqueName('cg-lag');
+    const group = uniqueName('cgl');
+    await createTopicWithMessages(brokers, topic, 2, 5);
+    await pythonConsume(brokers, group, topic, 10); // caught up: lag 0
+    let app = await lagApp();
+    const history = async () => {
+      const res = await app.inject(`/api/clusters/local/consumer-groups/${group}/lag-history?minutes=60`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<LagHistory>();
+    };
+    await history(); // opening the page watches the group
+    await eventually(async () => expect((await history()).series[0]?.points.at(-1)?.lag).toBe(0));
+    await produce(brokers, topic, 2, 7);
+    const grown = await eventually(async () => {
+      const h = await history();
+      expect(h.series.map((s) => s.topic)).toEqual([topic]);
+      expect(h.series[0]?.points.at(-1)?.lag).toBe(14);
+      return h;
+    });
+    expect(grown.intervalMs).toBe(300);
+    const points = grown.series[0]!.points;
+    expect(points.some((p) => p.lag === 0)).toBe(true);
+    expect(points.map((p) => p.time)).toEqual([...points.map((p) => p.time)].sort((a, b) => a - b));
+    await app.close();
+
+    app = await lagApp();
+    try {
+      const restored = (await history()).series[0]!.points;
+      expect(restored.slice(0, points.length)).toEqual(points);
+    } finally {
+      await app.close();
+    }
+  });
+});
