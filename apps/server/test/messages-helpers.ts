@@ -17,10 +17,22 @@ export async function kafkaTools(): Promise<{ admin: Admin; producer: Producer; 
   return { admin, producer, kafka };
 }
 
+/** A new topic whose partitions all have a leader (on a busy machine metadata can lag the creation). */
 export async function createTopic(admin: Admin, prefix: string, partitions = 1): Promise<string> {
   const topic = uniqueName(prefix);
-  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
-  return topic;
+  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: false });
+  for (let attempt = 0; ; attempt++) {
+    const ready = await admin
+      .fetchTopicMetadata({ topics: [topic] })
+      .then(
+        (m) =>
+          m.topics[0]?.partitions.length === partitions && m.topics[0].partitions.every((p) => p.leader >= 0),
+      )
+      .catch(() => false);
+    if (ready) return topic;
+    if (attempt > 100) throw new Error(`Topic ${topic} has no leaders after 10 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export async function send(producer: Producer, topic: string, messages: KafkaMessage[]): Promise<void> {

@@ -32,9 +32,10 @@ describe('search over WebSocket', async () => {
   function search(
     query: string,
     onEvent?: (event: SearchEvent, ws: WebSocket) => void,
+    on = topic,
   ): Promise<SearchEvent[]> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${port}/api/clusters/local/topics/${topic}/search?${query}`);
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/api/clusters/local/topics/${on}/search?${query}`);
       const events: SearchEvent[] = [];
       ws.on('message', (data) => {
         const event = JSON.parse(String(data)) as SearchEvent;
@@ -76,16 +77,28 @@ describe('search over WebSocket', async () => {
   });
 
   it('stops when asked and at maxMatches', async () => {
+    // A topic big enough that the scan is still running when the stop arrives.
+    const large = await createTopic(admin, 'search-large', 2);
+    for (let i = 0; i < 40; i++)
+      await send(
+        producer,
+        large,
+        Array.from({ length: 1000 }, (_, j) => ({ key: `k${i * 1000 + j}`, value: 'x'.repeat(200) })),
+      );
     let stopped = false;
-    const events = await search('q=user', (event, ws) => {
-      if (event.type === 'message' && !stopped) {
-        stopped = true;
-        ws.send(JSON.stringify({ type: 'stop' }));
-      }
-    });
+    const events = await search(
+      'q=matches-nothing',
+      (event, ws) => {
+        if (event.type === 'progress' && !stopped) {
+          stopped = true;
+          ws.send(JSON.stringify({ type: 'stop' }));
+        }
+      },
+      large,
+    );
     const done = events.at(-1);
     expect(done).toMatchObject({ type: 'done', reason: 'stopped' });
-    expect(done?.type === 'done' && done.scanned).toBeLessThan(2000);
+    expect(done?.type === 'done' && done.scanned).toBeLessThan(40_000);
     const capped = await search('q=user&maxMatches=5');
     expect(capped.filter((e) => e.type === 'message')).toHaveLength(5);
     expect(capped.at(-1)).toMatchObject({ type: 'done', reason: 'max-matches', matches: 5 });

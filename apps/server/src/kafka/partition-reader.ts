@@ -100,7 +100,7 @@ const READ_UNCOMMITTED = 0; // like kafka-console-consumer's default isolation l
 const LOG_APPEND_TIME = 1;
 const OFFSET_OUT_OF_RANGE = 1;
 const LEADER_MOVED = new Set([
-  'NOT_LEADER_OR_FOLLOWER',
+  'NOT_LEADER_FOR_PARTITION', // kafkajs's name for NOT_LEADER_OR_FOLLOWER
   'LEADER_NOT_AVAILABLE',
   'UNKNOWN_TOPIC_OR_PARTITION',
 ]);
@@ -202,22 +202,29 @@ class KafkaJsPartitionReader implements PartitionReader {
   }
 
   private async call<T>(what: string, context: Record<string, unknown>, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      const e = error as { type?: string; name?: string };
-      if (e.type === 'UNKNOWN_TOPIC_OR_PARTITION' || e.name === 'KafkaJSTopicMetadataNotLoaded') {
-        throw new DomainError('NOT_FOUND', `Topic "${String(context.topic)}" does not exist.`, context);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        const type = (error as { type?: string }).type;
+        // A leader that moved (or a topic created a moment ago): refresh metadata and ask again.
+        if (attempt < 4 && type && type !== 'UNKNOWN_TOPIC_OR_PARTITION' && LEADER_MOVED.has(type)) {
+          await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+          await (await this.cluster()).refreshMetadata().catch(() => undefined);
+          continue;
+        }
+        this.fail(error, what, context);
       }
-      if (e.name === 'KafkaJSNotImplemented') {
-        throw new DomainError(
-          'KAFKA_ERROR',
-          `Cannot read these records: ${(error as Error).message}`,
-          context,
-        );
-      }
-      throw toDomainError(error, { cluster: this.connection.name, what, ...context });
     }
+  }
+
+  private fail(error: unknown, what: string, context: Record<string, unknown>): never {
+    const e = error as { type?: string; name?: string };
+    if (e.type === 'UNKNOWN_TOPIC_OR_PARTITION' || e.name === 'KafkaJSTopicMetadataNotLoaded')
+      throw new DomainError('NOT_FOUND', `Topic "${String(context.topic)}" does not exist.`, context);
+    if (e.name === 'KafkaJSNotImplemented')
+      throw new DomainError('KAFKA_ERROR', `Cannot read these records: ${(error as Error).message}`, context);
+    throw toDomainError(error, { cluster: this.connection.name, what, ...context });
   }
 
   fetch(options: Parameters<PartitionReader['fetch']>[0]): Promise<FetchResult> {

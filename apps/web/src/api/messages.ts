@@ -145,7 +145,8 @@ export const exportUrl = (
   format: 'jsonl' | 'csv',
   limit: number,
 ) => {
-  const { cursor: _cursor, limit: _limit, order: _order, ...rest } = query;
+  // Export takes whole values: the page's cut size does not apply.
+  const { cursor: _cursor, limit: _limit, order: _order, maxValueBytes: _cut, ...rest } = query;
   return `${messagesPath(cluster, topic)}/export${queryString({ ...rest, format, limit })}`;
 };
 

@@ -54,7 +54,12 @@ export function mergeShape(partitions: number, limit: number, maxValueBytes: num
     Math.min(wanted, Math.floor(BROWSE_LIMITS.mergeBudgetBytes / (p * maxValueBytes))),
   );
   const fits = Math.floor(BROWSE_LIMITS.mergeBudgetBytes / (p * perPartition));
-  return { perPartition, maxValueBytes: Math.max(256, Math.min(maxValueBytes, fits)) };
+  // Raw records wait in each partition's buffer: about one fetch each.
+  const fetchBytes = Math.max(
+    16 * 1024,
+    Math.min(BROWSE_LIMITS.fetchBytes, Math.floor(BROWSE_LIMITS.mergeBudgetBytes / p)),
+  );
+  return { perPartition, fetchBytes, maxValueBytes: Math.max(256, Math.min(maxValueBytes, fits)) };
 }
 
 export const textSize = (m: Message): number =>
@@ -91,7 +96,7 @@ export async function browseMessages(
       maxValueBytes: shape.maxValueBytes,
     },
     perPartition: shape.perPartition,
-    fetchBytes: BROWSE_LIMITS.fetchBytes,
+    fetchBytes: shape.fetchBytes,
     ...(signal ? { signal } : {}),
   });
   const messages: Message[] = [];

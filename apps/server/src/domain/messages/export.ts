@@ -2,7 +2,7 @@ import type { ExportQuery, Message } from '@tributary/contract';
 import type { PartitionReader } from '../../kafka/partition-reader.ts';
 import { compileFilter } from './filter.ts';
 import { MergedReader } from './merged-reader.ts';
-import { planRead, BROWSE_LIMITS } from './browse.ts';
+import { mergeShape, planRead } from './browse.ts';
 import { csvField } from './csv.ts';
 
 const EXPORT_VALUE_MAX = 1 << 20; // the broker's default max.message.bytes: whole values in practice
@@ -59,7 +59,7 @@ export async function exportMessages(
       maxValueBytes,
     },
     perPartition,
-    fetchBytes: BROWSE_LIMITS.fetchBytes,
+    fetchBytes: mergeShape(plan.ranges.length, 1, maxValueBytes).fetchBytes,
     ...(signal ? { signal } : {}),
   });
   const line = query.format === 'csv' ? csvLine : jsonLine;

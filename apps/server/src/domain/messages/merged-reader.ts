@@ -1,5 +1,5 @@
 import type { Message } from '@tributary/contract';
-import type { PartitionReader } from '../../kafka/partition-reader.ts';
+import type { FetchedRecord, PartitionReader } from '../../kafka/partition-reader.ts';
 import { decodeRecord, type DecodeOptions } from './decode.ts';
 
 /** Offsets [from, to) of one partition. */
@@ -16,22 +16,37 @@ export interface MergedReadOptions {
   ranges: Range[];
   direction: Direction;
   decode: DecodeOptions;
-  /** Decoded records kept ahead per partition: memory is partitions × this × maxValueBytes. */
+  /** First backward window, in offsets (it grows while windows are small). */
   perPartition: number;
-  /** Bytes asked for per fetch (the broker still sends one whole batch when it is larger). */
+  /** Bytes asked for per fetch, and so about what each partition holds raw while merging (the broker still
+   * sends one whole batch when it is larger; records over 64 KiB are cut on arrival). */
   fetchBytes: number;
   signal?: AbortSignal;
 }
 
+/** A record waiting in a partition's buffer: raw until taken, unless large (then decoded and cut at once). */
+interface Entry {
+  offset: bigint;
+  timestamp: number;
+  partition: number;
+  raw?: FetchedRecord;
+  message?: Message;
+}
+
+// Records larger than this are decoded (cut) on arrival, so their bytes are not held while waiting.
+const EAGER_BYTES = 64 * 1024;
+const MAX_WINDOW = 1n << 16n;
+
 /**
- * One partition read in the merge: a small buffer of decoded messages in reading order, refilled on demand.
- * `position` is where the next page would continue: forward, the next offset to read; backward, the
- * (exclusive) end of what is still unread.
+ * One partition read in the merge: a buffer of records in reading order, refilled on demand and decoded
+ * only when taken. `position` is where the next page would continue: forward, the next offset to read;
+ * backward, the (exclusive) end of what is still unread.
  */
 class PartitionCursor {
-  buffer: Message[] = [];
+  buffer: Entry[] = [];
   position: bigint;
   private fetchAt: bigint; // forward: next offset to fetch; backward: end of the next window
+  private window: bigint; // backward: offsets per window, grows while windows stay small in bytes
   private exhausted = false;
 
   constructor(
@@ -40,6 +55,7 @@ class PartitionCursor {
   ) {
     this.position = options.direction === 'forward' ? range.from : range.to;
     this.fetchAt = this.position;
+    this.window = BigInt(Math.max(1, options.perPartition));
   }
 
   get done(): boolean {
@@ -54,11 +70,10 @@ class PartitionCursor {
   }
 
   take(): Message {
-    const message = this.buffer.shift()!;
-    const offset = BigInt(message.offset);
-    this.position = this.options.direction === 'forward' ? offset + 1n : offset;
+    const entry = this.buffer.shift()!;
+    this.position = this.options.direction === 'forward' ? entry.offset + 1n : entry.offset;
     if (this.done) this.position = this.options.direction === 'forward' ? this.range.to : this.range.from;
-    return message;
+    return entry.message ?? decodeRecord(entry.raw!, this.options.decode);
   }
 
   async refill(): Promise<void> {
@@ -69,11 +84,11 @@ class PartitionCursor {
     if (this.done) this.position = this.options.direction === 'forward' ? this.range.to : this.range.from;
   }
 
-  /**
-   * Decodes the records of one fetch from `offset` below `until`: the first `keep` (head) or the last `keep`
-   * (tail, a sliding window). Answers where to fetch next.
-   */
-  private async fetchFrom(offset: bigint, until: bigint, into: Message[], keep: number, tail: boolean) {
+  /** One fetch from `offset`: the records below `until` as entries, their bytes, and where to fetch next. */
+  private async fetchFrom(
+    offset: bigint,
+    until: bigint,
+  ): Promise<{ entries: Entry[]; bytes: number; next: bigint }> {
     const { reader, topic, decode, fetchBytes, signal } = this.options;
     const result = await reader.fetch({
       topic,
@@ -83,26 +98,31 @@ class PartitionCursor {
       maxWaitMs: 0,
       ...(signal ? { signal } : {}),
     });
+    const entries: Entry[] = [];
+    let bytes = 0;
     for (const record of result.records) {
-      if (BigInt(record.offset) >= until) return until;
-      if (!tail && into.length >= keep) return BigInt(record.offset);
-      into.push(decodeRecord(record, decode));
-      if (into.length > keep) into.shift();
+      const at = BigInt(record.offset);
+      if (at >= until) return { entries, bytes, next: until };
+      const size = (record.key?.length ?? 0) + (record.value?.length ?? 0);
+      bytes += size;
+      const base = { offset: at, timestamp: Number(record.timestamp), partition: record.partition };
+      entries.push(
+        size > EAGER_BYTES ? { ...base, message: decodeRecord(record, decode) } : { ...base, raw: record },
+      );
     }
     const next = BigInt(result.nextOffset);
     // No progress (e.g. data removed by retention meanwhile): stop rather than loop.
-    return next > offset ? next : until;
+    return { entries, bytes, next: next > offset ? next : until };
   }
 
   private async refillForward(): Promise<void> {
-    const { to } = this.range;
-    if (this.fetchAt >= to) {
+    if (this.fetchAt >= this.range.to) {
       this.exhausted = true;
       return;
     }
-    const found: Message[] = [];
-    this.fetchAt = await this.fetchFrom(this.fetchAt, to, found, this.options.perPartition, false);
-    this.buffer = found;
+    const { entries, next } = await this.fetchFrom(this.fetchAt, this.range.to);
+    this.fetchAt = next;
+    this.buffer = entries;
   }
 
   private async refillBackward(): Promise<void> {
@@ -112,12 +132,18 @@ class PartitionCursor {
       this.exhausted = true;
       return;
     }
-    const size = BigInt(this.options.perPartition);
-    const start = end - size > from ? end - size : from;
-    const window: Message[] = [];
-    for (let at = start; at < end;)
-      at = await this.fetchFrom(at, end, window, this.options.perPartition, true);
+    const start = end - this.window > from ? end - this.window : from;
+    const window: Entry[] = [];
+    let bytes = 0;
+    for (let at = start; at < end;) {
+      const fetched = await this.fetchFrom(at, end);
+      window.push(...fetched.entries);
+      bytes += fetched.bytes;
+      at = fetched.next;
+    }
     this.fetchAt = start;
+    // Small windows of small records cost a fetch each: widen while a window stays within one fetch's bytes.
+    if (bytes < this.options.fetchBytes / 2 && this.window < MAX_WINDOW) this.window *= 2n;
     this.buffer = window.reverse();
   }
 }
@@ -131,12 +157,12 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promi
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
-const before = (a: Message, b: Message): boolean =>
+const before = (a: Entry, b: Entry): boolean =>
   a.timestamp !== b.timestamp
     ? a.timestamp < b.timestamp
     : a.partition !== b.partition
       ? a.partition < b.partition
-      : BigInt(a.offset) < BigInt(b.offset);
+      : a.offset < b.offset;
 
 /**
  * Reads several partitions as one stream ordered by timestamp (oldest first going forward, newest first going

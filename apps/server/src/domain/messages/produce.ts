@@ -1,5 +1,7 @@
 import type { InputFormat, ProduceRequest, ProduceResult } from '@tributary/contract';
 import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
+
+type Producer = Awaited<ReturnType<ClusterConnection['producer']>>;
 import { partitionReader } from '../../kafka/partition-reader.ts';
 import { toDomainError } from '../../kafka/errors.ts';
 import { badRequest } from '../errors.ts';
@@ -87,27 +89,48 @@ export async function sendToPartition(
 ): Promise<{ baseOffset: string; timestamp: number }> {
   const producer = await connection.producer();
   const timestamp = Date.now();
-  try {
-    const [result] = await producer.send({
-      topic,
-      acks: -1,
-      messages: records.map((r) => ({
-        key: r.key,
-        value: r.value,
-        partition: r.partition,
-        timestamp: String(timestamp),
-        headers: Object.fromEntries(
-          groupHeaders(r.headers).map(
-            ([k, values]) => [k, values.length === 1 ? values[0]! : values] as const,
-          ),
-        ) as Record<string, Buffer>,
-      })),
-    });
-    const appended = Number(result?.logAppendTime ?? -1);
-    return { baseOffset: String(result?.baseOffset ?? '-1'), timestamp: appended > 0 ? appended : timestamp };
-  } catch (error) {
-    throw toDomainError(error, { cluster: connection.name, topic });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sendOnce(producer, topic, records, timestamp);
+    } catch (error) {
+      // Right after a topic is created or a leader moves, the broker says so; nothing was written: try again.
+      const type = (error as { type?: string }).type ?? (error as { cause?: { type?: string } }).cause?.type;
+      if (attempt < 5 && type && LEADER_MOVING.has(type)) {
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        continue;
+      }
+      throw toDomainError(error, { cluster: connection.name, topic });
+    }
   }
+}
+
+const LEADER_MOVING = new Set([
+  'NOT_LEADER_FOR_PARTITION',
+  'LEADER_NOT_AVAILABLE',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+]);
+
+async function sendOnce(
+  producer: Producer,
+  topic: string,
+  records: OutgoingRecord[],
+  timestamp: number,
+): Promise<{ baseOffset: string; timestamp: number }> {
+  const [result] = await producer.send({
+    topic,
+    acks: -1,
+    messages: records.map((r) => ({
+      key: r.key,
+      value: r.value,
+      partition: r.partition,
+      timestamp: String(timestamp),
+      headers: Object.fromEntries(
+        groupHeaders(r.headers).map(([k, values]) => [k, values.length === 1 ? values[0]! : values] as const),
+      ) as Record<string, Buffer>,
+    })),
+  });
+  const appended = Number(result?.logAppendTime ?? -1);
+  return { baseOffset: String(result?.baseOffset ?? '-1'), timestamp: appended > 0 ? appended : timestamp };
 }
 
 function groupHeaders(headers: OutgoingRecord['headers']): [string, (Buffer | null)[]][] {

@@ -69,7 +69,7 @@ export async function searchMessages(
       maxValueBytes: shape.maxValueBytes,
     },
     perPartition: shape.perPartition,
-    fetchBytes: BROWSE_LIMITS.fetchBytes,
+    fetchBytes: shape.fetchBytes,
     signal,
   });
   const maxMatches = query.maxMatches ?? 1000;
