@@ -125,3 +125,70 @@ test('overview and brokers pages show the cluster at a glance', async ({ page, b
     'num.network.threads',
   );
 });
+
+test('the topic list searches, sorts and pages on the server, and the address keeps it', async ({
+  page,
+  playwright,
+  bootstrap,
+}) => {
+  test.setTimeout(120_000);
+  const prefix = `e2e-list-${Date.now().toString(36)}`;
+  const api = await playwright.request.newContext({
+    baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 18080}`,
+  });
+  for (let i = 0; i < 30; i++) {
+    const res = await api.post('/api/clusters/local/topics', {
+      data: { name: `${prefix}-${String(i).padStart(2, '0')}`, partitions: (i % 4) + 1 },
+    });
+    expect(res.status()).toBe(201);
+  }
+  await api.dispose();
+  // A consumer group commit makes Kafka create its internal __consumer_offsets topic.
+  await kcat(['-P', '-b', bootstrap[0]!, '-t', `${prefix}-00`], 'one\n');
+  await runKafkaTool('kafka-console-consumer', [
+    '--bootstrap-server',
+    bootstrap[0]!,
+    '--topic',
+    `${prefix}-00`,
+    '--group',
+    `${prefix}-group`,
+    '--from-beginning',
+    '--max-messages',
+    '1',
+  ]);
+
+  const topics = new TopicsPage(page);
+  await topics.goto();
+  await topics.search(prefix);
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText('Page 1 of 2 · 30 topics');
+  const names = page.getByRole('table', { name: 'Topics' }).getByRole('link');
+  await expect(names).toHaveCount(25);
+  await expect(names.first()).toHaveText(`${prefix}-00`);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(names).toHaveCount(5);
+  await expect(names.last()).toHaveText(`${prefix}-29`);
+
+  // Sort by partitions, descending: the 4-partition topics come first; the header says so.
+  await page.getByRole('button', { name: /^Partitions/ }).click();
+  await page.getByRole('button', { name: /^Partitions/ }).click();
+  await expect(page.getByRole('columnheader', { name: /Partitions/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  await expect(topics.row(`${prefix}-03`).getByRole('cell').nth(1)).toHaveText('4');
+  await expect(names.first()).toHaveText(`${prefix}-03`);
+
+  // The address carries search and sort: a reload (or a shared link) shows the same page.
+  await expect(page).toHaveURL(
+    new RegExp(`q=${prefix}.*sort=partitionCount.*order=desc|sort=partitionCount.*order=desc.*q=${prefix}`),
+  );
+  await page.reload();
+  await expect(names.first()).toHaveText(`${prefix}-03`);
+
+  // Internal topics only when asked for.
+  await topics.search('__consumer_offsets');
+  await expect(page.getByText('No topic matches “__consumer_offsets”.')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Show internal topics' }).check();
+  await expect(topics.row('__consumer_offsets')).toContainText('internal');
+  await expect(page).toHaveURL(/internal=1/);
+});

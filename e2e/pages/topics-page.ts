@@ -18,8 +18,11 @@ export class TopicsPage {
     return form;
   }
 
+  /** Types into the search box and waits until the (debounced) search is in the address. */
   async search(text: string) {
     await this.page.getByRole('searchbox', { name: 'Search topics' }).fill(text);
+    const q = encodeURIComponent(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await expect(this.page).toHaveURL(new RegExp(`[?&]q=${q}(&|$)`));
   }
 
   row(name: string): Locator {

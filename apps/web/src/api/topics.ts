@@ -65,9 +65,9 @@ export function useDeleteTopic(cluster: string, topic: string) {
   return useMutation({
     mutationFn: () => apiFetch<void>(apiPath`/api/clusters/${cluster}/topics/${topic}`, { method: 'DELETE' }),
     onSuccess: () => {
-      // The deleted topic's own queries are dropped, not refetched (that would only answer 404).
+      // The deleted topic's own queries are marked stale, not refetched (that would only answer 404).
       const gone = topicKeys.detail(cluster, topic);
-      client.removeQueries({ queryKey: gone });
+      void client.invalidateQueries({ queryKey: gone, refetchType: 'none' });
       return client.invalidateQueries({
         queryKey: clusterKeys.detail(cluster),
         predicate: (q) => !gone.every((part, i) => q.queryKey[i] === part),
