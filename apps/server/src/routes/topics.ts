@@ -48,10 +48,14 @@ export const topicsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     describeTopic(gateway(req.params.cluster), req.params.topic),
   );
 
-  app.delete(one, { schema: { params: TopicParams, response: { 204: Type.Null(), ...errors } } }, async (req, reply) => {
-    await deleteTopic(gateway(req.params.cluster), req.params.topic);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    one,
+    { schema: { params: TopicParams, response: { 204: Type.Null(), ...errors } } },
+    async (req, reply) => {
+      await deleteTopic(gateway(req.params.cluster), req.params.topic);
+      return reply.status(204).send(null);
+    },
+  );
 
   app.get(
     `${one}/configs`,
