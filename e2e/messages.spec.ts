@@ -89,6 +89,7 @@ test('produce keyed messages into a partition, find them by filter, upload a CSV
   await expect(details).toContainText('source');
   await expect(details).toContainText('"n": 4');
   await expect(details.getByRole('button', { name: 'Copy value' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/messages-details.png' });
   await messages.applyFilter('value.city ==');
   await expect(page.getByRole('alert')).toContainText('Filter syntax error at character 14');
 

@@ -141,6 +141,19 @@ describe('produce', async () => {
     expect(events.at(-1)).toMatchObject({ type: 'done', written: 3, total: 5, error: { line: 5 } });
     const page = await browse(app, topic, { seek: 'oldest' });
     expect(page.messages.map((m) => m.key?.text)).toEqual(['1', '2', '3']);
+    // A record Kafka refuses (larger than max.message.bytes) in the middle: the lines before it are written.
+    const sized = await createTopic(admin, 'upload-too-large');
+    const big = JSON.stringify({ id: 3, pad: 'x'.repeat(1_100_000) });
+    const mixed = ['{"id":1}', '{"id":2}', big, '{"id":4}'].join('\n');
+    const stopped = await upload(sized, 'format=jsonl&keyField=id&partition=0', mixed);
+    expect(stopped.events.at(-1)).toMatchObject({
+      type: 'done',
+      written: 2,
+      total: 4,
+      error: { line: 3, message: expect.stringMatching(/larger|too large/i) as string },
+    });
+    const written = await browse(app, sized, { seek: 'oldest' });
+    expect(written.messages.map((m) => m.key?.text)).toEqual(['1', '2']);
     const bad = await upload(topic, 'format=csv&keyColumn=nope', 'a,b\n1,2\n');
     expect(bad.status).toBe(400);
     expect(bad.error?.message).toMatch(/no column "nope". Its columns: a, b/);

@@ -17,6 +17,8 @@ export type InputItem =
   | { line: number; key: Buffer | null; value: Buffer | null; headers?: OutgoingRecord['headers'] }
   | { line: number; error: string };
 
+type Outgoing = OutgoingRecord & { line: number };
+
 const CHUNK_RECORDS = 500;
 const CHUNK_BYTES = 512 * 1024; // below the broker's default max.message.bytes (1 MiB) per partition batch
 
@@ -39,7 +41,7 @@ export async function produceMany(
   checkPartition(options.partition, count, topic);
   const choose = partitioner(count);
   let written = 0;
-  let chunk: (OutgoingRecord & { line: number })[] = [];
+  let chunk: Outgoing[] = [];
   let chunkBytes = 0;
   const summary = (error?: { line: number; message: string }): ProduceSummary => ({
     written,
@@ -48,27 +50,40 @@ export async function produceMany(
     ...(error ? { error } : {}),
   });
 
+  /** One partition's records: one request, or one by one after a failure to find the exact failing line. */
+  const sendGroup = async (records: Outgoing[]): Promise<{ line: number; message: string } | undefined> => {
+    try {
+      await sendToPartition(connection, topic, records);
+      written += records.length;
+      return undefined;
+    } catch (error) {
+      if (records.length === 1) return { line: records[0]!.line, message: messageOf(error) };
+    }
+    // The failed request wrote nothing (a partition's batch is appended whole or not at all).
+    for (const record of records) {
+      try {
+        await sendToPartition(connection, topic, [record]);
+        written++;
+      } catch (error) {
+        return { line: record.line, message: messageOf(error) };
+      }
+    }
+    return undefined;
+  };
+
   const flush = async (): Promise<{ line: number; message: string } | undefined> => {
-    const groups = new Map<number, (OutgoingRecord & { line: number })[]>();
-    for (const r of chunk) groups.set(r.partition, [...(groups.get(r.partition) ?? []), r]);
+    const groups = new Map<number, Outgoing[]>();
+    for (const r of chunk) {
+      const group = groups.get(r.partition);
+      if (group) group.push(r);
+      else groups.set(r.partition, [r]);
+    }
     chunk = [];
     chunkBytes = 0;
-    const results = await Promise.allSettled(
-      [...groups.values()].map(async (records) => {
-        await sendToPartition(connection, topic, records);
-        written += records.length;
-      }),
-    );
-    let first: { line: number; message: string } | undefined;
-    [...groups.values()].forEach((records, i) => {
-      const result = results[i];
-      if (result?.status !== 'rejected') return;
-      const line = records[0]!.line;
-      if (!first || line < first.line) first = { line, message: messageOf(result.reason) };
-    });
+    const failures = (await Promise.all([...groups.values()].map(sendGroup))).filter((f) => f !== undefined);
     const elapsed = (Date.now() - started) / 1000;
     options.onProgress?.(written, options.total, elapsed > 0 ? Math.round(written / elapsed) : written);
-    return first;
+    return failures.sort((a, b) => a.line - b.line)[0];
   };
 
   for await (const item of items) {

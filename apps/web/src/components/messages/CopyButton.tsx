@@ -1,7 +1,15 @@
 import { useState } from 'react';
 
 /** Copies `text` to the clipboard and says so for a moment. */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+export function CopyButton({
+  text,
+  label,
+  caption = 'Copy',
+}: {
+  text: string;
+  label: string;
+  caption?: string;
+}) {
   const [copied, setCopied] = useState(false);
   return (
     <button
@@ -15,7 +23,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         });
       }}
     >
-      {copied ? 'Copied' : 'Copy'}
+      {copied ? 'Copied' : caption}
     </button>
   );
 }

@@ -80,7 +80,11 @@ export function MessageDetails({ message, loadWhole }: MessageDetailsProps) {
           </table>
         )}
       </section>
-      <CopyButton label="Copy message as JSON" text={JSON.stringify(shown, null, 2)} />
+      <CopyButton
+        label="Copy message as JSON"
+        caption="Copy message as JSON"
+        text={JSON.stringify(shown, null, 2)}
+      />
     </div>
   );
 }
