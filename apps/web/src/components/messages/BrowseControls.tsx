@@ -200,6 +200,22 @@ export function BrowseControls({
             placeholder={'value.user.age > 30 && headers.source == "kcat"'}
           />
         </label>
+        <details className="relative pb-1 text-xs text-slate-600">
+          <summary className="cursor-pointer">Filter syntax</summary>
+          <div className="absolute right-0 z-10 mt-1 w-96 space-y-1 rounded border border-slate-300 bg-white p-2 shadow">
+            <p>
+              Names: <code>key</code>, <code>value</code> (fields of JSON: <code>value.user.age</code>,{' '}
+              <code>value.items[0]</code>), <code>headers.name</code> or <code>headers["x-id"]</code>,{' '}
+              <code>partition</code>, <code>offset</code>, <code>timestamp</code> (ms).
+            </p>
+            <p>
+              Compare with <code>== != &gt; &gt;= &lt; &lt;=</code>, <code>contains</code>,{' '}
+              <code>startsWith</code>, <code>endsWith</code>; combine with <code>&amp;&amp;</code> (and),{' '}
+              <code>||</code> (or), <code>!</code> (not) and parentheses. Text goes in "double" or 'single'
+              quotes. Nothing typed here runs as code.
+            </p>
+          </div>
+        </details>
         <button
           type="submit"
           className="rounded bg-blue-600 px-3 py-1.5 text-sm text-white hover:bg-blue-700"
