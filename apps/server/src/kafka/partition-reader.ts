@@ -56,7 +56,6 @@ interface RawRecord {
 }
 interface RawPartition {
   partition: number;
-  errorCode: number;
   highWatermark: string;
   lastStartOffset: string; // sic: kafkajs's name for log_start_offset
   messages: RawRecord[];
@@ -75,21 +74,21 @@ interface InternalCluster {
   targetTopics: Set<string>;
   connect(): Promise<void>;
   disconnect(): Promise<void>;
-  isConnected(): boolean;
   addTargetTopic(topic: string): Promise<void>;
   refreshMetadata(): Promise<void>;
   refreshMetadataIfNecessary(): Promise<void>;
   findTopicPartitionMetadata(topic: string): { partitionId: number; leader: number }[];
   findBroker(options: { nodeId: number }): Promise<InternalBroker>;
   fetchTopicsOffset(
-    topics: {
-      topic: string;
-      partitions: { partition: number }[];
-      fromBeginning?: boolean;
-      fromTimestamp?: number;
-    }[],
+    topics: OffsetQuery[],
   ): Promise<{ topic: string; partitions: { partition: number; offset: string }[] }[]>;
 }
+type OffsetQuery = {
+  topic: string;
+  partitions: { partition: number }[];
+  fromBeginning?: boolean;
+  fromTimestamp?: number;
+};
 type ClusterFactory = (options: {
   allowAutoTopicCreation: boolean;
   isolationLevel: number;
