@@ -105,6 +105,30 @@ describe('live tail over a WebSocket', () => {
     expect(client.closed).toBeUndefined();
   });
 
+  it('changes partitions on the same socket', async () => {
+    const topic = await createTopic(3);
+    const client = await open(topic);
+    await client.start({ from: { mode: 'now' }, partitions: [0] });
+    await kcatProduce(bootstrap(), topic, 1, ['p1-ignored']);
+    await kcatProduce(bootstrap(), topic, 0, ['p0-a']);
+    await client.until(() => client.values().length === 1);
+    client.send({ type: 'partitions', partitions: [1, 2] });
+    await client.until(() => client.of('subscribed').length === 2);
+    expect(client.of('subscribed')[1]).toMatchObject({
+      partitions: [1, 2],
+      positions: [
+        { partition: 1, offset: '1' },
+        { partition: 2, offset: '0' },
+      ],
+    });
+    await kcatProduce(bootstrap(), topic, 0, ['p0-ignored']);
+    await kcatProduce(bootstrap(), topic, 2, ['p2-a']);
+    await kcatProduce(bootstrap(), topic, 1, ['p1-a']);
+    await client.until(() => client.values().length === 3);
+    expect(client.values().sort()).toEqual(['p0-a', 'p1-a', 'p2-a']);
+    expect(client.closed).toBeUndefined();
+  });
+
   it('resumes at given offsets after a reconnect, and says so', async () => {
     const topic = await createTopic(2);
     await kcatProduce(bootstrap(), topic, 0, ['a0', 'a1', 'a2']);
