@@ -1,10 +1,108 @@
-import { Pending } from '../components/Pending.tsx';
+import { useEffect, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { GROUP_STATES, type GroupState } from '@tributary/contract';
+import { useConsumerGroups } from '../api/consumer-groups.ts';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { plural } from '../components/format.ts';
+import { GroupsTable } from '../components/groups/GroupsTable.tsx';
 
+const PER_PAGE = 25;
+const isState = (s: string | null): s is GroupState => GROUP_STATES.includes(s as GroupState);
+
+/** Search, state filter and page live in the address (`?q=&state=&page=`); the server pages and computes lag. */
 export function ConsumerGroupsPage() {
+  const { cluster = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const state = isState(params.get('state')) ? (params.get('state') as GroupState) : undefined;
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [search, setSearch] = useState(q);
+
+  const update = (changes: Record<string, string | null>) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(changes)) {
+        if (v === null || v === '') next.delete(k);
+        else next.set(k, v);
+      }
+      return next;
+    });
+
+  useEffect(() => {
+    if (search === q) return;
+    const timer = setTimeout(() => update({ q: search, page: null }), 250);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search]);
+
+  const { data, error, isLoading, isFetching } = useConsumerGroups(cluster, {
+    search: q || undefined,
+    state,
+    page,
+    perPage: PER_PAGE,
+  });
+  const pages = data ? Math.max(1, Math.ceil(data.total / PER_PAGE)) : 1;
+
   return (
     <section>
       <h1 className="mb-4 text-2xl font-semibold">Consumer groups</h1>
-      <Pending what="This page" issue={6} />
+      <div className="mb-3 flex flex-wrap items-center gap-4">
+        <input
+          type="search"
+          aria-label="Search groups"
+          placeholder="Search groups…"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          className="w-72 rounded border border-slate-300 px-2 py-1 text-sm"
+        />
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          State
+          <select
+            value={state ?? ''}
+            onChange={(e) => update({ state: e.target.value, page: null })}
+            className="rounded border border-slate-300 px-2 py-1 text-sm"
+          >
+            <option value="">Any</option>
+            {GROUP_STATES.filter((s) => s !== 'Unknown').map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        {isFetching && !isLoading && <span className="text-xs text-slate-400">refreshing…</span>}
+      </div>
+      <ErrorBanner error={error} />
+      {isLoading && <p className="text-slate-500">Loading consumer groups…</p>}
+      {data && (
+        <>
+          <GroupsTable cluster={cluster} groups={data.items} />
+          {data.total === 0 && (
+            <p className="mt-3 text-sm text-slate-500">
+              {q || state ? 'No group matches.' : 'No consumer groups on this cluster yet.'}
+            </p>
+          )}
+          <nav aria-label="Pages" className="mt-3 flex items-center gap-3 text-sm">
+            <button
+              type="button"
+              disabled={page <= 1}
+              onClick={() => update({ page: String(page - 1) })}
+              className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40"
+            >
+              Previous
+            </button>
+            <span>
+              Page {page} of {pages} · {plural(data.total, 'group')}
+            </span>
+            <button
+              type="button"
+              disabled={page >= pages}
+              onClick={() => update({ page: String(page + 1) })}
+              className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40"
+            >
+              Next
+            </button>
+          </nav>
+        </>
+      )}
     </section>
   );
 }
