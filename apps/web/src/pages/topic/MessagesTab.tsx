@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Message, MessageOrder } from '@tributary/contract';
 import {
   exportUrl,
@@ -50,8 +50,18 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
     if (mode === 'browse' && pages.hasNextPage && !pages.isFetchingNextPage) void pages.fetchNextPage();
   }, [mode, pages]);
 
+  // A scan still running when the tab closes is stopped; a new scan ignores what an older one still sends.
+  const generation = useRef(0);
+  useEffect(
+    () => () => {
+      generation.current++;
+      stop.current?.();
+    },
+    [],
+  );
   const startScan = (scope: SearchScope) => {
     stop.current?.();
+    const mine = ++generation.current;
     setMode('search');
     const {
       seek: _seek,
@@ -72,7 +82,9 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
         ...(scope.scope === 'time' && scope.to ? { to: new Date(scope.to).toISOString() } : {}),
         ...(scope.scope === 'last' ? { lastN: scope.lastN } : {}),
       },
-      setSearch,
+      (update) => {
+        if (generation.current === mine) setSearch(update);
+      },
     );
   };
   const exportQuery = mode === 'search' ? { ...query, seek: 'oldest' as const } : query;
