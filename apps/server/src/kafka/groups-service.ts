@@ -2,7 +2,6 @@
 // KIP-848 groups, admin offset commits — live in gap-adapter/consumer-groups.ts.
 import { AssignerProtocol } from 'kafkajs';
 import type { ClusterConnection } from './cluster-connection.ts';
-import { toDomainError } from './errors.ts';
 
 export interface ClassicMember {
   memberId: string;

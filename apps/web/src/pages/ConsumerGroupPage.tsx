@@ -112,7 +112,7 @@ export function ConsumerGroupPage() {
         <>
           <Section title="Lag over the last hour">
             <ErrorBanner error={lag.error} />
-            {lag.data && <LagChart history={lag.data} />}
+            {lag.data && <LagChart history={lag.data} now={lag.dataUpdatedAt} />}
           </Section>
           <Section title="Partitions">
             {data.offsets.length === 0 ? (

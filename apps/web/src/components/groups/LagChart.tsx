@@ -33,7 +33,7 @@ function pathOf(
 const clock = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** Lag per topic over the last hour, as sampled by the server; plain SVG (no chart library). */
-export function LagChart({ history, now = Date.now() }: { history: LagHistory; now?: number }) {
+export function LagChart({ history, now }: { history: LagHistory; now: number }) {
   const points = history.series.flatMap((s) => s.points);
   if (points.length === 0)
     return (
