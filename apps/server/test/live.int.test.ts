@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { WebSocket } from 'ws';
 import { sharedKafkaBrokers, uniqueName } from '@tributary/local-kafka/testing';
 import { buildApp, type App } from '../src/app.ts';
 import { buildTestApp } from './helpers.ts';
@@ -205,6 +206,21 @@ describe('live tail over a WebSocket', () => {
     } finally {
       app.config.liveTailsMax = cap;
     }
+  });
+
+  it('refuses a page from another site (a browser sends its Origin), accepts our own', async () => {
+    const topic = await createTopic(1);
+    const url = `${baseUrl.replace('http', 'ws')}/api/clusters/local/topics/${topic}/live`;
+    const status = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(url, { origin: 'http://evil.example' });
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => reject(new Error('a foreign origin got a live tail')));
+      ws.on('error', () => {});
+    });
+    expect(status).toBe(403);
+    const own = new WebSocket(url, { origin: baseUrl });
+    await new Promise((resolve, reject) => (own.once('open', resolve), own.once('error', reject)));
+    own.close();
   });
 
   it('tells tabs to reconnect when the server shuts down', async () => {

@@ -35,6 +35,14 @@ function socketSink(socket: WebSocket): LiveSink {
   };
 }
 
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 function refuse(socket: WebSocket, error: DomainError, code: number): void {
   const sink = socketSink(socket);
   sink.send({ type: 'error', code: error.code, message: error.message, fatal: true });
@@ -53,7 +61,21 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/clusters/:cluster/topics/:topic/live',
-    { websocket: true, schema: { params: LiveParams } },
+    {
+      websocket: true,
+      schema: { params: LiveParams },
+      // Browsers let any site open a WebSocket to localhost (CORS does not apply): only our own pages may
+      // tail. Clients without an Origin (CLI tools, tests) are not browsers and pass.
+      preValidation: async (request, reply) => {
+        const origin = request.headers.origin;
+        if (origin === undefined || sameHost(origin, request.headers.host)) return;
+        request.log.warn({ origin }, 'live tail from a foreign origin refused');
+        return reply.status(403).send({
+          code: 'FORBIDDEN',
+          message: `A page from ${origin} may not open a live tail on this server.`,
+        });
+      },
+    },
     (socket, request) => {
       const { cluster, topic } = request.params;
       let connection;
