@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test } from './fixtures.ts';
+
+// Arranged with real clients: kcat consumes as a group and produces; the page is used like a person would.
+const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+function kcatProduce(bootstrap: string[], topic: string, count: number, from = 0) {
+  const lines = Array.from({ length: count }, (_, i) => `message-${from + i}`).join('\n') + '\n';
+  execFileSync('kcat', ['-b', bootstrap.join(','), '-t', topic, '-p', '0', '-P'], { input: lines, timeout: 30_000 });
+}
+
+function kcatConsume(bootstrap: string[], group: string, topic: string, count: number) {
+  execFileSync(
+    'kcat',
+    ['-b', bootstrap.join(','), '-G', group, topic, '-c', String(count), '-q', '-X', 'auto.offset.reset=earliest'],
+    { timeout: 60_000, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+}
+
+test('watch lag grow, then reset the group to earliest through the wizard after checking the dry run', async ({
+  page,
+  request,
+  bootstrap,
+}) => {
+  test.setTimeout(120_000);
+  const topic = unique('e2e-cg');
+  const group = unique('e2e-group');
+  const created = await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
+  expect(created.ok(), await created.text()).toBe(true);
+  kcatProduce(bootstrap, topic, 20);
+  kcatConsume(bootstrap, group, topic, 20); // caught up: CURRENT-OFFSET 20, lag 0
+
+  await page.goto('/clusters/local/consumer-groups');
+  await page.getByRole('searchbox', { name: 'Search groups' }).fill(group);
+  const row = page.getByRole('row', { name: new RegExp(group) });
+  await expect(row).toContainText('Empty');
+  await row.getByRole('link', { name: group }).click();
+
+  await expect(page.getByRole('heading', { name: group })).toBeVisible();
+  const totalLag = page.getByLabel('Total lag');
+  await expect(totalLag).toHaveText('0');
+  const offsets = page.getByRole('table', { name: 'Partition offsets' });
+  await expect(offsets.getByRole('row').nth(1)).toContainText(`${topic}02020`);
+
+  // lag grows as messages are produced
+  kcatProduce(bootstrap, topic, 30, 20);
+  await expect(totalLag).toHaveText('30', { timeout: 20_000 });
+  await expect(page.getByRole('img', { name: 'Lag per topic over the last hour' })).toBeVisible();
+  await expect(page.getByText(`${topic}: 30`)).toBeVisible({ timeout: 40_000 }); // the sampled chart caught up
+
+  // the wizard: dry run first, nothing changes until the person confirms
+  await page.getByRole('button', { name: 'Reset offsets' }).click();
+  const wizard = page.getByRole('region', { name: 'Reset offsets' });
+  await wizard.getByLabel('Reset to').selectOption('earliest');
+  await wizard.getByRole('button', { name: 'Preview (dry run)' }).click();
+  const dryRun = wizard.getByRole('table', { name: 'Dry run' });
+  await expect(dryRun.getByRole('row').nth(1)).toContainText('20 → 0');
+  await expect(dryRun.getByRole('row').nth(1)).toContainText('30 → 50');
+  await expect(totalLag).toHaveText('30'); // still unchanged
+  await wizard.getByRole('button', { name: 'Reset 1 partition' }).click();
+
+  await expect(page.getByRole('status')).toContainText('Offsets reset for 1 partition');
+  await expect(totalLag).toHaveText('50');
+  await expect(offsets.getByRole('row').nth(1)).toContainText(`${topic}005050`);
+  await expect(page.getByRole('list', { name: 'Commit timeline' })).toContainText(`${topic}-0 → 0`);
+
+  // the topic's Consumers tab shows the group with its lag on the topic
+  await page.goto(`/clusters/local/topics/${topic}/consumers`);
+  const consumers = page.getByRole('table', { name: 'Consumer groups of the topic' });
+  await expect(consumers.getByRole('row', { name: new RegExp(group) })).toContainText('50');
+});
+
+test('a reset is refused while a consumer is running, with the reason shown', async ({ page, request, bootstrap }) => {
+  test.setTimeout(90_000);
+  const topic = unique('e2e-cg-live');
+  const group = unique('e2e-live');
+  await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
+  kcatProduce(bootstrap, topic, 5);
+  const { spawn } = await import('node:child_process');
+  const member = spawn('kcat', ['-b', bootstrap.join(','), '-G', group, topic, '-q'], { stdio: 'ignore' });
+  try {
+    await page.goto(`/clusters/local/consumer-groups/${group}`);
+    await expect(page.getByText('Stable', { exact: true })).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Reset offsets' }).click();
+    const wizard = page.getByRole('region', { name: 'Reset offsets' });
+    await wizard.getByLabel('Topic').selectOption(topic);
+    await wizard.getByRole('button', { name: 'Preview (dry run)' }).click();
+    await expect(wizard.getByRole('alert')).toContainText('active member');
+    await expect(wizard.getByRole('button', { name: 'Reset 1 partition' })).toBeDisabled();
+  } finally {
+    member.kill('SIGTERM');
+  }
+});
