@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { homedir } from 'node:os';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runKafkaTool } from '@tributary/local-kafka';
 import { sharedKafkaBrokers } from '@tributary/local-kafka/testing';
 import { buildTestApp } from './helpers.ts';
 import { browse, createTopic, groupIds, kafkaTools } from './messages-helpers.ts';
@@ -47,6 +48,45 @@ describe('messages written by other clients', async () => {
     const binary = page.messages.find((m) => m.partition === 1);
     expect(binary).toMatchObject({ key: null, value: { format: 'hex', text: '00ff1080', size: 4 } });
     expect(await groupIds(admin)).toEqual(before);
+  });
+
+  it.each(['gzip', 'snappy', 'lz4', 'zstd'])('kcat batches compressed with %s', async (codec) => {
+    const topic = await createTopic(admin, `kcat-${codec}`);
+    const lines = Array.from({ length: 50 }, (_, i) => `k${i}:${codec} message ${i} ${'abc'.repeat(20)}`);
+    await kcat(['-P', '-t', topic, '-K:', '-z', codec, '-X', 'linger.ms=50'], lines.join('\n') + '\n');
+    const page = await browse(app, topic, { seek: 'oldest' });
+    expect(page.messages.map((m) => `${m.key?.text}:${m.value?.text}`)).toEqual(lines);
+  });
+
+  it('the Java console producer with snappy (xerial framing) and lz4', async () => {
+    const topic = await createTopic(admin, 'java-compressed');
+    for (const codec of ['snappy', 'lz4']) {
+      await runKafkaTool(
+        'kafka-console-producer',
+        [
+          '--bootstrap-server',
+          sharedKafkaBrokers().join(','),
+          '--topic',
+          topic,
+          '--compression-codec',
+          codec,
+          '--producer-property',
+          'linger.ms=50',
+          '--property',
+          'parse.key=true',
+          '--property',
+          'key.separator=:',
+        ],
+        { input: `${codec}-1:first ${codec}\n${codec}-2:second ${codec}\n` },
+      );
+    }
+    const page = await browse(app, topic, { seek: 'oldest' });
+    expect(page.messages.map((m) => `${m.key?.text}:${m.value?.text}`)).toEqual([
+      'snappy-1:first snappy',
+      'snappy-2:second snappy',
+      'lz4-1:first lz4',
+      'lz4-2:second lz4',
+    ]);
   });
 
   it('Python kafka-python-ng: key, value, partition and headers', async () => {

@@ -6,6 +6,7 @@ import type { Kafka } from 'kafkajs';
 import type { ClusterConnection } from './cluster-connection.ts';
 import { toDomainError, withDeadline } from './errors.ts';
 import { DomainError } from '../domain/errors.ts';
+import { registerReadCodecs } from './partition-reader-codecs.ts';
 
 export interface FetchedRecord {
   topic: string;
@@ -165,6 +166,7 @@ class KafkaJsPartitionReader implements PartitionReader {
 
   private cluster(): Promise<InternalCluster> {
     this.clusterPromise ??= (async () => {
+      registerReadCodecs();
       // No auto-creation: reading a topic that does not exist must not create it.
       const cluster = clusterFactory(this.connection.kafka)({
         allowAutoTopicCreation: false,
