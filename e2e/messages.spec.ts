@@ -137,3 +137,47 @@ test('produce keyed messages into a partition, find them by filter, upload a CSV
   expect(exported.map((m) => `${m.key?.text}|${m.value?.text}`)).toEqual(partition0);
   await page.screenshot({ path: 'test-results/messages-tab.png', fullPage: true });
 });
+
+test('thousands of rows stay a few DOM rows, and a cut value loads whole', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const topic = `e2e-many-${Date.now().toString(36)}`;
+  expect(
+    (await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 2 } })).status(),
+  ).toBe(201);
+  const lines = Array.from({ length: 3000 }, (_, i) => `key-${i}:value ${i}`).join('\n');
+  const bulk = await request.post(`/api/clusters/local/topics/${topic}/messages/lines`, {
+    data: { lines, separator: ':' },
+  });
+  expect(await bulk.json()).toMatchObject({ written: 3000, total: 3000 });
+  const big = 'B'.repeat(40_000) + 'END';
+  await request.post(`/api/clusters/local/topics/${topic}/messages`, {
+    data: { key: 'big', value: big, partition: 0 },
+  });
+
+  const messages = new MessagesPage(page);
+  await messages.goto(topic);
+  await messages.browse.getByLabel('Limit').fill('500');
+  await messages.browse.getByRole('button', { name: 'Apply' }).click();
+  const table = page.getByRole('table', { name: 'Messages' });
+  await expect(table).toHaveAttribute('aria-rowcount', '500');
+  for (let pageNo = 2; pageNo <= 4; pageNo++) {
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect(table).toHaveAttribute('aria-rowcount', String(pageNo * 500));
+  }
+  // 2,000 rows loaded, only those near the viewport exist in the page.
+  expect(await messages.rows().count()).toBeLessThan(80);
+  const scroller = page.getByRole('rowgroup', { name: 'Message rows' });
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(messages.rows().last().getByRole('cell').nth(3)).toHaveText(/^key-\d+$/);
+  expect(await messages.rows().count()).toBeLessThan(80);
+
+  // The newest message is the big one, cut at 16 KiB; "Load the whole value" shows all of it.
+  await scroller.evaluate((el) => (el.scrollTop = 0));
+  const bigRow = messages.rows().filter({ hasText: 'big' }).first();
+  await bigRow.click();
+  const details = page.getByLabel(/^Message 0:/).first();
+  await expect(details).toContainText('cut: showing 16 KiB of 39 KiB');
+  await details.getByRole('button', { name: /Load the whole value/ }).click();
+  await expect(details.locator('pre').first()).toContainText('END');
+  await expect(details).not.toContainText('cut: showing');
+});

@@ -1,7 +1,8 @@
 // kafkajs decodes gzip only; topics written by Java, librdkafka (kcat) or Python producers are often snappy,
 // lz4 or zstd. Reading needs decompression only, so pure-JS decoders are registered in kafkajs's codec table
 // (its documented extension point); compressing with them is refused.
-import { CompressionCodecs, CompressionTypes } from 'kafkajs';
+// Default import: Node's ESM view of kafkajs (CommonJS) does not name CompressionCodecs as an export.
+import kafkajs from 'kafkajs';
 import * as snappy from 'snappyjs';
 import * as lz4 from 'lz4js';
 import { decompress as zstdDecompress } from 'fzstd';
@@ -32,6 +33,7 @@ let registered = false;
 export function registerReadCodecs(): void {
   if (registered) return;
   registered = true;
+  const { CompressionCodecs, CompressionTypes } = kafkajs;
   const codecs = CompressionCodecs as unknown as Record<number, unknown>;
   codecs[CompressionTypes.Snappy] = readOnly('snappy', snappyDecompress);
   codecs[CompressionTypes.LZ4] = readOnly('lz4', (data) => Buffer.from(lz4.decompress(data)));
