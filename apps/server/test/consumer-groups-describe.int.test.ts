@@ -15,7 +15,7 @@ import {
 
 // Three real clients consume part of one topic; the API must answer what `kafka-consumer-groups` prints.
 describe('consumer groups: list and describe', async () => {
-  const app = await buildTestApp();
+  const app = await buildTestApp([{ name: 'gone', bootstrapServers: ['127.0.0.1:1'] }]);
   const brokers = sharedKafkaBrokers();
   const topic = uniqueName('cg-describe');
   const prefix = uniqueName('cgd');
@@ -162,6 +162,25 @@ describe('consumer groups: list and describe', async () => {
     } finally {
       await member.stop();
     }
+    // once it is idle, an administrator's reset works on a consumer-protocol group too, and adds no member
+    await eventually(async () => expect((await detail(group)).state).toBe('Empty'), 60_000);
+    const reset = await app.inject({
+      method: 'POST',
+      url: `/api/clusters/local/consumer-groups/${group}/offsets`,
+      payload: { to: 'earliest', dryRun: false },
+    });
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect((await describeWithTool(brokers, group)).map((r) => r.currentOffset)).toEqual([0, 0, 0]);
+    expect(await detail(group)).toMatchObject({ type: 'consumer', state: 'Empty', members: [] });
+  });
+
+  it('answers 503 with the reason when the cluster does not answer', async () => {
+    const res = await app.inject('/api/clusters/gone/consumer-groups');
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toEqual({
+      code: 'KAFKA_UNAVAILABLE',
+      message: expect.stringMatching(/unavailable.*ECONNREFUSED/),
+    });
   });
 
   it('answers 404 with a sentence for an unknown group', async () => {

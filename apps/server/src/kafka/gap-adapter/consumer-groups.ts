@@ -39,11 +39,32 @@ export function protocolErrorOf(error: unknown, depth = 0): ProtocolErrorLike | 
   return protocolErrorOf(e.cause, depth + 1);
 }
 
+/** The innermost connection/timeout message inside the library's retry wrappers ("metadata failed 2 times"). */
+function networkErrorOf(error: unknown, depth = 0): string | undefined {
+  if (!error || typeof error !== 'object' || depth > 6) return undefined;
+  const e = error as ProtocolErrorLike & { code?: string };
+  for (const inner of [...(e.errors ?? []), e.cause]) {
+    const found = networkErrorOf(inner, depth + 1);
+    if (found) return found;
+  }
+  if (
+    e.code === 'PLT_KFK_NETWORK' ||
+    e.code === 'PLT_KFK_TIMEOUT' ||
+    /ECONNREFUSED|ETIMEDOUT|timed? ?out/i.test(e.message ?? '')
+  )
+    return e.message;
+  return undefined;
+}
+
 /** Keeps the broker's words and error code, so the usual mapping (NON_EMPTY_GROUP → 409 …) applies. */
 function gapError(error: unknown, context: Record<string, unknown>): DomainError {
   if (error instanceof DomainError) return error;
   const protocol = protocolErrorOf(error);
-  if (!protocol?.apiId) return toDomainError(error, context);
+  if (!protocol?.apiId) {
+    const network = networkErrorOf(error);
+    if (network) return new DomainError('KAFKA_UNAVAILABLE', `Kafka is unavailable: ${network}`, context);
+    return toDomainError(error, context);
+  }
   const message = protocol.serverErrorMessage || protocol.message || protocol.apiId;
   return toDomainError({ type: protocol.apiId, message, name: 'KafkaProtocolError' }, context);
 }
