@@ -48,13 +48,13 @@ const message = (partition: number, offset: number): LiveEvent => ({
   } satisfies Message,
 });
 
-const subscribed = (resumed: boolean, positions: [number, string][]): LiveEvent => ({
+const subscribed = (resumed: boolean, positions: [number, string][], filter = {}): LiveEvent => ({
   type: 'subscribed',
   topic: 't',
   allPartitions: [0, 1],
   partitions: [0, 1],
   positions: positions.map(([partition, offset]) => ({ partition, offset })),
-  filter: {},
+  filter,
   resumed,
 });
 
@@ -94,10 +94,14 @@ describe('live tail connection', () => {
     const first = FakeSocket.all[0]!;
     first.open();
     first.emit(
-      subscribed(false, [
-        [0, '10'],
-        [1, '7'],
-      ]),
+      subscribed(
+        false,
+        [
+          [0, '10'],
+          [1, '7'],
+        ],
+        { q: 'x' },
+      ),
     );
     first.emit(message(0, 10));
     first.emit(message(0, 11));
@@ -128,6 +132,23 @@ describe('live tail connection', () => {
       'Reconnected; resumed at partition 0 at offset 12, partition 1 at offset 7.',
     );
     expect(tail.state.status).toBe('live');
+  });
+
+  it('resends on reconnect only a filter the server accepted', () => {
+    const tail = new LiveTailConnection('ws://x/live', 100, { partitions: null, filter: {} });
+    tail.start({ mode: 'now' });
+    const first = FakeSocket.all[0]!;
+    first.open();
+    first.emit(subscribed(false, [[0, '0']]));
+    tail.setFilter({ filter: 'value.a == 1' });
+    first.emit(subscribed(false, [[0, '0']], { filter: 'value.a == 1' }));
+    tail.setFilter({ filter: 'value.a ==' }); // refused by the server: no `subscribed` follows
+    first.emit({ type: 'error', code: 'BAD_REQUEST', message: 'Expected a value', fatal: false });
+    first.drop(1006);
+    vi.advanceTimersByTime(600);
+    FakeSocket.all[1]!.open();
+    expect(FakeSocket.all[1]!.sent[0]).toMatchObject({ type: 'start', filter: { filter: 'value.a == 1' } });
+    expect(tail.state.status).toBe('reconnecting');
   });
 
   it('stays paused across a reconnect', () => {

@@ -110,8 +110,8 @@ export class LiveTailConnection {
     this.send({ type: 'partitions', partitions });
   }
 
+  /** Kept for reconnects only once the server accepted it (its `subscribed` echoes the filter). */
   setFilter(filter: LiveFilter): void {
-    this.options = { ...this.options, filter };
     this.send({ type: 'filter', filter });
   }
 
@@ -195,6 +195,7 @@ export class LiveTailConnection {
       case 'subscribed': {
         const resumed = event.resumed && this.attempt > 0;
         this.notePositions(event.positions);
+        this.options = { ...this.options, filter: event.filter };
         this.attempt = 0;
         return this.update({
           subscribed: event,
