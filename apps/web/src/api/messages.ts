@@ -56,13 +56,16 @@ export function useMessages(cluster: string, topic: string, query: MessagesQuery
   });
 }
 
-/** The topic's partitions with their offsets (for the partition choosers), whatever the browse form says. */
+/** The topic's partitions with their offsets (for the partition choosers): one cheap read of partition 0. */
 export function usePartitions(cluster: string, topic: string) {
   return useQuery({
     queryKey: messageKeys.partitions(cluster, topic),
     queryFn: async () =>
-      (await apiFetch<MessagePage>(messagesPath(cluster, topic) + queryString({ seek: 'newest', limit: 1 })))
-        .partitions,
+      (
+        await apiFetch<MessagePage>(
+          messagesPath(cluster, topic) + queryString({ seek: 'newest', limit: 1, partitions: '0' }),
+        )
+      ).partitions,
   });
 }
 

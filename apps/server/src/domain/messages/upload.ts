@@ -5,13 +5,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import type { ProduceSummary, UploadQuery } from '@tributary/contract';
 import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
 import { badRequest } from '../errors.ts';
 import { produceMany, type InputItem } from './bulk.ts';
 import { checkPartition, partitionCount } from './produce.ts';
 import { csvRows, guessDelimiter, CsvError } from './csv.ts';
+
+const MAX_UPLOAD_BYTES = 2 ** 30;
 
 async function* textOf(path: string): AsyncGenerator<string> {
   let first = true;
@@ -113,7 +115,16 @@ async function delimiterOf(path: string): Promise<string> {
 /** Writes the body to a temporary file and answers its path. */
 async function spool(body: Readable, dir: string, format: UploadQuery['format']): Promise<string> {
   const path = join(dir, `upload.${format}`);
-  await pipeline(body, createWriteStream(path));
+  let bytes = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      if (bytes > MAX_UPLOAD_BYTES)
+        done(badRequest(`The file is larger than ${MAX_UPLOAD_BYTES >> 30} GiB.`));
+      else done(null, chunk);
+    },
+  });
+  await pipeline(body, limit, createWriteStream(path));
   return path;
 }
 
