@@ -81,7 +81,15 @@ interface FileConfig {
   lagHistory?: { dir?: string; intervalMs?: number; watched?: string[] };
 }
 
-const FILE_KEYS = new Set(['host', 'port', 'clusters', 'exportEnabled', 'kafkaRequestTimeoutMs', 'liveTailsMax', 'lagHistory']);
+const FILE_KEYS = new Set([
+  'host',
+  'port',
+  'clusters',
+  'exportEnabled',
+  'kafkaRequestTimeoutMs',
+  'liveTailsMax',
+  'lagHistory',
+]);
 
 function readFileConfig(path: string): FileConfig {
   let parsed: unknown;
@@ -122,13 +130,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         ? parsePositive(env.TRIBUTARY_LIVE_TAILS_MAX, 'TRIBUTARY_LIVE_TAILS_MAX')
         : (file.liveTailsMax ?? 50),
     lagHistory: {
-      dir: env.TRIBUTARY_LAG_HISTORY_DIR ?? file.lagHistory?.dir ?? join(homedir(), '.cache', 'tributary', 'lag-history'),
+      dir:
+        env.TRIBUTARY_LAG_HISTORY_DIR ??
+        file.lagHistory?.dir ??
+        join(homedir(), '.cache', 'tributary', 'lag-history'),
       intervalMs:
         env.TRIBUTARY_LAG_SAMPLE_MS !== undefined
           ? parsePositive(env.TRIBUTARY_LAG_SAMPLE_MS, 'TRIBUTARY_LAG_SAMPLE_MS')
           : (file.lagHistory?.intervalMs ?? 15_000),
       // "cluster/group" entries, comma-separated in the environment
-      watched: env.TRIBUTARY_WATCHED_GROUPS?.split(',').map((w) => w.trim()).filter(Boolean) ?? file.lagHistory?.watched ?? [],
+      watched:
+        env.TRIBUTARY_WATCHED_GROUPS?.split(',')
+          .map((w) => w.trim())
+          .filter(Boolean) ??
+        file.lagHistory?.watched ??
+        [],
     },
     logLevel: env.LOG_LEVEL ?? 'info',
     ...(env.TRIBUTARY_WEB_DIST ? { webDist: env.TRIBUTARY_WEB_DIST } : {}),

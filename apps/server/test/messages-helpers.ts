@@ -1,5 +1,12 @@
 import { afterAll } from 'vitest';
-import { Kafka, logLevel, type Admin, type Message as KafkaMessage, type Producer } from 'kafkajs';
+import {
+  AssignerProtocol,
+  Kafka,
+  logLevel,
+  type Admin,
+  type Message as KafkaMessage,
+  type Producer,
+} from 'kafkajs';
 import { sharedKafkaBrokers, uniqueName } from '@tributary/local-kafka/testing';
 import type { MessagePage } from '@tributary/contract';
 import type { App } from '../src/app.ts';
@@ -39,8 +46,27 @@ export async function send(producer: Producer, topic: string, messages: KafkaMes
   await producer.send({ topic, acks: -1, messages });
 }
 
-export async function groupIds(admin: Admin): Promise<string[]> {
-  return (await admin.listGroups()).groups.map((g) => g.groupId).sort();
+/**
+ * The consumer groups that have committed offsets on `topic` or a member assigned to it. Browsing must
+ * leave this empty. (Other test files create groups on the same broker at the same time, so "no new
+ * group at all" cannot be asserted; a group that browsing joined or committed would name this topic.)
+ */
+export async function groupsTouching(admin: Admin, topic: string): Promise<string[]> {
+  const ids = (await admin.listGroups()).groups.map((g) => g.groupId);
+  const touching = new Set<string>();
+  for (const groupId of ids) {
+    const offsets = await admin.fetchOffsets({ groupId, topics: [topic] }).catch(() => []);
+    if (offsets.some((t) => t.partitions.some((p) => p.offset !== '-1'))) touching.add(groupId);
+  }
+  const described = await admin.describeGroups(ids).catch(() => ({ groups: [] }));
+  for (const group of described.groups) {
+    for (const member of group.members) {
+      if (member.memberAssignment.length === 0) continue;
+      const assignment = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
+      if (assignment && topic in assignment.assignment) touching.add(group.groupId);
+    }
+  }
+  return [...touching].sort();
 }
 
 /** GET the messages page; fails the test with the server's message on a non-200. */
