@@ -8,6 +8,7 @@ import type {
   TopicList,
 } from '@tributary/contract';
 import { execFile } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { resolveKafkaJars, runKafkaTool, startKafka, type LocalKafka } from '@tributary/local-kafka';
 import { uniqueName } from '@tributary/local-kafka/testing';
@@ -41,6 +42,15 @@ async function leaderByTool(bootstrap: string): Promise<number> {
   return Number(id);
 }
 
+/** The process id of one node of this test's own cluster (its java command line names its config file). */
+async function nodePid(kafka: LocalKafka, id: number): Promise<number> {
+  const config = join(dirname(kafka.log4jConfig), `node-${id}`, 'server.properties');
+  const { stdout } = await promisify(execFile)('ps', ['-eo', 'pid=,args=']);
+  const line = stdout.split('\n').find((l) => l.includes(config));
+  if (!line) throw new Error(`no process for node ${id}`);
+  return Number(line.trim().split(/\s+/)[0]);
+}
+
 // Its own 3-node cluster (combined broker+controller nodes): replication factor 3 and a broker going away.
 describe('a three-broker cluster', () => {
   let kafka: LocalKafka;
@@ -59,8 +69,11 @@ describe('a three-broker cluster', () => {
   }, 240_000);
   afterAll(async () => {
     await app?.close();
+    // Without a quorum a node's graceful shutdown waits for its grace period: end the rest at once.
+    if (quorumLost) process.kill(await nodePid(kafka, 1), 'SIGKILL');
     await kafka?.stop();
   }, 60_000);
+  let quorumLost = false;
 
   it('creates a topic with replication factor 3, refuses 4', async () => {
     const res = await app.inject({
@@ -217,4 +230,38 @@ describe('a three-broker cluster', () => {
     expect((await app.inject(`${cluster}/brokers`)).statusCode).toBe(200);
     expect(Date.now() - t0).toBeLessThan(5_000);
   }, 120_000);
+
+  it('keeps answering with a warning while a broker is listed but gone (killed, not yet fenced)', async () => {
+    const before = (await app.inject(`${cluster}/topics/${topic}`)).json<TopicDetail>();
+    const ledBy2 = before.partitions.filter((p) => p.leader === 2).map((p) => p.partition);
+    const ledBy1 = before.partitions.filter((p) => p.leader === 1).map((p) => p.partition);
+    expect(ledBy2.length).toBeGreaterThan(0);
+    // A crash, not a shutdown: nothing tells the controller, and with 3 of 3 voters down to 1 no
+    // controller can fence broker 2 either, so the metadata keeps listing it as a live leader.
+    process.kill(await nodePid(kafka, 2), 'SIGKILL');
+    quorumLost = true;
+
+    const started = Date.now();
+    const res = await app.inject(`${cluster}/topics/${topic}`);
+    expect(res.statusCode).toBe(200);
+    const detail = res.json<TopicDetail>();
+    for (const p of detail.partitions) {
+      if (ledBy2.includes(p.partition)) expect(p).toMatchObject({ startOffset: null, endOffset: null });
+      if (ledBy1.includes(p.partition)) expect(p).toMatchObject({ startOffset: '0', endOffset: '0' });
+    }
+    expect(detail.messageCount).toBeNull();
+    expect(detail.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Offsets of the partitions led by broker 2 are unknown: Kafka is unavailable/),
+        expect.stringMatching(/^Sizes on broker 2 are unknown: Kafka is unavailable/),
+      ]),
+    );
+    const list = (await app.inject(`${cluster}/topics?search=${topic}`)).json<TopicList>();
+    expect(list.items[0]).toMatchObject({ name: topic, messageCount: null, sizeBytes: null });
+    expect(list.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/broker 2 are unknown/)]));
+    const brokers = (await app.inject(`${cluster}/brokers`)).json<BrokerList>();
+    expect(brokers.find((b) => b.id === 2)).toMatchObject({ online: true, diskUsageBytes: null });
+    expect(brokers.find((b) => b.id === 1)?.diskUsageBytes).toBeGreaterThanOrEqual(0);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
 });

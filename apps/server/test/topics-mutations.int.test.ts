@@ -25,6 +25,14 @@ describe('topic changes: partitions, purge, delete', async () => {
       ...json({ count: 2 }),
     });
     expect(same.statusCode).toBe(400);
+    // Kafka answers this with an "unexpected server error"; the person gets the limit instead.
+    const huge = await app.inject({
+      method: 'POST',
+      url: `${base}/${name}/partitions`,
+      ...json({ count: 3_000_000_000 }),
+    });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json<ErrorBody>().message).toMatch(/adds at most 10,000 partitions.*would add 2999999998/);
     const grow = await app.inject({
       method: 'POST',
       url: `${base}/${name}/partitions`,

@@ -2,7 +2,7 @@
 // cannot read a cluster with a leaderless partition (see gap-adapter/metadata.ts), so this gateway goes
 // through the gap adapter; each file there says why.
 import type { ConfigEntry } from '@tributary/contract';
-import { notFound } from '../domain/errors.ts';
+import { DomainError, notFound } from '../domain/errors.ts';
 import type { ClusterConnection } from './cluster-connection.ts';
 import { describeReplicaSizes, type ReplicaSize, type ReplicaSizes } from './gap-adapter/log-dirs.ts';
 import { alterConfigsIncrementally, describeConfigs, type ConfigResource } from './gap-adapter/configs.ts';
@@ -12,6 +12,7 @@ import {
   deleteRecordsToEnd,
   listPartitionOffsets,
   type PartitionOffsets,
+  type PartitionOffsetsResult,
 } from './gap-adapter/topic-offsets.ts';
 import { finalizedFeatures, type FinalizedFeature } from './gap-adapter/features.ts';
 import { readMetadata, type MetadataView } from './gap-adapter/metadata.ts';
@@ -24,6 +25,7 @@ export type {
   QuorumInfo,
   NewTopic,
   PartitionOffsets,
+  PartitionOffsetsResult,
 };
 
 export type TopicMetadata = Omit<MetadataView['topics'][number], 'errorCode'>;
@@ -32,6 +34,8 @@ export type BrokerNode = MetadataView['brokers'][number];
 export type TopicPartitions = { name: string; partitions: number[] }[];
 
 const UNKNOWN_TOPIC_OR_PARTITION = 3;
+const INVALID_TOPIC_EXCEPTION = 17;
+const TOPIC_AUTHORIZATION_FAILED = 29;
 
 export class TopicsGateway {
   constructor(private readonly connection: ClusterConnection) {}
@@ -50,16 +54,26 @@ export class TopicsGateway {
   async topic(name: string): Promise<TopicMetadata> {
     const metadata = await readMetadata(this.connection, [name]);
     const topic = metadata.topics.find((t) => t.name === name);
-    if (!topic || topic.errorCode === UNKNOWN_TOPIC_OR_PARTITION)
+    // A name Kafka cannot hold (e.g. "a/b") answers INVALID_TOPIC_EXCEPTION: such a topic cannot exist.
+    if (
+      !topic ||
+      topic.errorCode === UNKNOWN_TOPIC_OR_PARTITION ||
+      topic.errorCode === INVALID_TOPIC_EXCEPTION
+    )
       throw notFound(`Topic "${name}" does not exist in cluster "${this.cluster}".`);
+    if (topic.errorCode === TOPIC_AUTHORIZATION_FAILED)
+      throw new DomainError(
+        'FORBIDDEN',
+        `Not authorized to access topic "${name}" in cluster "${this.cluster}".`,
+      );
     const { errorCode: _, ...rest } = topic;
     return rest;
   }
 
-  /** LOG-START and LOG-END offsets of the given partitions (those with a leader). */
-  async offsets(topics: TopicPartitions): Promise<PartitionOffsets[]> {
+  /** LOG-START and LOG-END offsets of the given partitions (those with a leader that answers). */
+  async offsets(topics: TopicPartitions): Promise<PartitionOffsetsResult> {
     const wanted = topics.filter((t) => t.partitions.length > 0);
-    if (wanted.length === 0) return [];
+    if (wanted.length === 0) return { offsets: [], failed: [] };
     const metadata = await readMetadata(
       this.connection,
       wanted.map((t) => t.name),

@@ -40,13 +40,20 @@ export async function fetchDetails(gateway: TopicsGateway, topics: TopicMetadata
   const all = topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => p.partition) }));
   const warnings: string[] = [];
   const [offsets, sizes] = await Promise.all([
-    unlessUnavailable(gateway.offsets(led), [], 'Offsets and message counts', warnings),
+    unlessUnavailable(
+      gateway.offsets(led),
+      { offsets: [], failed: [] },
+      'Offsets and message counts',
+      warnings,
+    ),
     unlessUnavailable(gateway.replicaSizes(all), { sizes: [], failed: [] }, 'Sizes', warnings),
   ]);
+  for (const { broker, error } of offsets.failed)
+    warnings.push(`Offsets of the partitions led by broker ${broker} are unknown: ${error.message}`);
   for (const { broker, error } of sizes.failed)
     warnings.push(`Sizes on broker ${broker} are unknown: ${error.message}`);
   return {
-    offsets: new Map(offsets.map((o) => [key(o.topic, o.partition), o])),
+    offsets: new Map(offsets.offsets.map((o) => [key(o.topic, o.partition), o])),
     sizes: indexSizes(sizes.sizes),
     warnings,
   };

@@ -5,6 +5,11 @@ import { checkNameIsFree, nameWarnings, validateTopicName } from './names.ts';
 
 // Deleting or purging these breaks consumer groups or transactions for every client of the cluster.
 const PROTECTED = new Set(['__consumer_offsets', '__transaction_state', '__share_group_state']);
+// Kafka creates these itself, sized by broker settings; one made by hand (say with 1 partition) would
+// break every consumer group or transaction whose coordinator maps to a partition it lacks.
+const RESERVED = new Set([...PROTECTED, '__cluster_metadata', '__remote_log_metadata']);
+/** The KRaft controller refuses (or fails on) more new partitions than this in one request. */
+export const MAX_NEW_PARTITIONS = 10_000;
 
 function refuseProtected(name: string, what: string): void {
   if (PROTECTED.has(name))
@@ -15,8 +20,15 @@ function refuseProtected(name: string, what: string): void {
 export async function createTopic(gateway: TopicsGateway, body: CreateTopicBody): Promise<CreatedTopic> {
   const name = body.name;
   validateTopicName(name);
+  if (RESERVED.has(name))
+    throw badRequest(`"${name}" is reserved for Kafka's internal use; Kafka creates it itself when needed.`);
   if (!Number.isInteger(body.partitions) || body.partitions < 1)
     throw badRequest(`A topic needs at least 1 partition (got ${body.partitions}).`);
+  if (body.partitions > MAX_NEW_PARTITIONS)
+    throw badRequest(
+      `Kafka creates at most ${MAX_NEW_PARTITIONS.toLocaleString('en-US')} partitions in one request ` +
+        `(got ${body.partitions}).`,
+    );
   const rf = body.replicationFactor;
   if (rf !== undefined && rf < 1) throw badRequest(`The replication factor must be at least 1 (got ${rf}).`);
   const configs = body.configs ?? {};
@@ -59,6 +71,11 @@ export async function addPartitions(
     throw badRequest(
       `Topic "${name}" already has ${current} partition${current === 1 ? '' : 's'}; the new count must be ` +
         `more than that (got ${count}). Kafka cannot remove partitions.`,
+    );
+  if (count - current > MAX_NEW_PARTITIONS)
+    throw badRequest(
+      `Kafka adds at most ${MAX_NEW_PARTITIONS.toLocaleString('en-US')} partitions in one request; going ` +
+        `from ${current} to ${count} would add ${count - current}.`,
     );
   await gateway.createPartitions(name, count);
   return { name, previousCount: current, partitionCount: count };

@@ -3,7 +3,8 @@
 // straight to each partition's leader, many topics per request.
 import type { Admin } from '@platformatic/kafka';
 import type { ClusterConnection } from '../cluster-connection.ts';
-import { runGap } from '../admin-errors.ts';
+import { fromGapError, runGap } from '../admin-errors.ts';
+import type { DomainError } from '../../domain/errors.ts';
 import type { MetadataView } from './metadata.ts';
 import { brokerConnection, callApi } from './protocol.ts';
 
@@ -61,14 +62,25 @@ interface ListOffsetsResponse {
 const EARLIEST = -2n;
 const LATEST = -1n;
 
-/** Earliest and latest offsets of the given partitions; partitions without a leader are left out. */
+export interface PartitionOffsetsResult {
+  offsets: PartitionOffsets[];
+  /** Leaders that did not answer: their partitions' offsets stay unknown, the others are still known. */
+  failed: { broker: number; error: DomainError }[];
+}
+
+/**
+ * Earliest and latest offsets of the given partitions; partitions without a leader are left out. Each
+ * leader is asked on its own, so a broker that went away (still listed as leader) costs only its partitions.
+ */
 export async function listPartitionOffsets(
   connection: ClusterConnection,
   metadata: MetadataView,
   wanted: Wanted,
-): Promise<PartitionOffsets[]> {
+): Promise<PartitionOffsetsResult> {
   const groups = byLeader(metadata, wanted);
-  if (groups.size === 0) return [];
+  const offsets: PartitionOffsets[] = [];
+  const failed: PartitionOffsetsResult['failed'] = [];
+  if (groups.size === 0) return { offsets, failed };
   const ask = (
     admin: Admin,
     c: Awaited<ReturnType<typeof brokerConnection>>,
@@ -93,24 +105,41 @@ export async function listPartitionOffsets(
       ],
       true, // a partition that moved meanwhile just stays unknown
     );
-  const answers = await runGap(connection, 'listing offsets', (admin) =>
-    perLeader(admin, metadata, groups, (a, c, topics) =>
-      Promise.all([ask(a, c, topics, EARLIEST), ask(a, c, topics, LATEST)]),
+  const brokers = new Map(metadata.brokers.map((b) => [b.id, b]));
+  await runGap(connection, 'listing offsets', (admin) =>
+    Promise.all(
+      [...groups].map(async ([leader, topics]) => {
+        const broker = brokers.get(leader);
+        if (!broker) return;
+        try {
+          const c = await brokerConnection(admin, broker);
+          const [earliest, latest] = await Promise.all([
+            ask(admin, c, topics, EARLIEST),
+            ask(admin, c, topics, LATEST),
+          ]);
+          offsets.push(...pairOffsets(earliest, latest));
+        } catch (error) {
+          const mapped = fromGapError(error, { broker: leader });
+          if (mapped.code !== 'KAFKA_UNAVAILABLE') throw mapped;
+          failed.push({ broker: leader, error: mapped });
+        }
+      }),
     ),
   );
+  return { offsets, failed };
+}
+
+function pairOffsets(earliest: ListOffsetsResponse, latest: ListOffsetsResponse): PartitionOffsets[] {
+  const ends = new Map<string, bigint>();
+  for (const t of latest.topics)
+    for (const p of t.partitions) if (p.errorCode === 0) ends.set(`${t.name}\0${p.partitionIndex}`, p.offset);
   const result: PartitionOffsets[] = [];
-  for (const [earliest, latest] of answers) {
-    const ends = new Map<string, bigint>();
-    for (const t of latest.topics)
-      for (const p of t.partitions)
-        if (p.errorCode === 0) ends.set(`${t.name}\0${p.partitionIndex}`, p.offset);
-    for (const t of earliest.topics)
-      for (const p of t.partitions) {
-        const end = ends.get(`${t.name}\0${p.partitionIndex}`);
-        if (p.errorCode === 0 && end !== undefined)
-          result.push({ topic: t.name, partition: p.partitionIndex, start: p.offset, end });
-      }
-  }
+  for (const t of earliest.topics)
+    for (const p of t.partitions) {
+      const end = ends.get(`${t.name}\0${p.partitionIndex}`);
+      if (p.errorCode === 0 && end !== undefined)
+        result.push({ topic: t.name, partition: p.partitionIndex, start: p.offset, end });
+    }
   return result;
 }
 
