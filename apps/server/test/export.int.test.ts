@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ErrorBody, Message } from '@tributary/contract';
+import type { ErrorBody, Message, MessagePage } from '@tributary/contract';
 import { sharedKafkaBrokers } from '@tributary/local-kafka/testing';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -68,6 +68,26 @@ describe('export', async () => {
     );
   });
 
+  it('exports a search result: its scope (time window, last N per partition) and filters', async () => {
+    const parse = (body: string) =>
+      body
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as Message).key?.text ?? null);
+    const last = await app.inject(
+      url('format=jsonl&scope=last&lastN=2&filter=' + encodeURIComponent('value.n < 48')),
+    );
+    expect(last.statusCode).toBe(200);
+    expect(parse(last.body)).toEqual(['k46', 'k47']);
+    const window = await app.inject(
+      url(`format=jsonl&scope=time&from=${base + 10}&to=${new Date(base + 14).toISOString()}&partitions=0`),
+    );
+    expect(parse(window.body)).toEqual(['k10', 'k12', 'k14']);
+    const bad = await app.inject(url('format=csv&scope=time'));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<ErrorBody>().message).toMatch(/scope=time needs "from"/);
+  });
+
   it('checks the query before streaming', async () => {
     const res = await app.inject(url('format=csv&filter=' + encodeURIComponent('key ==')));
     expect(res.statusCode).toBe(400);
@@ -82,6 +102,9 @@ describe('export', async () => {
     });
     const locked = await buildApp(config, { logger: false });
     try {
+      // The page tells the UI, which then hides the export links and says why.
+      const page = await locked.inject(`/api/clusters/local/topics/${topic}/messages?limit=1`);
+      expect(page.json<MessagePage>().exportEnabled).toBe(false);
       const res = await locked.inject(url('format=jsonl'));
       expect(res.statusCode).toBe(403);
       expect(res.json<ErrorBody>()).toEqual({

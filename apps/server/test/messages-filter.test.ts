@@ -144,3 +144,29 @@ describe('syntax errors', () => {
     expect(() => compileFilter({ filter: 'key == "' + 'a'.repeat(3000) + '"' })).toThrow(/longer than/);
   });
 });
+
+describe('no user code runs', () => {
+  it('a call, a constructor chain or a statement is a syntax error, never executed', () => {
+    for (const filter of [
+      'value.constructor.constructor("return process")()',
+      'key == "a"; process.exit(1)',
+      'require("child_process")',
+      '`${process.env}`',
+    ])
+      expect(() => compileFilter({ filter }), filter).toThrow(/Filter syntax error/);
+  });
+
+  it('no server source uses eval, Function or vm (kafka-ui Groovy filters were a remote-code hole)', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const root = new URL('../src/', import.meta.url);
+    const files = (await readdir(root, { recursive: true })).filter((f) => /\.ts$/.test(f));
+    expect(files.length).toBeGreaterThan(20);
+    const forbidden = /\beval\s*\(|\bnew\s+Function\b|\bFunction\s*\(|['"](node:)?vm['"]/;
+    const offenders: string[] = [];
+    for (const file of files) {
+      const text = await readFile(new URL(file, root), 'utf8');
+      if (forbidden.test(text)) offenders.push(file);
+    }
+    expect(offenders).toEqual([]);
+  });
+});

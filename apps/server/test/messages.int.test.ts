@@ -43,10 +43,38 @@ describe('browse messages', async () => {
   it('seek=newest answers the last N spread over partitions, newest first, and pages backward', async () => {
     const page = await browse(app, topic, { seek: 'newest', limit: 5 });
     expect(page.messages.map((m) => m.key?.text)).toEqual(['k29', 'k28', 'k27', 'k26', 'k25']);
+    expect(page.exportEnabled).toBe(true);
     const next = await browse(app, topic, { limit: 5, cursor: page.cursor! });
     expect(next.messages.map((m) => m.key?.text)).toEqual(['k24', 'k23', 'k22', 'k21', 'k20']);
     const oldestFirst = await browse(app, topic, { seek: 'newest', limit: 3, order: 'oldest-first' });
     expect(oldestFirst.messages.map((m) => m.key?.text)).toEqual(['k27', 'k28', 'k29']);
+  });
+
+  it('cursor pages continue exactly, without a duplicate or a gap, in every seek mode', async () => {
+    const keysOf = async (first: Record<string, string | number>, extra: Record<string, string> = {}) => {
+      const seen: string[] = [];
+      let page = await browse(app, topic, { ...first, ...extra, limit: 4 });
+      for (let n = 0; ; n++) {
+        seen.push(...page.messages.map((m) => m.key!.text));
+        if (!page.cursor || n > 20) return seen;
+        page = await browse(app, topic, { ...extra, limit: 4, cursor: page.cursor });
+      }
+    };
+    const k = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `k${from + i}`);
+    expect(await keysOf({ seek: 'newest' })).toEqual(k(0, 30).reverse());
+    expect(await keysOf({ seek: 'timestamp', timestamp: base + 11_000 })).toEqual(k(11, 30));
+    expect(await keysOf({ seek: 'offset', offset: '0:5,1:8' })).toEqual([
+      'k15',
+      'k18',
+      'k21',
+      'k24',
+      'k25',
+      'k27',
+      'k28',
+    ]);
+    // With a filter and chosen partitions, the cursor keeps both.
+    const even = await keysOf({ seek: 'oldest' }, { partitions: '0,2', filter: 'value.n >= 20' });
+    expect(even).toEqual(['k20', 'k21', 'k23', 'k24', 'k26', 'k27', 'k29']);
   });
 
   it('seek=offset per partition and for all, and chosen partitions', async () => {
@@ -93,7 +121,17 @@ describe('browse messages', async () => {
       ['limit=501', /limit/],
       ['seek=offset', /needs "offset"/],
       ['seek=timestamp&timestamp=yesterday', /"timestamp" must be/],
+      // Kafka reads negative times as "latest"/"earliest": refused rather than misread.
+      ['seek=timestamp&timestamp=-1', /"timestamp" must be milliseconds since 1970/],
+      ['seek=timestamp&timestamp=99999999999999999999', /"timestamp" must be/],
       ['cursor=garbage', /cursor/],
+      ['partitions=one', /"partitions" must be partition numbers separated by commas, like 0,2/],
+      [
+        'seek=offset&offset=abc',
+        /"offset" must be one offset for every partition \(like 15\) or partition:offset/,
+      ],
+      ['seek=offset&offset=7:3', /no partition 7/],
+      ['limit=0', /"limit": must be >= 1/],
     ];
     for (const [qs, message] of cases) {
       const res = await app.inject(`/api/clusters/local/topics/${topic}/messages?${qs}`);
@@ -147,6 +185,12 @@ describe('browse messages', async () => {
     const absent = await app.inject(`/api/clusters/local/topics/${t}/messages/0/5`);
     expect(absent.statusCode).toBe(404);
     expect(absent.json<ErrorBody>().message).toMatch(/no message at offset 5/);
+    const notNumber = await app.inject(`/api/clusters/local/topics/${t}/messages/0/abc`);
+    expect(notNumber.statusCode).toBe(400);
+    expect(notNumber.json<ErrorBody>().message).toBe('An offset is a whole number like 42, not "abc".');
+    const noPartition = await app.inject(`/api/clusters/local/topics/${t}/messages/3/0`);
+    expect(noPartition.statusCode).toBe(400);
+    expect(noPartition.json<ErrorBody>().message).toMatch(/no partition 3/);
   });
 
   it('never joins, creates or commits a consumer group', async () => {

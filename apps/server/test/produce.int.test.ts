@@ -91,8 +91,30 @@ describe('produce', async () => {
     const broken = await post(topic, '/lines', { lines: 'x=1\ny=2\nno separator\nz=3', separator: '=' });
     expect(broken.json<ProduceSummary>()).toMatchObject({
       written: 2,
+      total: 4,
       error: { line: 3, message: 'Line 3 has no key separator "=".' },
     });
+    // A multi-character separator, JSON mode checking each value: stops at the first bad one.
+    const json = await post(topic, '/lines', {
+      lines: 'p=>{"a":1}\nq=>{"a":2}\nr=>{oops\ns=>{"a":4}',
+      separator: '=>',
+      valueFormat: 'json',
+      partition: 0,
+    });
+    expect(json.json<ProduceSummary>()).toMatchObject({
+      written: 2,
+      total: 4,
+      error: { line: 3, message: expect.stringMatching(/value on line 3 is not valid JSON/) as string },
+    });
+    const zero = await browse(app, topic, {
+      seek: 'oldest',
+      partitions: '0',
+      filter: 'key == "p" || key == "q" || key == "r" || key == "s"',
+    });
+    expect(zero.messages.map((m) => [m.key?.text, m.value?.text])).toEqual([
+      ['p', '{\n  "a": 1\n}'],
+      ['q', '{\n  "a": 2\n}'],
+    ]);
   });
 
   const upload = async (topic: string, query: string, body: string) => {

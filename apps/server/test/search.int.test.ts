@@ -65,6 +65,15 @@ describe('search over WebSocket', async () => {
     expect(await groupsTouching(admin, topic)).toEqual([]);
   });
 
+  it('matches case-insensitively unless asked otherwise', async () => {
+    const loose = await search('scope=last&lastN=500&q=LYON');
+    expect(loose.at(-1)).toMatchObject({ type: 'done', toScan: 1000, matches: 10 });
+    const strict = await search('scope=last&lastN=500&q=LYON&caseSensitive=true');
+    expect(strict.at(-1)).toMatchObject({ type: 'done', toScan: 1000, matches: 0 });
+    const exact = await search('scope=last&lastN=500&q=Lyon&caseSensitive=true');
+    expect(exact.at(-1)).toMatchObject({ type: 'done', matches: 10 });
+  });
+
   it('scopes to a time window and to the last N per partition', async () => {
     const window = await search(`scope=time&from=${base}&to=${base + 999 * 100}&q=lyon`);
     expect(window.at(-1)).toMatchObject({ type: 'done', toScan: 1000, matches: 10 });
@@ -111,6 +120,24 @@ describe('search over WebSocket', async () => {
         code: 'BAD_REQUEST',
         message: expect.stringMatching(/character 12: use "=="/) as string,
       },
+    ]);
+    // Parameters the schema refuses arrive as an error event too (a browser cannot read an HTTP 400 on upgrade).
+    expect(await search('scope=everything')).toEqual([
+      {
+        type: 'error',
+        code: 'BAD_REQUEST',
+        message: 'Invalid search parameter "scope": must be one of all, time, last.',
+      },
+    ]);
+    expect(await search('maxMatches=20000')).toEqual([
+      {
+        type: 'error',
+        code: 'BAD_REQUEST',
+        message: 'Invalid search parameter "maxMatches": must be <= 10000.',
+      },
+    ]);
+    expect(await search('scope=time&from=-1')).toEqual([
+      { type: 'error', code: 'BAD_REQUEST', message: expect.stringMatching(/"from" must be/) as string },
     ]);
     const missing = await new Promise<SearchEvent[]>((resolve) => {
       const ws = new WebSocket(`ws://127.0.0.1:${port}/api/clusters/local/topics/nope-${Date.now()}/search`);

@@ -63,8 +63,9 @@ export type MessageOrder = Static<typeof MessageOrder>;
 
 /** What every read (browse, export, search) shares: which partitions, how to show keys and values, what to keep. */
 const ReadOptions = {
-  /** Comma-separated partition numbers; all partitions when absent. */
-  partitions: Type.Optional(Type.String({ pattern: '^\\s*\\d+(\\s*,\\s*\\d+)*\\s*$' })),
+  /** Comma-separated partition numbers, e.g. `0,2`; all partitions when absent (checked by the server, which
+   * says in a sentence what is wrong). */
+  partitions: Type.Optional(Type.String({ maxLength: 10000 })),
   /** Substring looked for in keys, values and header values. */
   q: Type.Optional(Type.String({ maxLength: 1000 })),
   caseSensitive: Type.Optional(Type.Boolean()),
@@ -83,9 +84,8 @@ const ReadOptions = {
  */
 export const MessagesQuery = Type.Object({
   seek: Type.Optional(SeekMode),
-  offset: Type.Optional(
-    Type.String({ pattern: '^\\s*\\d+\\s*$|^\\s*\\d+\\s*:\\s*\\d+(\\s*,\\s*\\d+\\s*:\\s*\\d+)*\\s*$' }),
-  ),
+  /** `15` (every partition) or `0:15,2:30` (per partition). */
+  offset: Type.Optional(Type.String({ maxLength: 10000 })),
   timestamp: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MESSAGES_MAX_LIMIT, default: 100 })),
   order: Type.Optional(MessageOrder),
@@ -104,6 +104,8 @@ export const MessagePage = Type.Object({
   partial: Type.Boolean(),
   /** Every partition of the topic (chosen or not): log start and high watermark at the time of reading. */
   partitions: Type.Array(Type.Object({ partition: Type.Integer(), low: Type.String(), high: Type.String() })),
+  /** Whether this server lets the result be exported (an administrator may switch export off). */
+  exportEnabled: Type.Boolean(),
 });
 export type MessagePage = Static<typeof MessagePage>;
 
@@ -112,7 +114,8 @@ export const MessageParams = Type.Object({
   cluster: Type.String({ minLength: 1 }),
   topic: Type.String({ minLength: 1 }),
   partition: Type.Integer({ minimum: 0 }),
-  offset: Type.String({ pattern: '^\\d+$' }),
+  /** A whole number (checked by the server, which answers a sentence). */
+  offset: Type.String({ maxLength: 30 }),
 });
 export type MessageParams = Static<typeof MessageParams>;
 export const MessageQuery = Type.Object({
@@ -123,8 +126,21 @@ export type MessageQuery = Static<typeof MessageQuery>;
 
 // ---- Export: GET .../messages/export ----
 
+/** Where a search looks: `all` (whole topic), `time` (`from`..`to`), `last` (the last `lastN` per partition). */
+const SearchScope = {
+  scope: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('time'), Type.Literal('last')])),
+  from: Type.Optional(Type.String({ maxLength: 40 })),
+  to: Type.Optional(Type.String({ maxLength: 40 })),
+  lastN: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000 })),
+};
+
+/**
+ * The browse result (same seek, partitions and filters), or with `scope` the search result (oldest first over
+ * the search's scope), as a streamed file.
+ */
 export const ExportQuery = Type.Object({
   ...MessagesQuery.properties,
+  ...SearchScope,
   format: Type.Union([Type.Literal('jsonl'), Type.Literal('csv')]),
   /** How many messages at most (default 10,000; up to 1,000,000). */
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 10_000 })),
@@ -138,10 +154,7 @@ export type ExportQuery = Static<typeof ExportQuery>;
  * `lastN` per partition). The scan stops at `maxMatches` or when the client sends `{"type":"stop"}` or closes.
  */
 export const SearchQuery = Type.Object({
-  scope: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('time'), Type.Literal('last')])),
-  from: Type.Optional(Type.String({ maxLength: 40 })),
-  to: Type.Optional(Type.String({ maxLength: 40 })),
-  lastN: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000 })),
+  ...SearchScope,
   maxMatches: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1000 })),
   ...ReadOptions,
 });

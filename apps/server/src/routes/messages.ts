@@ -52,8 +52,15 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: { params: TopicParams, querystring: MessagesQuery, response: { 200: MessagePage, ...errors } },
     },
-    (req, reply) =>
-      browseMessages(reader(req.params.cluster), req.params.topic, req.query, abortOnClose(reply.raw)),
+    async (req, reply) => ({
+      ...(await browseMessages(
+        reader(req.params.cluster),
+        req.params.topic,
+        req.query,
+        abortOnClose(reply.raw),
+      )),
+      exportEnabled: app.config.exportEnabled,
+    }),
   );
 
   app.get(
@@ -123,7 +130,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return produceMany(app.clusters.get(req.params.cluster), req.params.topic, items, {
         partition: req.body.partition,
         headers,
-        total: items.filter((i) => !('error' in i)).length,
+        total: items.length, // every non-empty line, the bad ones too (as an upload counts)
       });
     },
   );

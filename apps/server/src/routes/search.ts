@@ -22,6 +22,23 @@ function sender(socket: WebSocket) {
   return { send, drained };
 }
 
+type ValidationIssue = { instancePath?: string; keyword?: string; message?: string; params?: unknown };
+
+/** A query that failed validation, as a sentence (a browser's WebSocket cannot read an HTTP 400's body). */
+function invalidQuery(error: Error & { validation?: ValidationIssue[] }): string {
+  const issues = error.validation ?? [];
+  const first = issues[0];
+  const path = first?.instancePath ?? '';
+  const field = path.replace(/^\//, '').replace(/\//g, '.');
+  // A choice among words fails once per word: list them instead of "must be equal to constant".
+  const allowed = issues
+    .filter((i) => i.keyword === 'const' && i.instancePath === path)
+    .map((i) => String((i.params as { allowedValue?: unknown } | undefined)?.allowedValue));
+  const what =
+    allowed.length > 0 ? `must be one of ${allowed.join(', ')}` : (first?.message ?? error.message);
+  return field ? `Invalid search parameter "${field}": ${what}.` : `Invalid search parameters: ${what}.`;
+}
+
 /**
  * `GET /api/clusters/:cluster/topics/:topic/search` upgraded to a WebSocket: the server streams
  * `message` and `progress` events, then one `done` (or `error`); the client may send `{"type":"stop"}`.
@@ -29,9 +46,19 @@ function sender(socket: WebSocket) {
 export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/clusters/:cluster/topics/:topic/search',
-    { websocket: true, schema: { params: TopicParams, querystring: SearchQuery } },
+    {
+      websocket: true,
+      // Bad parameters are answered on the socket as an error event, where the UI can show them.
+      attachValidation: true,
+      schema: { params: TopicParams, querystring: SearchQuery },
+    },
     (socket, req) => {
       const { send, drained } = sender(socket);
+      if (req.validationError) {
+        send({ type: 'error', code: 'BAD_REQUEST', message: invalidQuery(req.validationError) });
+        socket.close(1000, 'done');
+        return;
+      }
       const controller = new AbortController();
       const deadline = setTimeout(() => controller.abort(), DEADLINE_MS);
       let latest: Extract<SearchEvent, { type: 'progress' }> | undefined;

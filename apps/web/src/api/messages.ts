@@ -140,6 +140,9 @@ export async function uploadFile(
   return summary;
 }
 
+/** A search's scope, as the export of its result takes it. */
+export type ExportScope = { scope: 'all' | 'time' | 'last'; from?: string; to?: string; lastN?: number };
+
 /** Where the current result downloads from (the server streams it; the browser saves it). */
 export const exportUrl = (
   cluster: string,
@@ -147,10 +150,14 @@ export const exportUrl = (
   query: MessagesQuery,
   format: 'jsonl' | 'csv',
   limit: number,
+  scope?: ExportScope,
 ) => {
-  // Export takes whole values: the page's cut size does not apply.
+  // Export takes whole values: the page's cut size does not apply. A search's result is its scope, not the seek.
   const { cursor: _cursor, limit: _limit, order: _order, maxValueBytes: _cut, ...rest } = query;
-  return `${messagesPath(cluster, topic)}/export${queryString({ ...rest, format, limit })}`;
+  const { seek: _seek, offset: _offset, timestamp: _timestamp, ...filters } = rest;
+  const where = scope ? { ...filters, ...scope } : rest;
+  const max = Math.min(1_000_000, Math.max(1, Math.floor(limit) || 1));
+  return `${messagesPath(cluster, topic)}/export${queryString({ ...where, format, limit: max })}`;
 };
 
 export interface SearchState {

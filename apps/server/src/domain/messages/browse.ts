@@ -70,13 +70,16 @@ export const textSize = (m: Message): number =>
 const byTime = (a: Message, b: Message) =>
   a.timestamp - b.timestamp || a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset));
 
-/** One page of messages: read in the seek's direction, filtered, sorted as asked, with a cursor to continue. */
+/**
+ * One page of messages (the route adds `exportEnabled`): read in the seek's direction, filtered, sorted as
+ * asked, with a cursor to continue.
+ */
 export async function browseMessages(
   reader: PartitionReader,
   topic: string,
   query: MessagesQuery,
   signal?: AbortSignal,
-): Promise<MessagePage> {
+): Promise<Omit<MessagePage, 'exportEnabled'>> {
   const match = compileFilter({ q: query.q, caseSensitive: query.caseSensitive, filter: query.filter });
   const limit = query.limit ?? 100;
   const plan = await planRead(reader, topic, query);

@@ -3,6 +3,7 @@ import type { PartitionReader } from '../../kafka/partition-reader.ts';
 import { compileFilter } from './filter.ts';
 import { MergedReader } from './merged-reader.ts';
 import { mergeShape, planRead } from './browse.ts';
+import { searchRanges } from './search.ts';
 import { csvField } from './csv.ts';
 
 const EXPORT_VALUE_MAX = 1 << 20; // the broker's default max.message.bytes: whole values in practice
@@ -41,7 +42,10 @@ export async function exportMessages(
   signal?: AbortSignal,
 ): Promise<AsyncGenerator<string>> {
   const match = compileFilter({ q: query.q, caseSensitive: query.caseSensitive, filter: query.filter });
-  const plan = await planRead(reader, topic, query);
+  // With a search scope, the search's result (oldest first over its ranges); else the browse result.
+  const plan = query.scope
+    ? { direction: 'forward' as const, ranges: await searchRanges(reader, topic, query) }
+    : await planRead(reader, topic, query);
   const maxValueBytes = query.maxValueBytes ?? EXPORT_VALUE_MAX;
   // Values are not cut for export, so fewer are held ahead per partition when they may be large.
   const perPartition = Math.max(

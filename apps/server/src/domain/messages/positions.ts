@@ -9,6 +9,10 @@ export type Bounds = { partition: number; low: string; high: string }[];
 /** "0, 2" → [0, 2], checked against the topic's partitions; all partitions when absent. */
 export function choosePartitions(bounds: Bounds, partitions: string | undefined): Bounds {
   if (partitions === undefined || partitions.trim() === '') return bounds;
+  if (!/^\s*\d+(\s*,\s*\d+)*\s*$/.test(partitions))
+    throw badRequest(
+      `"partitions" must be partition numbers separated by commas, like 0,2 — not "${clip(partitions)}".`,
+    );
   const wanted = [...new Set(partitions.split(',').map((p) => Number(p.trim())))];
   for (const p of wanted) {
     if (!bounds.some((b) => b.partition === p))
@@ -17,11 +21,17 @@ export function choosePartitions(bounds: Bounds, partitions: string | undefined)
   return bounds.filter((b) => wanted.includes(b.partition));
 }
 
-/** Milliseconds since the epoch, or an ISO 8601 date. */
+const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+// The largest time a JavaScript Date holds (year 275760); Kafka reads negative times as "earliest"/"latest".
+const MAX_TIME_MS = 8.64e15;
+// Date.parse alone guesses at anything ("-1" is January 2001): only ISO 8601 dates are passed to it.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
+
+/** Milliseconds since the epoch, or an ISO 8601 date, from 1970 on. */
 export function parseTime(value: string, name: string): number {
   const text = value.trim();
-  const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
-  if (!Number.isFinite(ms))
+  const ms = /^\d+$/.test(text) ? Number(text) : ISO_DATE.test(text) ? Date.parse(text) : NaN;
+  if (!Number.isFinite(ms) || ms < 0 || ms > MAX_TIME_MS)
     throw badRequest(
       `"${name}" must be milliseconds since 1970 or a date like 2024-05-01T12:00:00Z, not "${value}".`,
     );
@@ -32,7 +42,12 @@ export function parseTime(value: string, name: string): number {
 export function parseOffsets(value: string | undefined): { all?: bigint; each?: Map<number, bigint> } {
   if (value === undefined || value.trim() === '')
     throw badRequest('seek=offset needs "offset": one number, or partition:offset pairs like 0:15,2:30.');
-  if (!value.includes(':')) return { all: BigInt(value.trim()) };
+  const one = /^\s*\d+\s*$/.test(value);
+  if (!one && !/^\s*\d+\s*:\s*\d+(\s*,\s*\d+\s*:\s*\d+)*\s*$/.test(value))
+    throw badRequest(
+      `"offset" must be one offset for every partition (like 15) or partition:offset pairs (like 0:15,2:30), not "${clip(value)}".`,
+    );
+  if (one) return { all: BigInt(value.trim()) };
   const each = new Map<number, bigint>();
   for (const pair of value.split(',')) {
     const [p, o] = pair.split(':').map((s) => s.trim());

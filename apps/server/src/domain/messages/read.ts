@@ -1,6 +1,6 @@
 import type { DataFormat, Message } from '@tributary/contract';
 import type { PartitionReader } from '../../kafka/partition-reader.ts';
-import { notFound } from '../errors.ts';
+import { badRequest, notFound } from '../errors.ts';
 import { choosePartitions } from './positions.ts';
 import { decodeRecord } from './decode.ts';
 
@@ -14,6 +14,7 @@ export async function readMessage(
   offset: string,
   formats: { keyFormat?: DataFormat | undefined; valueFormat?: DataFormat | undefined },
 ): Promise<Message> {
+  if (!/^\d+$/.test(offset)) throw badRequest(`An offset is a whole number like 42, not "${offset}".`);
   choosePartitions(await reader.offsets(topic), String(partition));
   const result = await reader.fetch({ topic, partition, offset, maxBytes: 1024 * 1024, maxWaitMs: 0 });
   const record = result.records.find((r) => r.offset === offset);

@@ -13,7 +13,12 @@ export interface SearchSink {
 }
 export type SearchEnd = SearchProgress & { reason: 'completed' | 'stopped' | 'max-matches' };
 
-async function searchRanges(reader: PartitionReader, topic: string, query: SearchQuery): Promise<Range[]> {
+/** The offsets a search (or an export of its result) reads, per chosen partition. */
+export async function searchRanges(
+  reader: PartitionReader,
+  topic: string,
+  query: Pick<SearchQuery, 'partitions' | 'scope' | 'from' | 'to' | 'lastN'>,
+): Promise<Range[]> {
   const bounds = choosePartitions(await reader.offsets(topic), query.partitions);
   const scope = query.scope ?? 'all';
   if (scope === 'last') {

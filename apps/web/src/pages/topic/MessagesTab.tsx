@@ -3,6 +3,7 @@ import type { Message, MessageOrder } from '@tributary/contract';
 import {
   exportUrl,
   fetchWholeMessage,
+  type ExportScope,
   idleSearch,
   startSearch,
   useMessages,
@@ -31,6 +32,7 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
   const [search, setSearch] = useState<SearchState>(idleSearch);
   const [showProduce, setShowProduce] = useState(false);
   const [exportLimit, setExportLimit] = useState(10_000);
+  const [searchScope, setSearchScope] = useState<ExportScope>({ scope: 'all' });
   const stop = useRef<(() => void) | null>(null);
   const query = useMemo(() => toQuery(form), [form]);
   const pages = useMessages(cluster, topic, query);
@@ -71,23 +73,25 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
       order: _order,
       ...filters
     } = query;
+    const where: ExportScope = {
+      scope: scope.scope,
+      ...(scope.scope === 'time' && scope.from ? { from: new Date(scope.from).toISOString() } : {}),
+      ...(scope.scope === 'time' && scope.to ? { to: new Date(scope.to).toISOString() } : {}),
+      ...(scope.scope === 'last' ? { lastN: scope.lastN } : {}),
+    };
+    setSearchScope(where);
     stop.current = startSearch(
       cluster,
       topic,
-      {
-        ...filters,
-        scope: scope.scope,
-        maxMatches: scope.maxMatches,
-        ...(scope.scope === 'time' && scope.from ? { from: new Date(scope.from).toISOString() } : {}),
-        ...(scope.scope === 'time' && scope.to ? { to: new Date(scope.to).toISOString() } : {}),
-        ...(scope.scope === 'last' ? { lastN: scope.lastN } : {}),
-      },
+      { ...filters, ...where, maxMatches: scope.maxMatches },
       (update) => {
         if (generation.current === mine) setSearch(update);
       },
     );
   };
-  const exportQuery = mode === 'search' ? { ...query, seek: 'oldest' as const } : query;
+  // The export follows what the table shows: the search's scope, or the browse seek.
+  const exportScope = mode === 'search' ? searchScope : undefined;
+  const exportEnabled = first?.exportEnabled ?? true;
 
   return (
     <div>
@@ -108,31 +112,39 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
         >
           {showProduce ? 'Hide produce' : 'Produce'}
         </button>
-        <label className="flex items-center gap-1 text-xs text-slate-600">
-          Export at most
-          <input
-            type="number"
-            min={1}
-            max={1000000}
-            className="w-24 rounded border border-slate-300 px-2 py-0.5"
-            value={exportLimit}
-            onChange={(e) => setExportLimit(Number(e.target.value))}
-          />
-        </label>
-        <a
-          className="text-blue-700 hover:underline"
-          href={exportUrl(cluster, topic, exportQuery, 'jsonl', exportLimit)}
-          download
-        >
-          Export JSON Lines
-        </a>
-        <a
-          className="text-blue-700 hover:underline"
-          href={exportUrl(cluster, topic, exportQuery, 'csv', exportLimit)}
-          download
-        >
-          Export CSV
-        </a>
+        {exportEnabled ? (
+          <>
+            <label className="flex items-center gap-1 text-xs text-slate-600">
+              Export at most
+              <input
+                type="number"
+                min={1}
+                max={1000000}
+                className="w-24 rounded border border-slate-300 px-2 py-0.5"
+                value={exportLimit}
+                onChange={(e) => setExportLimit(Number(e.target.value))}
+              />
+            </label>
+            <a
+              className="text-blue-700 hover:underline"
+              href={exportUrl(cluster, topic, query, 'jsonl', exportLimit, exportScope)}
+              download
+            >
+              Export JSON Lines
+            </a>
+            <a
+              className="text-blue-700 hover:underline"
+              href={exportUrl(cluster, topic, query, 'csv', exportLimit, exportScope)}
+              download
+            >
+              Export CSV
+            </a>
+          </>
+        ) : (
+          <span className="text-xs text-slate-500">
+            Export is switched off on this server by its administrator.
+          </span>
+        )}
         {mode === 'search' && (
           <button type="button" className="text-blue-700 hover:underline" onClick={() => setMode('browse')}>
             Back to browsing
