@@ -23,18 +23,28 @@ async function partitionsByKcat(bootstrap: string, topic: string): Promise<numbe
 test('create, see, configure, grow, purge and delete a topic from the UI', async ({ page, bootstrap }) => {
   test.setTimeout(180_000);
   const broker = bootstrap[0]!;
-  const name = `e2e-orders-${Date.now().toString(36)}`;
+  // A "." in the name: Kafka's collision warning must reach the person.
+  const name = `e2e.orders-${Date.now().toString(36)}`;
   const topics = new TopicsPage(page);
   await topics.goto();
 
   // A name Kafka refuses: the server's sentence is shown, nothing is created.
   const form = await topics.createTopic('bad name!', 3);
   await expect(form.getByRole('alert')).toContainText('"bad name!" is not a valid topic name');
+  // More replicas than brokers: refused before Kafka sees it, and nothing is created.
+  await form.getByLabel('Topic name').fill(name);
+  await form.getByLabel('Replication factor').fill('2');
+  await form.getByRole('button', { name: 'Create topic' }).click();
+  await expect(form.getByRole('alert')).toContainText(
+    'Replication factor 2 is more than the 1 broker online',
+  );
+  expect(await partitionsByKcat(broker, name)).toBe(0);
   await form.getByRole('button', { name: 'Cancel' }).click();
 
   // Create with 3 partitions and see it in the list.
   await topics.createTopic(name, 3);
   await expect(page.getByRole('status')).toContainText(`Created topic ${name} with 3 partitions`);
+  await expect(page.getByRole('status')).toContainText('Warning: Due to limitations in metric names');
   await topics.search(name);
   await expect(page).toHaveURL(new RegExp(`q=${name}`));
   await expect(topics.row(name).getByRole('cell').nth(1)).toHaveText('3');
@@ -78,9 +88,28 @@ test('create, see, configure, grow, purge and delete a topic from the UI', async
   await retention.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('alert')).toContainText('Invalid value soon for configuration retention.ms');
   await retention.getByRole('button', { name: 'Cancel' }).click();
+  // Reset to default: the override goes, on the page and in Kafka.
+  await retention.getByRole('button', { name: 'Reset retention.ms to default' }).click();
+  await expect(retention).toContainText('604800000');
+  await expect(retention).not.toContainText('topic override');
+  const reset = await runKafkaTool('kafka-configs', [
+    '--bootstrap-server',
+    broker,
+    '--describe',
+    '--entity-type',
+    'topics',
+    '--entity-name',
+    name,
+  ]);
+  expect(reset.stdout).not.toContain('retention.ms=');
 
-  // Add a partition: the dialog says what will happen; the broker then has 4.
+  // Add a partition: a shrink is refused with the server's sentence; the dialog says what will happen;
+  // the broker then has 4.
   await page.getByRole('button', { name: 'Add partitions' }).click();
+  await topics.dialog().getByLabel('New partition count').fill('2');
+  await topics.dialog().getByRole('button', { name: 'Add partitions' }).click();
+  await expect(topics.dialog().getByRole('alert')).toContainText('already has 3 partitions');
+  await topics.dialog().getByLabel('New partition count').fill('4');
   await expect(topics.dialog()).toContainText('Adds 1 partition (3 → 4)');
   await topics.dialog().getByRole('button', { name: 'Add 1 partition' }).click();
   await expect(page.getByRole('status')).toContainText(`${name} now has 4 partitions (was 3)`);
