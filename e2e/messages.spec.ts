@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,6 +123,17 @@ test('produce keyed messages into a partition, find them by filter, upload a CSV
     '100',
   );
   await expect(page.getByRole('region', { name: 'Search' }).getByRole('status')).toContainText('501 matches');
+  // The export follows the search (its scope and filter), not the browse seek.
+  const searchExport = new URL(
+    (await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')) ?? '',
+    'http://x',
+  );
+  expect(Object.fromEntries(searchExport.searchParams)).toMatchObject({
+    scope: 'all',
+    filter: 'value == 4 || value.n == 4',
+    format: 'csv',
+  });
+  expect(searchExport.searchParams.has('seek')).toBe(false);
 
   // Export the current browse result (partition 0, oldest first) and compare it with what kcat reads.
   await page.getByRole('button', { name: 'Back to browsing' }).click();
@@ -180,4 +191,53 @@ test('thousands of rows stay a few DOM rows, and a cut value loads whole', async
   await details.getByRole('button', { name: /Load the whole value/ }).click();
   await expect(details.locator('pre').first()).toContainText('END');
   await expect(details).not.toContainText('cut: showing');
+});
+
+test('with export switched off, the tab says so instead of offering it; search errors are shown', async ({
+  page,
+  bootstrap,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const topic = `e2e-noexport-${Date.now().toString(36)}`;
+  expect(
+    (await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } })).status(),
+  ).toBe(201);
+  // A second Tributary on the same Kafka, configured by an administrator who switched export off.
+  const server = spawn('node', ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      KAFKA_BROKERS: bootstrap.join(','),
+      TRIBUTARY_EXPORT_ENABLED: 'false',
+      TRIBUTARY_LAG_HISTORY_DIR: mkdtempSync(join(tmpdir(), 'e2e-lag-')),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const found = /Tributary is running: (http:\S+)/.exec(out);
+        if (found?.[1]) resolve(found[1]);
+      });
+      server.on('exit', (code) => reject(new Error(`the second server exited (${code}): ${out}`)));
+    });
+    await page.goto(`${url}/clusters/local/topics/${topic}/messages`);
+    const tab = new MessagesPage(page);
+    await expect(page.getByText('Export is switched off on this server by its administrator.')).toBeVisible();
+    await expect(page.getByRole('link', { name: /^Export/ })).toHaveCount(0);
+    await expect(tab.browse).toBeVisible();
+
+    // A search the server refuses: its sentence reaches the page (not "the connection closed").
+    await page.getByLabel('Stop after matches').fill('20000');
+    await page.getByRole('button', { name: 'Search on the server' }).click();
+    await expect(page.getByRole('region', { name: 'Search' }).getByRole('alert')).toHaveText(
+      'Invalid search parameter "maxMatches": must be <= 10000.',
+    );
+  } finally {
+    server.kill('SIGTERM');
+  }
 });
