@@ -151,6 +151,17 @@ describe('live session', () => {
     expect(stats.topicRate).toBeLessThan(400);
   });
 
+  it('counts the topic rate from the start, and `partitions: null` in a start tails every partition again', async () => {
+    const topic = new FakeTopic(2);
+    const { sink, session } = open(topic, { statsIntervalMs: 200 });
+    await session.command({ type: 'start', from: { mode: 'now' }, partitions: [1] });
+    topic.produce(1, ...Array.from({ length: 20 }, () => 'x')); // before the first stats event
+    await until(() => sink.of('stats').length >= 1);
+    expect(sink.of('stats')[0]?.topicRate).toBeGreaterThan(0);
+    await session.command({ type: 'start', from: { mode: 'now' }, partitions: null });
+    expect(sink.of('subscribed').at(-1)?.partitions).toEqual([0, 1]);
+  });
+
   it('moves past transaction markers instead of fetching them again and again', async () => {
     const topic = new FakeTopic(1);
     const { sink, session } = open(topic);

@@ -43,6 +43,11 @@ function sameHost(origin: string, host: string | undefined): boolean {
   }
 }
 
+/** Whether the peer has begun the closing handshake (`ws` keeps this on the socket, unexported). */
+function closeFrameReceived(socket: WebSocket): boolean {
+  return (socket as unknown as { _closeFrameReceived?: boolean })._closeFrameReceived === true;
+}
+
 function refuse(socket: WebSocket, error: DomainError, code: number): void {
   const sink = socketSink(socket);
   sink.send({ type: 'error', code: error.code, message: error.message, fatal: true });
@@ -59,24 +64,29 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.addHook('onClose', () => tails.closeAll());
 
-  app.get(
-    '/api/clusters/:cluster/topics/:topic/live',
-    {
-      websocket: true,
-      schema: { params: LiveParams },
-      // Browsers let any site open a WebSocket to localhost (CORS does not apply): only our own pages may
-      // tail. Clients without an Origin (CLI tools, tests) are not browsers and pass.
-      preValidation: async (request, reply) => {
-        const origin = request.headers.origin;
-        if (origin === undefined || sameHost(origin, request.headers.host)) return;
-        request.log.warn({ origin }, 'live tail from a foreign origin refused');
-        return reply.status(403).send({
-          code: 'FORBIDDEN',
-          message: `A page from ${origin} may not open a live tail on this server.`,
-        });
-      },
+  app.route({
+    method: 'GET',
+    url: '/api/clusters/:cluster/topics/:topic/live',
+    schema: { params: LiveParams },
+    // Browsers let any site open a WebSocket to localhost (CORS does not apply): only our own pages may
+    // tail. Clients without an Origin (CLI tools, tests) are not browsers and pass.
+    preValidation: async (request, reply) => {
+      const origin = request.headers.origin;
+      if (origin === undefined || sameHost(origin, request.headers.host)) return;
+      request.log.warn({ origin }, 'live tail from a foreign origin refused');
+      return reply.status(403).send({
+        code: 'FORBIDDEN',
+        message: `A page from ${origin} may not open a live tail on this server.`,
+      });
     },
-    (socket, request) => {
+    // A plain GET (curl, a link opened in a tab) gets a sentence instead of an empty 404.
+    handler: (_request, reply) =>
+      reply.status(426).header('upgrade', 'websocket').send({
+        code: 'BAD_REQUEST',
+        message:
+          'The live tail is a WebSocket: connect with a WebSocket client (the Live tab does), not a plain GET.',
+      }),
+    wsHandler: (socket, request) => {
       const { cluster, topic } = request.params;
       let connection;
       try {
@@ -103,9 +113,10 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
       // @fastify/websocket closes every socket without a code when the server shuts down (its preClose runs
       // before any hook of ours); this code always passes one. So a code-less close is the shutdown: say so.
+      // `ws` also answers a peer's code-less close frame with a code-less close(): that is no shutdown.
       const close = socket.close.bind(socket);
       socket.close = (code?: number, reason?: string | Buffer) => {
-        if (code !== undefined) return close(code, reason);
+        if (code !== undefined || closeFrameReceived(socket)) return close(code, reason);
         sink.send({ type: 'end', reason: 'Tributary is shutting down.', reconnect: true });
         close(LIVE_CLOSE.goingAway, 'server shutting down');
       };
@@ -133,5 +144,5 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         void tails.remove(tail);
       });
     },
-  );
+  });
 };

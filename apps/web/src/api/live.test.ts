@@ -174,6 +174,26 @@ describe('live tail connection', () => {
     expect(tail.state).toMatchObject({ status: 'ended', error: { fatal: true } });
   });
 
+  it('a restart while connecting or waiting to reconnect keeps one socket, and ignores the old one', () => {
+    const tail = new LiveTailConnection('ws://x/live', 100, { partitions: null, filter: {} });
+    tail.start({ mode: 'now' });
+    tail.start({ mode: 'last', count: 5 }); // clicked again before the first socket opened
+    expect(FakeSocket.all).toHaveLength(2);
+    const [first, second] = FakeSocket.all as [FakeSocket, FakeSocket];
+    expect(first.readyState).toBe(FakeSocket.CLOSED);
+    second.open();
+    second.emit(subscribed(false, [[0, '0']]));
+    first.emit(message(0, 99)); // a frame the replaced socket still delivers
+    second.drop(1006);
+    expect(tail.state.status).toBe('reconnecting');
+    tail.start({ mode: 'now' }); // "Restart from there" while a reconnect is pending
+    vi.advanceTimersByTime(15_000);
+    expect(FakeSocket.all).toHaveLength(3); // the pending reconnect did not open a fourth
+    FakeSocket.all[2]!.open();
+    expect(FakeSocket.all[2]!.sent[0]).toMatchObject({ type: 'start', from: { mode: 'now' } });
+    expect(tail.state.received).toBe(0);
+  });
+
   it('reconnects when the server goes silent (no stats, no heartbeat)', () => {
     const tail = new LiveTailConnection('ws://x/live', 100, { partitions: null, filter: {} });
     tail.start({ mode: 'now' });

@@ -90,6 +90,7 @@ export class LiveTailConnection {
     this.wanted = true;
     this.paused = false;
     this.positions.clear();
+    clearTimeout(this.retryTimer); // a reconnect waiting to happen would open a second socket
     this.update({ error: undefined, notice: undefined });
     if (this.socket?.readyState === WebSocket.OPEN) this.sendStart(from);
     else this.connect(from);
@@ -136,11 +137,16 @@ export class LiveTailConnection {
   }
 
   private connect(from: LiveFrom): void {
+    // One socket per tab: one still connecting is replaced (its tail on the server ends with it).
+    const replaced = this.socket;
+    this.socket = undefined;
+    replaced?.close(LIVE_CLOSE.stopped);
     const socket = new WebSocket(this.url);
     this.socket = socket;
     this.update({ status: this.attempt > 0 ? 'reconnecting' : 'connecting' });
     socket.onopen = () => this.sendStart(from);
     socket.onmessage = (e: MessageEvent<string>) => {
+      if (this.socket !== socket) return; // a replaced socket's last frames
       this.watchSilence();
       this.onEvent(JSON.parse(e.data) as LiveEvent);
     };

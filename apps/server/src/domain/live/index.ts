@@ -1,3 +1,4 @@
-export { LiveSession, DEFAULT_LIVE_OPTIONS, type LiveSink, type LiveOptions } from './session.ts';
+export { LiveSession } from './session.ts';
+export { DEFAULT_LIVE_OPTIONS, type LiveSink, type LiveOptions } from './options.ts';
 export type { LiveSource, LiveFetchRequest, LiveFetchResult, PartitionRange, Formats } from './source.ts';
 export { LiveTailRegistry } from './registry.ts';

@@ -39,6 +39,17 @@ export function startPositions(
   return positions;
 }
 
+/** After a partition change: partitions kept go on from where they are; added ones start at their log end. */
+export function keepPositions(
+  ranges: PartitionRange[],
+  partitions: number[],
+  current: Map<number, bigint>,
+): Map<number, bigint> {
+  const fresh = startPositions(ranges, partitions, { mode: 'now' });
+  for (const p of partitions) fresh.set(p, current.get(p) ?? fresh.get(p) ?? 0n);
+  return fresh;
+}
+
 export function toPositions(positions: Map<number, bigint>): LivePosition[] {
   return [...positions.entries()]
     .sort(([a], [b]) => a - b)

@@ -1,7 +1,7 @@
 import type { LiveFilter } from '@tributary/contract';
 import { ClusterConnection } from '../../kafka/cluster-connection.ts';
 import { partitionReader, type FetchedRecord } from '../../kafka/partition-reader.ts';
-import { DomainError } from '../errors.ts';
+import { DomainError, notFound } from '../errors.ts';
 import { decodeRecord } from '../messages/decode.ts';
 import { compileFilter } from '../messages/filter.ts';
 import type { LiveSource } from './source.ts';
@@ -38,7 +38,14 @@ export function readerSource(cluster: ClusterConnection): ReaderSource {
   let firstFetch: Promise<unknown> | undefined;
   return {
     async offsets(topic) {
-      const ranges = await track(reader.offsets(topic));
+      const ranges = await track(reader.offsets(topic)).catch((error: unknown) => {
+        // A name Kafka cannot hold (e.g. "a b") cannot be a topic: say that, and end the tail.
+        if (error instanceof DomainError && error.details?.kafkaError === 'INVALID_TOPIC_EXCEPTION')
+          throw notFound(
+            `Topic "${topic}" does not exist in cluster "${cluster.name}" (not a valid topic name).`,
+          );
+        throw error;
+      });
       return ranges.map((r) => ({ partition: r.partition, low: BigInt(r.low), high: BigInt(r.high) }));
     },
     async fetch({ topic, partition, offset, maxBytes, maxWaitMs, signal }) {

@@ -1,47 +1,11 @@
-import type { LiveCommand, LiveEvent, LiveFilter, Message } from '@tributary/contract';
+import type { LiveCommand, LiveFilter, Message } from '@tributary/contract';
 import { LIVE_CLOSE } from '@tributary/contract';
 import { DomainError } from '../errors.ts';
-import { selectPartitions, startPositions, toPositions } from './positions.ts';
+import { keepPositions, selectPartitions, startPositions, toPositions } from './positions.ts';
 import type { Formats, LiveFetchResult, LiveSource, PartitionRange } from './source.ts';
 import { LiveCounters } from './stats.ts';
-
-/** Where the session's events go (the WebSocket in production, an array in unit tests). */
-export interface LiveSink {
-  send(event: LiveEvent): void;
-  /** Bytes queued in the socket and not yet written: the backpressure signal. */
-  bufferedAmount(): number;
-  close(code: number, reason: string): void;
-}
-
-export interface LiveOptions {
-  /** Messages sent and not yet acknowledged by the tab; past this, matching messages are skipped. */
-  maxInFlight: number;
-  /** Socket bytes not yet written; past this, matching messages are skipped. */
-  maxBufferedBytes: number;
-  /** A partition further behind its log end than this jumps ahead (a tail shows now, not history). */
-  maxLagPerPartition: number;
-  fetchMaxBytes: number;
-  /** How long one fetch may wait at the broker for new records (long poll). */
-  maxWaitMs: number;
-  statsIntervalMs: number;
-  /** A `heartbeat` event this often, so idle proxies keep the socket and the tab knows the server is there. */
-  heartbeatMs: number;
-  /** Consecutive failed fetches of a partition before the stream ends with an error. */
-  retryLimit: number;
-  retryBackoffMs: number;
-}
-
-export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
-  maxInFlight: 2000,
-  maxBufferedBytes: 1 << 20,
-  maxLagPerPartition: 10_000,
-  fetchMaxBytes: 512 * 1024,
-  maxWaitMs: 500,
-  statsIntervalMs: 1000,
-  heartbeatMs: 15_000,
-  retryLimit: 4,
-  retryBackoffMs: 250,
-};
+import { DEFAULT_LIVE_OPTIONS, type LiveOptions, type LiveSink } from './options.ts';
+import { sleep } from './sleep.ts';
 
 /**
  * One tab's live tail. One long-polling loop per tailed partition reads group-less from its position (the
@@ -105,10 +69,12 @@ export class LiveSession<R> {
       case 'start': {
         const matches = command.filter ? this.source.compileFilter(command.filter) : this.matches;
         const ranges = await this.source.offsets(this.topic);
-        const partitions = selectPartitions(ranges, command.partitions ?? this.requested);
+        // `partitions: null` asks for every partition again; leaving it out keeps the current choice.
+        const requested = command.partitions === undefined ? this.requested : command.partitions;
+        const partitions = selectPartitions(ranges, requested);
         this.positions = startPositions(ranges, partitions, command.from);
         this.noteHighs(ranges);
-        this.requested = command.partitions ?? this.requested;
+        this.requested = requested;
         this.partitions = partitions;
         if (command.filter) [this.filter, this.matches] = [command.filter, matches];
         this.formats = {
@@ -125,10 +91,7 @@ export class LiveSession<R> {
         const partitions = selectPartitions(ranges, command.partitions);
         this.requested = command.partitions;
         if (!this.started) return;
-        // Partitions kept go on from where they are; added ones start at their log end.
-        const fresh = startPositions(ranges, partitions, { mode: 'now' });
-        for (const p of partitions) fresh.set(p, this.positions.get(p) ?? fresh.get(p) ?? 0n);
-        this.positions = fresh;
+        this.positions = keepPositions(ranges, partitions, this.positions);
         this.partitions = partitions;
         this.noteHighs(ranges);
         this.restartLoops(true);
@@ -173,7 +136,8 @@ export class LiveSession<R> {
     this.abort.abort();
     this.abort = new AbortController();
     this.wake();
-    this.counters.rebase();
+    // The tailed partitions changed: count the topic's rate from their log ends as they are now.
+    this.counters.rebase(this.totals().highSum, Date.now());
     if (!spawn || this.closed) return;
     const epoch = this.epoch;
     const signal = this.abort.signal;
@@ -273,22 +237,9 @@ export class LiveSession<R> {
   private tick(): void {
     if (!this.started || this.closed) return;
     if (this.paused) void this.refreshHighs(); // the loops sleep, but the topic's rate is still shown
-    let highSum = 0n;
-    let lag = 0n;
-    for (const p of this.partitions) {
-      const high = this.highs.get(p) ?? 0n;
-      highSum += high;
-      lag += high - (this.positions.get(p) ?? high);
-    }
-    this.sink.send(
-      this.counters.take(Date.now(), {
-        highSum,
-        lag,
-        inFlight: this.inFlight,
-        bufferedBytes: this.sink.bufferedAmount(),
-        paused: this.paused,
-      }),
-    );
+    const { inFlight, paused } = this;
+    const state = { ...this.totals(), inFlight, paused, bufferedBytes: this.sink.bufferedAmount() };
+    this.sink.send(this.counters.take(Date.now(), state));
   }
 
   private async refreshHighs(): Promise<void> {
@@ -301,6 +252,17 @@ export class LiveSession<R> {
     } finally {
       this.refreshing = false;
     }
+  }
+
+  /** Log ends summed over the tailed partitions (their growth is the topic's rate), and the lag behind. */
+  private totals(): { highSum: bigint; lag: bigint } {
+    let [highSum, lag] = [0n, 0n];
+    for (const p of this.partitions) {
+      const high = this.highs.get(p) ?? 0n;
+      highSum += high;
+      lag += high - (this.positions.get(p) ?? high);
+    }
+    return { highSum, lag };
   }
 
   private noteHighs(ranges: PartitionRange[]): void {
@@ -322,8 +284,9 @@ export class LiveSession<R> {
     if (this.closed) return;
     const domain = error instanceof DomainError ? error : undefined;
     this.logError(error);
+    // Once tailing, a missing topic was deleted under the tail; before that, it never was there.
     const message =
-      domain?.code === 'NOT_FOUND'
+      domain?.code === 'NOT_FOUND' && this.started
         ? `The topic "${this.topic}" no longer exists (deleted while it was tailed?): ${domain.message}`
         : (domain?.message ?? 'The live tail failed inside Tributary; the server log has the details.');
     this.sink.send({ type: 'error', code: domain?.code ?? 'INTERNAL', message, fatal: true });
@@ -331,16 +294,4 @@ export class LiveSession<R> {
     this.sink.close(LIVE_CLOSE.fatal, domain?.code ?? 'INTERNAL');
     void this.close();
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

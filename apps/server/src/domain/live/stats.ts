@@ -24,9 +24,10 @@ export class LiveCounters {
     this.filtered++;
   }
 
-  /** Forget the log-end baseline (the set of tailed partitions changed, so the sums are not comparable). */
-  rebase(): void {
-    this.lastHighSum = undefined;
+  /** A new log-end baseline (the set of tailed partitions changed, so the old sums are not comparable). */
+  rebase(highSum: bigint, now: number): void {
+    this.lastHighSum = highSum;
+    this.lastAt = now;
   }
 
   take(

@@ -1,0 +1,39 @@
+import type { LiveEvent } from '@tributary/contract';
+
+/** Where the session's events go (the WebSocket in production, an array in unit tests). */
+export interface LiveSink {
+  send(event: LiveEvent): void;
+  /** Bytes queued in the socket and not yet written: the backpressure signal. */
+  bufferedAmount(): number;
+  close(code: number, reason: string): void;
+}
+
+export interface LiveOptions {
+  /** Messages sent and not yet acknowledged by the tab; past this, matching messages are skipped. */
+  maxInFlight: number;
+  /** Socket bytes not yet written; past this, matching messages are skipped. */
+  maxBufferedBytes: number;
+  /** A partition further behind its log end than this jumps ahead (a tail shows now, not history). */
+  maxLagPerPartition: number;
+  fetchMaxBytes: number;
+  /** How long one fetch may wait at the broker for new records (long poll). */
+  maxWaitMs: number;
+  statsIntervalMs: number;
+  /** A `heartbeat` event this often, so idle proxies keep the socket and the tab knows the server is there. */
+  heartbeatMs: number;
+  /** Consecutive failed fetches of a partition before the stream ends with an error. */
+  retryLimit: number;
+  retryBackoffMs: number;
+}
+
+export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
+  maxInFlight: 2000,
+  maxBufferedBytes: 1 << 20,
+  maxLagPerPartition: 10_000,
+  fetchMaxBytes: 512 * 1024,
+  maxWaitMs: 500,
+  statsIntervalMs: 1000,
+  heartbeatMs: 15_000,
+  retryLimit: 4,
+  retryBackoffMs: 250,
+};
