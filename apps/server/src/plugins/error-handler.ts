@@ -44,7 +44,10 @@ export const errorHandlerPlugin = fp(async (app) => {
     ) {
       const domain = toDomainError(error);
       body = { code: domain.code, message: domain.message };
-      request.log.warn({ err: error, details: domain.details, code: domain.code }, domain.message);
+      // A user's mistake is routine (no stack); a Kafka failure is worth a warning with its cause.
+      if (STATUS_OF[domain.code] < 500)
+        request.log.info({ code: domain.code, details: domain.details }, domain.message);
+      else request.log.warn({ err: error, details: domain.details, code: domain.code }, domain.message);
     } else if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
       const code: ErrorCode =
         error.statusCode === 404 ? 'NOT_FOUND' : error.statusCode === 429 ? 'TOO_MANY' : 'BAD_REQUEST';
