@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   BrokerList,
   ClusterOverview,
+  ConfigList,
   CreatedTopic,
   ErrorBody,
   TopicDetail,
@@ -103,6 +104,30 @@ describe('a three-broker cluster', () => {
     expect(tooMany.json<ErrorBody>().message).toMatch(
       /Replication factor 4 is more than the 3 brokers online/,
     );
+  });
+
+  it('names a topic config inherited from a cluster-wide broker default as source "broker"', async () => {
+    await runKafkaTool('kafka-configs', [
+      '--bootstrap-server',
+      kafka.bootstrapServers[0]!,
+      '--alter',
+      '--entity-type',
+      'brokers',
+      '--entity-default',
+      '--add-config',
+      'log.retention.bytes=1073741824',
+    ]);
+    await expect
+      .poll(async () =>
+        (await app.inject(`${cluster}/topics/${topic}/configs`))
+          .json<ConfigList>()
+          .find((c) => c.name === 'retention.bytes'),
+      )
+      .toMatchObject({
+        value: '1073741824',
+        source: 'broker',
+        kafkaSource: 'DYNAMIC_DEFAULT_BROKER_CONFIG',
+      });
   });
 
   it('reads a topic placed by kafka-topics --replica-assignment', async () => {

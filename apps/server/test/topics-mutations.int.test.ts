@@ -85,6 +85,15 @@ describe('topic changes: partitions, purge, delete', async () => {
       expect(bad.statusCode).toBe(400);
       expect(bad.json<ErrorBody>().message).toMatch(message);
     }
+    // Kafka's own answer here is a bare "configured policy" sentence; the person learns which policy.
+    const compact = uniqueName('compact');
+    await create({ name: compact, partitions: 1, configs: { 'cleanup.policy': 'compact' } });
+    const refused = await app.inject({ method: 'DELETE', url: `${base}/${compact}/records` });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<ErrorBody>().message).toMatch(
+      /has cleanup\.policy=compact: Kafka purges records only from topics whose cleanup\.policy includes "delete"/,
+    );
+
     const all = await app.inject({ method: 'DELETE', url: `${base}/${name}/records` });
     expect(all.json<PurgeResult>().partitions.map((p) => p.startOffset)).toEqual(['4', '4', '4']);
     detail = (await app.inject(`${base}/${name}`)).json<TopicDetail>();

@@ -118,8 +118,23 @@ export async function purgeTopic(
       `Partition ${offline.map((p) => p.partition).join(', ')} of "${name}" has no leader (its replicas are ` +
         'offline), so it cannot be purged now. Purge the other partitions, or wait for a replica to return.',
     );
-  const purged = await gateway.deleteRecords(name, partitions);
+  const purged = await gateway.deleteRecords(name, partitions).catch(async (error: unknown) => {
+    throw await explainPurgeRefusal(gateway, name, error);
+  });
   return {
     partitions: purged.map((p) => ({ partition: p.partition, startOffset: p.startOffset.toString() })),
   };
+}
+
+/** Kafka refuses DeleteRecords on a compact-only topic with a bare "configured policy" sentence: say which. */
+async function explainPurgeRefusal(gateway: TopicsGateway, name: string, error: unknown): Promise<unknown> {
+  if (!(error instanceof DomainError) || error.details?.kafkaError !== 'POLICY_VIOLATION') return error;
+  const configs = await gateway.configs({ kind: 'topic', name }).catch(() => []);
+  const policy = configs.find((c) => c.name === 'cleanup.policy')?.value;
+  if (policy === undefined || policy === null || policy.split(',').includes('delete')) return error;
+  return badRequest(
+    `"${name}" has cleanup.policy=${policy || '(empty)'}: Kafka purges records only from topics whose ` +
+      'cleanup.policy includes "delete" (e.g. "compact,delete").',
+    error.details,
+  );
 }
