@@ -150,3 +150,26 @@ test('a dropped connection reconnects by itself, says where it resumed, and lose
   await expect(rows).toHaveCount(4);
   await expect(rows.filter({ hasText: 'before-2' })).toHaveCount(1); // nothing twice
 });
+
+test('a topic deleted while tailed ends the tail with the reason on the page', async ({
+  page,
+  request,
+  bootstrap,
+}) => {
+  const broker = bootstrap[0]!;
+  const topic = unique('live-gone');
+  await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
+  await page.goto(`/clusters/local/topics/${topic}/live`);
+  await page.getByRole('button', { name: 'Start' }).click();
+  const stats = page.getByRole('status', { name: 'Live tail statistics' });
+  await expect(stats).toContainText('Live');
+  await kcatProduce(broker, topic, 0, ['last-words']);
+  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
+  await expect(rows).toHaveCount(1);
+
+  expect((await request.delete(`/api/clusters/local/topics/${topic}`)).status()).toBe(204);
+  await expect(page.getByRole('alert')).toContainText(`The topic "${topic}" no longer exists`);
+  await expect(stats).toContainText('Ended');
+  await expect(rows).toHaveCount(1); // what was shown stays readable
+  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+});
