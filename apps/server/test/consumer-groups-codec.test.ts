@@ -1,4 +1,12 @@
-import { mkdtempSync, readFileSync, appendFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  appendFileSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +17,8 @@ import {
   offsetsPartitionFor,
 } from '../src/domain/consumer-groups/offsets-codec.ts';
 import { LagHistoryStore } from '../src/domain/consumer-groups/lag-history-store.ts';
+import { LagSampler } from '../src/domain/consumer-groups/lag-sampler.ts';
+import type { ClusterRegistry } from '../src/kafka/cluster-registry.ts';
 import { normalizeState, isActive } from '../src/domain/consumer-groups/state.ts';
 
 const str16 = (s: string) => {
@@ -117,5 +127,47 @@ describe('lag history store', () => {
     const again = new LagHistoryStore(dir, 5);
     expect((await again.since('c', 'g', 12)).map((s) => s.t)).toEqual([12, 14]);
     expect(await reopened.since('c', 'other', 0)).toEqual([]);
+  });
+
+  it('prunes the files of groups not sampled within the retention, and nothing else', async () => {
+    const pruneDir = join(dir, 'prune');
+    const store = new LagHistoryStore(pruneDir, 5);
+    await store.append('c', 'old', { t: 1, lags: { a: 1 } });
+    await store.append('c', 'fresh', { t: 2, lags: { a: 2 } });
+    const [oldFile] = readdirSync(pruneDir);
+    const hourAgo = new Date(Date.now() - 60 * 60_000);
+    utimesSync(join(pruneDir, oldFile!), hourAgo, hourAgo);
+    writeFileSync(join(pruneDir, 'notes.txt'), 'not ours');
+    utimesSync(join(pruneDir, 'notes.txt'), hourAgo, hourAgo);
+    expect(await store.prune(30 * 60_000)).toBe(1);
+    expect(readdirSync(pruneDir).sort()).toEqual(
+      [readdirSync(pruneDir).find((f) => f.endsWith('.jsonl')), 'notes.txt'].sort(),
+    );
+    expect(readdirSync(pruneDir)).not.toContain(oldFile);
+    expect(await new LagHistoryStore(pruneDir, 5).since('c', 'fresh', 0)).toEqual([{ t: 2, lags: { a: 2 } }]);
+    expect(await new LagHistoryStore(join(dir, 'missing'), 5).prune(0)).toBe(0);
+  });
+});
+
+describe('lag sampler watch list', () => {
+  it('keeps the most recently opened groups only, up to maxWatched', () => {
+    // no cluster is reachable: the immediate first samples fail and are only logged
+    const clusters = {
+      get: () => {
+        throw new Error('no cluster in a unit test');
+      },
+    } as unknown as ClusterRegistry;
+    const logged: string[] = [];
+    const sampler = new LagSampler(clusters, {
+      dir: mkdtempSync(join(tmpdir(), 'tributary-lag-watch-')),
+      intervalMs: 60_000,
+      watched: ['c/pinned'],
+      maxWatched: 3,
+      log: (message) => logged.push(message),
+    });
+    for (const g of ['a', 'b', 'c', 'd']) sampler.watch('c', g);
+    sampler.watch('c', 'b'); // opened again: most recent now
+    sampler.watch('c', 'e');
+    expect(sampler.watchedGroups().map((w) => w.group)).toEqual(['pinned', 'e', 'b']);
   });
 });

@@ -30,12 +30,40 @@ export async function createTopicWithMessages(
   partitions: number,
   perPartition: number,
 ) {
+  await createTopic(brokers, topic, partitions);
+  await produce(brokers, topic, partitions, perPartition);
+}
+
+/**
+ * Creates a topic and waits until every partition has a leader. kafkajs's own `waitForLeaders` gives up on
+ * a transient UNKNOWN_TOPIC_OR_PARTITION from a busy broker, so the wait is done here.
+ */
+export async function createTopic(
+  brokers: string[],
+  topic: string,
+  partitions: number,
+  configEntries: { name: string; value: string }[] = [],
+) {
   const kafka = new Kafka({ clientId: 'cg-test', brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
-  await admin.disconnect();
-  await produce(brokers, topic, partitions, perPartition);
+  try {
+    await admin.createTopics({
+      topics: [{ topic, numPartitions: partitions, configEntries }],
+      waitForLeaders: false,
+    });
+    await eventually(
+      async () => {
+        const [meta] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+        if (meta?.partitions.length !== partitions || meta.partitions.some((p) => p.leader < 0))
+          throw new Error(`topic ${topic} has no leaders yet`);
+      },
+      30_000,
+      200,
+    );
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 export async function produce(brokers: string[], topic: string, partitions: number, perPartition: number) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,28 @@ describe('consumer groups: commit history and lag over time', async () => {
     try {
       const restored = (await history()).series[0]!.points;
       expect(restored.slice(0, points.length)).toEqual(points);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('an unknown group answers 404 for its page, commits and lag history, and is neither watched nor stored', async () => {
+    const app = await lagApp();
+    try {
+      const group = uniqueName('cgh-nope');
+      const files = () => readdirSync(dir).length;
+      const before = files();
+      for (const path of ['', '/commits', '/lag-history']) {
+        const res = await app.inject(`/api/clusters/local/consumer-groups/${group}${path}`);
+        expect(res.statusCode, path).toBe(404);
+        expect(res.json()).toEqual({
+          code: 'NOT_FOUND',
+          message: `Consumer group "${group}" does not exist on cluster local.`,
+        });
+      }
+      await new Promise((r) => setTimeout(r, 1000)); // three sampling rounds
+      expect(app.lagSampler.watchedGroups()).toEqual([]);
+      expect(files()).toBe(before);
     } finally {
       await app.close();
     }

@@ -4,6 +4,7 @@ import type { ErrorBody, GroupDetail, ResetOffsetsBody, ResetOffsetsResult } fro
 import { sharedKafkaBrokers, uniqueName } from '@tributary/local-kafka/testing';
 import { buildTestApp } from './helpers.ts';
 import {
+  createTopic,
   createTopicWithMessages,
   describeWithTool,
   eventually,
@@ -23,11 +24,9 @@ describe('consumer groups: reset offsets, delete', async () => {
   beforeAll(async () => {
     await createTopicWithMessages(brokers, topic, 3, 20);
     // 10 messages per partition, one second apart from T0, for the timestamp target
+    // retention.ms -1: the broker's retention check would otherwise delete records stamped in 2024 (7 days)
+    await createTopic(brokers, timed, 2, [{ name: 'retention.ms', value: '-1' }]);
     const kafka = new Kafka({ clientId: 'cg-test', brokers, logLevel: logLevel.NOTHING });
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: timed, numPartitions: 2 }], waitForLeaders: true });
-    await admin.disconnect();
     const producer = kafka.producer();
     await producer.connect();
     for (const partition of [0, 1])
@@ -142,12 +141,25 @@ describe('consumer groups: reset offsets, delete', async () => {
     const target = uniqueName('cgr-copy');
     await execute(target, { topic, to: 'group', value: source });
     expect(await toolOffsets(target)).toEqual(expected);
+    // a numeric group id is a name, not a number: its leading zero must survive the request
+    const numeric = `0${Date.now()}${Math.floor(Math.random() * 1000)}`;
+    await execute(numeric, { topic, to: 'offset', value: 3 });
+    const copied = await execute(uniqueName('cgr-copy'), { topic, to: 'group', value: numeric });
+    expect(copied.rows.map((r) => r.newOffset)).toEqual([3, 3, 3]);
   });
 
   it('answers bad input with a 4xx sentence', async () => {
     const cases: [ResetOffsetsBody, number, RegExp][] = [
-      [{ to: 'offset' }, 400, /needs a value/],
-      [{ to: 'timestamp', value: 'yesterday-ish' }, 400, /needs a value: a time/],
+      [{ to: 'offset' }, 400, /needs a value: the offset/],
+      [
+        { to: 'offset', value: 'abc' },
+        400,
+        /needs the offset to move to \(a whole number\).*"abc" is not one/,
+      ],
+      [{ to: 'shift', value: '1.5' }, 400, /needs how many offsets to shift by/],
+      [{ to: 'timestamp', value: 'yesterday-ish' }, 400, /needs a time .*"yesterday-ish" is not one/],
+      [{ to: 'timestamp', value: -5 }, 400, /needs a time/],
+      [{ to: 'timestamp', value: 'May 3' }, 400, /needs a time/],
       [{ topic: 'no-such-topic-cg', to: 'earliest' }, 404, /does not exist/],
       [{ topic, partitions: [7], to: 'earliest' }, 400, /partitions 0-2; 7 is not one of them/],
       [{ partitions: [0], to: 'earliest' }, 400, /Choose a topic/],
@@ -164,7 +176,9 @@ describe('consumer groups: reset offsets, delete', async () => {
       payload: { to: 'yesterday' },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json<ErrorBody>().message).toMatch(/to/);
+    expect(bad.json<ErrorBody>().message).toBe(
+      'Cannot reset to "yesterday": choose one of earliest, latest, timestamp, offset, shift, group.',
+    );
   });
 
   it('refuses to reset or delete while a kcat member is running, then deletes the idle group', async () => {

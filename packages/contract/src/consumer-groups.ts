@@ -126,12 +126,14 @@ export type ResetTarget = (typeof RESET_TARGETS)[number];
 /**
  * `--reset-offsets`. Scope: every topic the group has offsets for, or `topic`, or `topic` + `partitions`.
  * `value`: timestamp (ms since the epoch, or an ISO date), offset, shift (±n) or the source group id.
+ * `to` is checked by the server (not by an enum) so that a wrong target is answered with the list of targets;
+ * `value` is read as text first so a numeric group id like "007" keeps its zeros.
  */
 export const ResetOffsetsBody = Type.Object({
   topic: Type.Optional(Type.String({ minLength: 1 })),
   partitions: Type.Optional(Type.Array(Type.Integer({ minimum: 0 }), { minItems: 1 })),
-  to: Type.Unsafe<ResetTarget>(Type.String({ enum: [...RESET_TARGETS] })),
-  value: Type.Optional(Type.Union([Type.Integer(), Type.String({ minLength: 1 })])),
+  to: Type.Unsafe<ResetTarget>(Type.String({ minLength: 1, maxLength: 64 })),
+  value: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Integer()])),
   dryRun: Type.Optional(Type.Boolean({ default: true })),
 });
 export type ResetOffsetsBody = Static<typeof ResetOffsetsBody>;

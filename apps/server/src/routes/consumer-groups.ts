@@ -43,10 +43,15 @@ export const consumerGroupsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (req) => listConsumerGroups(app.clusters.get(req.params.cluster), req.query),
   );
 
-  app.get(`${base}/:group`, { schema: { params: GroupParams, response: { 200: GroupDetail } } }, (req) => {
-    app.lagSampler?.watch(req.params.cluster, req.params.group);
-    return describeGroup(app.clusters.get(req.params.cluster), req.params.group);
-  });
+  app.get(
+    `${base}/:group`,
+    { schema: { params: GroupParams, response: { 200: GroupDetail } } },
+    async (req) => {
+      const detail = await describeGroup(app.clusters.get(req.params.cluster), req.params.group);
+      app.lagSampler.watch(req.params.cluster, req.params.group); // an open group page: sample its lag
+      return detail;
+    },
+  );
 
   app.get(
     '/api/clusters/:cluster/topics/:topic/consumer-groups',
@@ -96,9 +101,11 @@ export const consumerGroupsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     `${base}/:group/lag-history`,
     { schema: { params: GroupParams, querystring: LagHistoryQuery, response: { 200: LagHistory } } },
-    async (req) => {
-      app.clusters.get(req.params.cluster); // 404 for an unknown cluster
-      return app.lagSampler.history(req.params.cluster, req.params.group, req.query.minutes ?? 60);
-    },
+    (req) =>
+      app.lagSampler.pageHistory(
+        app.clusters.get(req.params.cluster),
+        req.params.group,
+        req.query.minutes ?? 60,
+      ),
   );
 };

@@ -2,6 +2,7 @@ import type { CommitHistory, OffsetCommitRecord } from '@tributary/contract';
 import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
 import { partitionReader } from '../../kafka/partition-reader.ts';
 import { notFound } from '../errors.ts';
+import { loadGroup } from './describe.ts';
 import { decodeOffsetCommitKey, decodeOffsetCommitValue, offsetsPartitionFor } from './offsets-codec.ts';
 
 const OFFSETS_TOPIC = '__consumer_offsets';
@@ -76,6 +77,8 @@ export async function commitHistory(
     found.unshift(...inWindow);
     windowEnd = from;
   }
+  // No commit in reach: a mistyped or unknown group answers 404 (a deleted group's old commits still show).
+  if (found.length === 0) await loadGroup(connection, groupId);
   return {
     groupId,
     partition,

@@ -2,8 +2,9 @@
 // better-sqlite3 must compile from source here, and the access pattern is trivial: append one line per
 // interval, read the newest hour. Bounded: when a file holds twice `maxSamples` lines it is rewritten with the
 // newest `maxSamples` (temp file + rename, so a crash leaves the old or the new file, never half of one). A
-// torn last line (crash mid-append) is skipped on load.
-import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+// torn last line (crash mid-append) is skipped on load. Files nobody wrote to for the retention period are
+// removed by prune(), so the directory does not grow with every group ever watched.
+import { appendFile, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -95,7 +96,28 @@ export class LagHistoryStore {
     return entry.samples.filter((s) => s.t >= since);
   }
 
-  /** Forget cached samples of groups no longer watched (the files stay). */
+  /** Removes the files (and leftover temp files) last written more than `maxAgeMs` ago; answers how many. */
+  async prune(maxAgeMs: number, now = Date.now()): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    let removed = 0;
+    for (const name of names) {
+      if (!/^[0-9a-f]{32}\.jsonl(\.tmp)?$/.test(name)) continue; // only files this store wrote
+      const file = join(this.dir, name);
+      const { mtimeMs } = await stat(file);
+      if (now - mtimeMs <= maxAgeMs) continue;
+      await unlink(file).catch(() => undefined); // already gone: fine
+      removed += 1;
+    }
+    return removed;
+  }
+
+  /** Forget cached samples of groups no longer watched (the files stay until prune()). */
   evict(cluster: string, group: string): void {
     this.entries.delete(`${cluster}\u0000${group}`);
   }

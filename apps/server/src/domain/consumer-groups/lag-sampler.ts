@@ -2,7 +2,8 @@ import type { LagHistory } from '@tributary/contract';
 import type { ClusterRegistry } from '../../kafka/cluster-registry.ts';
 import { topicBounds } from '../../kafka/groups-service.ts';
 import { fetchCommittedOffsets } from '../../kafka/gap-adapter/consumer-groups.ts';
-import { lagOf } from './describe.ts';
+import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
+import { lagOf, loadGroup } from './describe.ts';
 import { LagHistoryStore, type LagSample } from './lag-history-store.ts';
 
 export interface LagSamplerOptions {
@@ -12,12 +13,14 @@ export interface LagSamplerOptions {
   watched: string[];
   /** A group whose page was last requested longer ago than this stops being sampled. */
   watchTtlMs?: number;
-  /** At most this many groups are sampled (configured ones first). */
+  /** At most this many groups are sampled (configured ones first); older page watches are forgotten. */
   maxWatched?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
 const RETENTION_MS = 6 * 60 * 60 * 1000;
+/** How often files of groups nobody watched for RETENTION_MS are removed from the store. */
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Samples the lag of watched groups every `intervalMs`: groups whose page was opened recently (every group
@@ -32,6 +35,7 @@ export class LagSampler {
   private running: Promise<void> | undefined;
   private readonly ttl: number;
   private readonly max: number;
+  private prunedAt = 0;
 
   constructor(
     private readonly clusters: ClusterRegistry,
@@ -51,6 +55,7 @@ export class LagSampler {
   }
 
   start(): void {
+    this.prune();
     this.timer ??= setInterval(() => void this.tick(), this.options.intervalMs);
     this.timer.unref();
   }
@@ -61,11 +66,28 @@ export class LagSampler {
     await this.running;
   }
 
-  /** Marks a group as watched; the first watch samples it at once so a chart has a point to start from. */
+  /** Files untouched for longer than the retention hold only expired samples: the store stays bounded. */
+  private prune(): void {
+    this.prunedAt = Date.now();
+    void this.store
+      .prune(RETENTION_MS)
+      .catch((e: unknown) => this.options.log?.('pruning lag history failed', e));
+  }
+
+  /**
+   * Marks an existing group as watched (callers check that first); the first watch samples it at once so a
+   * chart has a point to start from. The most recent `maxWatched` page watches are kept (least recent go).
+   */
   watch(cluster: string, group: string): void {
     const key = `${cluster}\u0000${group}`;
     const isNew = !this.requested.has(key) && !this.pinned.has(key);
+    this.requested.delete(key); // re-insert: the Map's order is the order of last use
     this.requested.set(key, Date.now());
+    for (const oldest of this.requested.keys()) {
+      if (this.requested.size <= this.max) break;
+      this.requested.delete(oldest);
+      this.evict(oldest);
+    }
     if (isNew)
       void this.sample(cluster, [group]).catch((e: unknown) => this.options.log?.('lag sample failed', e));
   }
@@ -75,19 +97,27 @@ export class LagSampler {
     for (const [key, at] of this.requested) {
       if (now - at > this.ttl) {
         this.requested.delete(key);
-        const [cluster = '', group = ''] = key.split('\u0000');
-        this.store.evict(cluster, group);
+        this.evict(key);
       }
     }
-    return [...new Set([...this.pinned, ...this.requested.keys()])].slice(0, this.max).map((key) => {
+    // configured groups first, then the most recently opened pages
+    const recent = [...this.requested.keys()].reverse();
+    return [...new Set([...this.pinned, ...recent])].slice(0, this.max).map((key) => {
       const [cluster = '', group = ''] = key.split('\u0000');
       return { cluster, group };
     });
   }
 
+  private evict(key: string): void {
+    if (this.pinned.has(key) || this.requested.has(key)) return;
+    const [cluster = '', group = ''] = key.split('\u0000');
+    this.store.evict(cluster, group);
+  }
+
   /** One sampling round; skipped while the previous one still runs (a slow cluster never piles up work). */
   async tick(): Promise<void> {
     if (this.running) return;
+    if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) this.prune();
     const byCluster = new Map<string, string[]>();
     for (const { cluster, group } of this.watchedGroups())
       byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), group]);
@@ -113,6 +143,8 @@ export class LagSampler {
     const bounds = await topicBounds(connection, topics);
     const t = Date.now();
     for (const group of groups) {
+      // nothing committed (a deleted group, or one not created yet): no sample, no file
+      if (!committed.get(group)?.size) continue;
       const lags: LagSample['lags'] = {};
       for (const [topic, partitions] of committed.get(group) ?? []) {
         for (const [partition, current] of partitions) {
@@ -124,8 +156,26 @@ export class LagSampler {
     }
   }
 
+  /**
+   * The chart of a group page: its samples, and from now on it is watched. A group with no samples must exist
+   * (404 otherwise), so a mistyped name neither gets watched nor leaves a file behind.
+   */
+  async pageHistory(connection: ClusterConnection, group: string, minutes: number): Promise<LagHistory> {
+    const history = await this.history(connection.name, group, minutes);
+    if (history.series.length === 0) {
+      try {
+        await loadGroup(connection, group);
+      } catch (error) {
+        this.evict(`${connection.name}\u0000${group}`);
+        throw error;
+      }
+    }
+    this.watch(connection.name, group);
+    return history;
+  }
+
+  /** The samples of the last `minutes`; the caller decides whether the group exists and should be watched. */
   async history(cluster: string, group: string, minutes: number): Promise<LagHistory> {
-    this.watch(cluster, group);
     const samples = await this.store.since(cluster, group, Date.now() - minutes * 60_000);
     const series = new Map<string, { time: number; lag: number }[]>();
     for (const s of samples)

@@ -1,4 +1,9 @@
-import type { ResetOffsetRow, ResetOffsetsBody, ResetOffsetsResult } from '@tributary/contract';
+import {
+  RESET_TARGETS,
+  type ResetOffsetRow,
+  type ResetOffsetsBody,
+  type ResetOffsetsResult,
+} from '@tributary/contract';
 import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
 import { offsetsForTimestamp, topicBounds, type PartitionBounds } from '../../kafka/groups-service.ts';
 import { commitGroupOffsets, fetchCommittedOffsets } from '../../kafka/gap-adapter/consumer-groups.ts';
@@ -41,8 +46,10 @@ function requireValue<T>(
   what: string,
   parse: (v: number | string) => T | undefined,
 ): T {
-  const parsed = body.value === undefined ? undefined : parse(body.value);
-  if (parsed === undefined) throw badRequest(`Reset to "${body.to}" needs a value: ${what}.`);
+  if (body.value === undefined) throw badRequest(`Reset to "${body.to}" needs a value: ${what}.`);
+  const parsed = parse(body.value);
+  if (parsed === undefined)
+    throw badRequest(`Reset to "${body.to}" needs ${what} as its value; "${String(body.value)}" is not one.`);
   return parsed;
 }
 
@@ -50,9 +57,13 @@ const asInteger = (v: number | string) => {
   const n = typeof v === 'number' ? v : /^[+-]?\d+$/.test(v.trim()) ? Number(v) : NaN;
   return Number.isSafeInteger(n) ? n : undefined;
 };
+// An ISO date (`2024-01-31`, `2024-01-31T10:00`, with seconds, fraction, `Z` or an offset): Date.parse alone
+// would also take "-5" or "May 3" and guess.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const asTimestamp = (v: number | string) => {
-  const n = typeof v === 'number' ? v : /^\d+$/.test(v) ? Number(v) : Date.parse(v);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
+  const s = String(v).trim();
+  const n = /^\d+$/.test(s) ? Number(s) : ISO_DATE.test(s) ? Date.parse(s) : NaN;
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 };
 
 async function scopeOf(
@@ -104,7 +115,7 @@ async function requested(
       for (const t of targets) out.set(key(t), t.bounds.high);
       break;
     case 'offset': {
-      const offset = requireValue(body, 'the offset to move to', asInteger);
+      const offset = requireValue(body, 'the offset to move to (a whole number)', asInteger);
       for (const t of targets) out.set(key(t), offset);
       break;
     }
@@ -132,9 +143,7 @@ async function requested(
       break;
     }
     case 'group': {
-      const source = requireValue(body, 'the group to copy offsets from', (v) =>
-        typeof v === 'string' ? v : undefined,
-      );
+      const source = requireValue(body, 'the group to copy offsets from', (v) => String(v));
       if (source === groupId) throw badRequest('Choose another group to copy offsets from.');
       const committed = (await fetchCommittedOffsets(connection, [source])).get(source);
       for (const t of targets) {
@@ -155,6 +164,8 @@ export async function resetOffsets(
   groupId: string,
   body: ResetOffsetsBody,
 ): Promise<ResetOffsetsResult> {
+  if (!(RESET_TARGETS as readonly string[]).includes(body.to))
+    throw badRequest(`Cannot reset to "${body.to}": choose one of ${RESET_TARGETS.join(', ')}.`);
   const dryRun = body.dryRun ?? true;
   const core = await loadOrNew(connection, groupId, body.topic);
   const blocked = blockedReason(core);

@@ -34,20 +34,20 @@ export function ResetWizard({ cluster, group, topics, onDone, onCancel }: Props)
   const [to, setTo] = useState<ResetTarget>('earliest');
   const [value, setValue] = useState('');
   const [preview, setPreview] = useState<ResetOffsetsResult | null>(null);
+  const [inputError, setInputError] = useState<string | null>(null);
   const mutation = useResetOffsets(cluster, group);
   const changed =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
       set(v);
       setPreview(null); // the confirmation must always match what was previewed
+      setInputError(null);
       mutation.reset();
     };
 
+  const partitionList = () => partitions.split(/[\s,]+/).filter(Boolean);
   const body = (dryRun: boolean): ResetOffsetsBody => {
-    const parts = partitions
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .map(Number);
+    const parts = partitionList().map(Number);
     const needsValue = to !== 'earliest' && to !== 'latest';
     const v =
       to === 'timestamp' && value ? new Date(value).toISOString() : to === 'group' ? value : Number(value);
@@ -59,8 +59,14 @@ export function ResetWizard({ cluster, group, topics, onDone, onCancel }: Props)
       ...(needsValue && value !== '' ? { value: v } : {}),
     };
   };
-  const run = (dryRun: boolean) =>
+  const run = (dryRun: boolean) => {
+    const notANumber = topic ? partitionList().find((p) => !/^\d+$/.test(p)) : undefined;
+    if (notANumber !== undefined) {
+      setInputError(`Partitions are numbers separated by commas (e.g. 0,2); "${notANumber}" is not one.`);
+      return;
+    }
     mutation.mutate(body(dryRun), { onSuccess: (r) => (dryRun ? setPreview(r) : onDone(r)) });
+  };
 
   const input = 'rounded border border-slate-300 px-2 py-1 text-sm';
   return (
@@ -145,7 +151,7 @@ export function ResetWizard({ cluster, group, topics, onDone, onCancel }: Props)
           Cancel
         </button>
       </div>
-      <ErrorBanner error={mutation.error} />
+      <ErrorBanner error={inputError ?? mutation.error} />
       {preview && <DryRun result={preview} />}
       {preview && (
         <div className="mt-3 flex items-center gap-3">
