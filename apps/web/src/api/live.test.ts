@@ -194,6 +194,18 @@ describe('live tail connection', () => {
     expect(tail.state.received).toBe(0);
   });
 
+  it('a close before any start (StrictMode remount) leaves it startable and "not started"', () => {
+    const tail = new LiveTailConnection('ws://x/live', 100, { partitions: null, filter: {} });
+    tail.close();
+    expect(tail.state.status).toBe('idle');
+    tail.start({ mode: 'now' });
+    FakeSocket.all[0]!.open();
+    FakeSocket.all[0]!.emit(subscribed(false, [[0, '0']]));
+    expect(tail.state.status).toBe('live');
+    tail.close();
+    expect(tail.state.status).toBe('ended');
+  });
+
   it('reconnects when the server goes silent (no stats, no heartbeat)', () => {
     const tail = new LiveTailConnection('ws://x/live', 100, { partitions: null, filter: {} });
     tail.start({ mode: 'now' });

@@ -133,7 +133,8 @@ export class LiveTailConnection {
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     this.socket?.close(LIVE_CLOSE.stopped);
     this.socket = undefined;
-    this.update({ status: 'ended' });
+    // Never started (React's StrictMode unmounts once in development): still "not started".
+    this.update({ status: this.state.status === 'idle' ? 'idle' : 'ended' });
   }
 
   private connect(from: LiveFrom): void {
