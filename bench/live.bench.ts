@@ -2,9 +2,9 @@
 // 1. Latency produce → row in the page (a MutationObserver in the page stamps each new row) and, for
 //    comparison, produce → WebSocket frame in a plain client, at RATE msg/s (default 1,000) for SECONDS.
 // 2. The highest rate at which the tab still shows every message: rising steps until rows go missing.
-// Run: npx pnpm@10.34.9 exec tsx bench/live.bench.ts   (RATE=1000 SECONDS=10 STEPS=1500,2000,3000,5000)
+// Run: npx pnpm@10.34.9 exec tsx bench/live.bench.ts   (RATE=1000 SECONDS=10 TABS=3 STEPS=1500,2000,3000,5000)
 import { spawn } from 'node:child_process';
-import { homedir } from 'node:os';
+import { cpus, homedir, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { loadConfig } from '../apps/server/src/config.ts';
 const RATE = Number(process.env.RATE ?? 1000);
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const STEPS = (process.env.STEPS ?? '1500,2000,3000,5000,10000,20000').split(',').map(Number);
+const TABS = Number(process.env.TABS ?? 3);
 const PARTITIONS = 3;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // `ws` is the server's dev dependency (Node 20 has no WebSocket client of its own).
@@ -103,6 +104,21 @@ function produce(
   });
 }
 
+async function openSocketTab(url: string) {
+  const socket = new WebSocket(url);
+  const latency: number[] = [];
+  socket.on('message', (data) => {
+    const event = JSON.parse(String(data)) as LiveEvent;
+    if (event.type !== 'message') return;
+    const match = /B0-\d+-(\d+)\./.exec(event.message.value?.text ?? '');
+    if (match) latency.push(Date.now() - Number(match[1]));
+    socket.send(JSON.stringify({ type: 'ack', count: 1 }));
+  });
+  await new Promise<void>((r) => socket.once('open', r));
+  socket.send(JSON.stringify({ type: 'start', from: { mode: 'now' } }));
+  return { socket, latency };
+}
+
 const kafka = await startKafka({ heap: '768m' });
 const broker = kafka.bootstrapServers[0]!;
 const config = loadConfig({ KAFKA_BROKERS: broker, LOG_LEVEL: 'warn' });
@@ -131,31 +147,26 @@ try {
     .waitFor();
   await page.evaluate(OBSERVE_ROWS);
 
-  // A second tab, without a browser: the same stream at the WebSocket.
-  const socket = new WebSocket(`${base.replace('http', 'ws')}/api/clusters/local/topics/${topic}/live`);
-  const wsLatency: number[] = [];
-  socket.on('message', (data) => {
-    const event = JSON.parse(String(data)) as LiveEvent;
-    if (event.type !== 'message') return;
-    const match = /B0-\d+-(\d+)\./.exec(event.message.value?.text ?? '');
-    if (match) wsLatency.push(Date.now() - Number(match[1]));
-    socket.send(JSON.stringify({ type: 'ack', count: 1 }));
-  });
-  await new Promise<void>((r) => socket.once('open', r));
-  socket.send(JSON.stringify({ type: 'start', from: { mode: 'now' } }));
+  // More tabs without a browser (TABS of them, default 3): the same stream at the WebSocket, each its
+  // own tail on the server, to see that tails do not slow each other down.
+  const url = `${base.replace('http', 'ws')}/api/clusters/local/topics/${topic}/live`;
+  const sockets = await Promise.all(Array.from({ length: TABS }, () => openSocketTab(url)));
   await new Promise((r) => setTimeout(r, 1000));
 
   const sent = await produce(broker, topic, 0, RATE, SECONDS);
   await new Promise((r) => setTimeout(r, 2000));
   const pageLatency = (await page.evaluate(`window.lat['0'] ?? []`)) as number[];
+  // The machine is shared: the load says how much of the CPU this run had.
+  const load = loadavg()[0]!.toFixed(1);
   console.log(
-    `latency at ${RATE} msg/s for ${SECONDS} s (${sent} messages, ${PARTITIONS} partitions, kafka-python-ng producing):`,
+    `latency at ${RATE} msg/s for ${SECONDS} s (${sent} messages, ${PARTITIONS} partitions, kafka-python-ng producing, ${TABS} socket tabs + 1 browser tab, load ${load} on ${cpus().length} cores):`,
   );
   console.log(`  produce → row in the page (Chromium, DOM insertion): ${percentiles(pageLatency)}`);
-  console.log(`  produce → WebSocket client (ws, no rendering):        ${percentiles(wsLatency)}`);
+  for (const [i, tab] of sockets.entries())
+    console.log(`  produce → WebSocket client ${i + 1} (ws, no rendering): ${percentiles(tab.latency)}`);
   const shownAtRate = await seenIn(page, 0);
   console.log(`  rows shown in the tab: ${shownAtRate} of ${sent}`);
-  socket.close();
+  for (const tab of sockets) tab.socket.close();
 
   let best = 0;
   for (const [i, rate] of STEPS.entries()) {
