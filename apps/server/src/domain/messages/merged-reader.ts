@@ -29,6 +29,8 @@ interface Entry {
   offset: bigint;
   timestamp: number;
   partition: number;
+  /** Bytes held while waiting: the raw key and value, or the cut text of a large record. */
+  held: number;
   raw?: FetchedRecord;
   message?: Message;
 }
@@ -44,6 +46,8 @@ const MAX_WINDOW = 1n << 16n;
  */
 class PartitionCursor {
   buffer: Entry[] = [];
+  /** Sum of `held` over the buffer. */
+  held = 0;
   position: bigint;
   private fetchAt: bigint; // forward: next offset to fetch; backward: end of the next window
   private window: bigint; // backward: offsets per window, grows while windows stay small in bytes
@@ -71,6 +75,7 @@ class PartitionCursor {
 
   take(): Message {
     const entry = this.buffer.shift()!;
+    this.held -= entry.held;
     this.position = this.options.direction === 'forward' ? entry.offset + 1n : entry.offset;
     if (this.done) this.position = this.options.direction === 'forward' ? this.range.to : this.range.from;
     return entry.message ?? decodeRecord(entry.raw!, this.options.decode);
@@ -106,9 +111,14 @@ class PartitionCursor {
       const size = (record.key?.length ?? 0) + (record.value?.length ?? 0);
       bytes += size;
       const base = { offset: at, timestamp: Number(record.timestamp), partition: record.partition };
-      entries.push(
-        size > EAGER_BYTES ? { ...base, message: decodeRecord(record, decode) } : { ...base, raw: record },
-      );
+      if (size > EAGER_BYTES) {
+        const message = decodeRecord(record, decode);
+        entries.push({
+          ...base,
+          held: (message.key?.text.length ?? 0) + (message.value?.text.length ?? 0),
+          message,
+        });
+      } else entries.push({ ...base, held: size, raw: record });
     }
     const next = BigInt(result.nextOffset);
     // No progress (e.g. data removed by retention meanwhile): stop rather than loop.
@@ -123,6 +133,7 @@ class PartitionCursor {
     const { entries, next } = await this.fetchFrom(this.fetchAt, this.range.to);
     this.fetchAt = next;
     this.buffer = entries;
+    this.held = entries.reduce((sum, e) => sum + e.held, 0);
   }
 
   private async refillBackward(): Promise<void> {
@@ -133,18 +144,34 @@ class PartitionCursor {
       return;
     }
     const start = end - this.window > from ? end - this.window : from;
+    const budget = this.options.fetchBytes * 2;
     const window: Entry[] = [];
     let bytes = 0;
+    let held = 0;
+    let dropped = false;
     for (let at = start; at < end;) {
       const fetched = await this.fetchFrom(at, end);
       window.push(...fetched.entries);
       bytes += fetched.bytes;
+      held += fetched.entries.reduce((sum, e) => sum + e.held, 0);
       at = fetched.next;
+      // Records grew larger than the window was sized for: keep the newest within budget; the older ones are
+      // the next window's (read again then), so memory stays bounded whatever the sizes.
+      while (held > budget && window.length > 1) {
+        held -= window.shift()!.held;
+        dropped = true;
+      }
     }
-    this.fetchAt = start;
-    // Small windows of small records cost a fetch each: widen while a window stays within one fetch's bytes.
-    if (bytes < this.options.fetchBytes / 2 && this.window < MAX_WINDOW) this.window *= 2n;
+    if (dropped) {
+      this.fetchAt = window[0]!.offset;
+      this.window = end - this.fetchAt; // as many offsets as fitted
+    } else {
+      this.fetchAt = start;
+      // Small windows of small records cost a fetch each: widen while a window stays within one fetch's bytes.
+      if (bytes < this.options.fetchBytes / 2 && this.window < MAX_WINDOW) this.window *= 2n;
+    }
     this.buffer = window.reverse();
+    this.held = held;
   }
 }
 
@@ -211,6 +238,11 @@ export class MergedReader {
       Object.assign(entry, { position: c.position, done: c.done || atEnd });
     }
     return all;
+  }
+
+  /** Bytes waiting in the partitions' buffers (raw records, or the cut text of large ones). */
+  heldBytes(): number {
+    return this.cursors.reduce((sum, c) => sum + c.held, 0);
   }
 
   /** Offsets passed over in all partitions together. */

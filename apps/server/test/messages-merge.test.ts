@@ -1,0 +1,64 @@
+// The merge's memory rule, with record sizes a real broker would take minutes to arrange: an in-memory
+// partition stands in for the broker here (the integration tests read real ones).
+import { describe, expect, it } from 'vitest';
+import type { FetchedRecord, PartitionReader } from '../src/kafka/partition-reader.ts';
+import { MergedReader } from '../src/domain/messages/merged-reader.ts';
+
+/** One partition of `sizes.length` records, record i with a value of sizes[i] bytes; fetches honour maxBytes. */
+function partitionOf(sizes: number[]): PartitionReader {
+  const record = (i: number): FetchedRecord => ({
+    topic: 't',
+    partition: 0,
+    offset: String(i),
+    timestamp: String(1_700_000_000_000 + i),
+    timestampType: 'CreateTime',
+    key: Buffer.from(`k${i}`),
+    value: Buffer.alloc(sizes[i]!, 97),
+    headers: [],
+  });
+  const high = String(sizes.length);
+  return {
+    fetch: async ({ offset, maxBytes }) => {
+      const records: FetchedRecord[] = [];
+      let bytes = 0;
+      for (let i = Number(offset); i < sizes.length && (records.length === 0 || bytes < maxBytes); i++) {
+        records.push(record(i));
+        bytes += sizes[i]!;
+      }
+      const next = records.length ? Number(records.at(-1)!.offset) + 1 : Number(offset);
+      return { records, highWatermark: high, logStartOffset: '0', nextOffset: String(next) };
+    },
+    offsets: async () => [{ partition: 0, low: '0', high }],
+    offsetsForTime: async () => [{ partition: 0, offset: '0' }],
+  };
+}
+
+describe('merged reader memory', () => {
+  it('reading backward, a window sized on small newest records stays bounded when older ones are larger', async () => {
+    // Old records of 40 KiB (kept raw: below the size that is cut on arrival), then 60,000 tiny new ones:
+    // the backward window widens over the tiny ones to tens of thousands of offsets before it reaches the old.
+    const sizes = [
+      ...Array.from({ length: 2000 }, () => 40 * 1024),
+      ...Array.from({ length: 60_000 }, () => 4),
+    ];
+    const fetchBytes = 256 * 1024;
+    const merged = new MergedReader({
+      reader: partitionOf(sizes),
+      topic: 't',
+      ranges: [{ partition: 0, from: 0n, to: BigInt(sizes.length) }],
+      direction: 'backward',
+      decode: { keyFormat: 'auto', valueFormat: 'auto', maxValueBytes: 1024 },
+      perPartition: 10,
+      fetchBytes,
+    });
+    let expected = sizes.length - 1;
+    let peak = 0;
+    for (let m = await merged.next(); m; m = await merged.next()) {
+      expect(m.offset).toBe(String(expected--)); // every record once, newest first: nothing dropped is lost
+      peak = Math.max(peak, merged.heldBytes());
+    }
+    expect(expected).toBe(-1);
+    // Without the budget the window that reaches the old records holds them all (~80 MB).
+    expect(peak).toBeLessThanOrEqual(2 * fetchBytes);
+  });
+});
