@@ -35,6 +35,15 @@ describe('csvRows', () => {
   it('reports an unclosed quote with its line', async () => {
     await expect(rows(['a\n"never closed\n\n'])).rejects.toMatchObject({ line: 2 });
   });
+
+  it('stops at a field longer than 16 MiB instead of reading the whole file into it', async () => {
+    const chunk = 'x'.repeat(1 << 20);
+    const chunks = ['a,b\n1,"open', ...Array.from({ length: 40 }, () => chunk)];
+    await expect(rows(chunks)).rejects.toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/longer than 16 MiB starts on line 2/) as string,
+    });
+  });
 });
 
 describe('csv helpers', () => {

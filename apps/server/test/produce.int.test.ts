@@ -176,6 +176,14 @@ describe('produce', async () => {
     });
     const written = await browse(app, sized, { seek: 'oldest' });
     expect(written.messages.map((m) => m.key?.text)).toEqual(['1', '2']);
+    // A line too long to be a record is refused without holding the rest of the file.
+    const long = await upload(sized, 'format=jsonl', '{"id":5}\n"' + 'y'.repeat(17 << 20));
+    expect(long.events.at(-1)).toMatchObject({
+      type: 'done',
+      written: 1,
+      total: 2,
+      error: { line: 2, message: 'Line 2 is longer than 16 MiB.' },
+    });
     const bad = await upload(topic, 'format=csv&keyColumn=nope', 'a,b\n1,2\n');
     expect(bad.status).toBe(400);
     expect(bad.error?.message).toMatch(/no column "nope". Its columns: a, b/);

@@ -6,6 +6,9 @@ export interface CsvRow {
   fields: string[];
 }
 
+/** Longer than any record Kafka takes by default: an unclosed quote would otherwise read a whole file into a field. */
+export const CSV_MAX_FIELD = 16 << 20;
+
 /** Rows from text chunks; memory holds one row at a time. An unclosed quote at the end is an error. */
 export async function* csvRows(chunks: AsyncIterable<string>, delimiter: string): AsyncGenerator<CsvRow> {
   let field = '';
@@ -17,6 +20,11 @@ export async function* csvRows(chunks: AsyncIterable<string>, delimiter: string)
   let pendingCr = false;
   let empty = true;
   for await (const chunk of chunks) {
+    if (field.length > CSV_MAX_FIELD)
+      throw new CsvError(
+        rowLine,
+        `a field longer than ${CSV_MAX_FIELD >> 20} MiB starts on line ${rowLine} (a quote that is never closed?)`,
+      );
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i]!;
       if (pendingCr) {

@@ -14,6 +14,7 @@ import { checkPartition, partitionCount } from './produce.ts';
 import { csvRows, guessDelimiter, CsvError } from './csv.ts';
 
 const MAX_UPLOAD_BYTES = 2 ** 30;
+const MAX_LINE_CHARS = 16 << 20; // far above Kafka's default record size; bounds what one line may hold
 
 async function* textOf(path: string): AsyncGenerator<string> {
   let first = true;
@@ -55,6 +56,10 @@ async function* jsonLines(path: string, query: UploadQuery): AsyncGenerator<Inpu
     for (const part of parts) {
       const next = item(part);
       if (next) yield next;
+    }
+    if (rest.length > MAX_LINE_CHARS) {
+      yield { line: line + 1, error: `Line ${line + 1} is longer than ${MAX_LINE_CHARS >> 20} MiB.` };
+      return;
     }
   }
   const last = item(rest);
