@@ -2,17 +2,32 @@ import { execFileSync } from 'node:child_process';
 import { expect, test } from './fixtures.ts';
 
 // Arranged with real clients: kcat consumes as a group and produces; the page is used like a person would.
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+const unique = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 function kcatProduce(bootstrap: string[], topic: string, count: number, from = 0) {
   const lines = Array.from({ length: count }, (_, i) => `message-${from + i}`).join('\n') + '\n';
-  execFileSync('kcat', ['-b', bootstrap.join(','), '-t', topic, '-p', '0', '-P'], { input: lines, timeout: 30_000 });
+  execFileSync('kcat', ['-b', bootstrap.join(','), '-t', topic, '-p', '0', '-P'], {
+    input: lines,
+    timeout: 30_000,
+  });
 }
 
 function kcatConsume(bootstrap: string[], group: string, topic: string, count: number) {
   execFileSync(
     'kcat',
-    ['-b', bootstrap.join(','), '-G', group, topic, '-c', String(count), '-q', '-X', 'auto.offset.reset=earliest'],
+    [
+      '-b',
+      bootstrap.join(','),
+      '-G',
+      group,
+      topic,
+      '-c',
+      String(count),
+      '-q',
+      '-X',
+      'auto.offset.reset=earliest',
+    ],
     { timeout: 60_000, stdio: ['ignore', 'ignore', 'pipe'] },
   );
 }
@@ -32,6 +47,8 @@ test('watch lag grow, then reset the group to earliest through the wizard after 
 
   await page.goto('/clusters/local/consumer-groups');
   await page.getByRole('searchbox', { name: 'Search groups' }).fill(group);
+  await expect(page).toHaveURL(new RegExp(`q=${group}`)); // the search is applied (debounced) before we click
+  await expect(page.getByText('Page 1 of 1 · 1 group')).toBeVisible();
   const row = page.getByRole('row', { name: new RegExp(group) });
   await expect(row).toContainText('Empty');
   await row.getByRole('link', { name: group }).click();
@@ -70,7 +87,11 @@ test('watch lag grow, then reset the group to earliest through the wizard after 
   await expect(consumers.getByRole('row', { name: new RegExp(group) })).toContainText('50');
 });
 
-test('a reset is refused while a consumer is running, with the reason shown', async ({ page, request, bootstrap }) => {
+test('a reset is refused while a consumer is running, with the reason shown', async ({
+  page,
+  request,
+  bootstrap,
+}) => {
   test.setTimeout(90_000);
   const topic = unique('e2e-cg-live');
   const group = unique('e2e-live');
@@ -90,4 +111,93 @@ test('a reset is refused while a consumer is running, with the reason shown', as
   } finally {
     member.kill('SIGTERM');
   }
+});
+
+/** A topic with `counts[p]` messages in partition p, and a group positioned at its beginning (lag = counts). */
+async function groupAtEarliest(
+  request: import('@playwright/test').APIRequestContext,
+  bootstrap: string[],
+  counts: number[],
+) {
+  const topic = unique('e2e-cg-sort');
+  const group = unique('e2e-sort');
+  const created = await request.post('/api/clusters/local/topics', {
+    data: { name: topic, partitions: counts.length },
+  });
+  expect(created.ok(), await created.text()).toBe(true);
+  for (const [partition, count] of counts.entries()) {
+    const lines = Array.from({ length: count }, (_, i) => `m${i}`).join('\n') + '\n';
+    execFileSync('kcat', ['-b', bootstrap.join(','), '-t', topic, '-p', String(partition), '-P'], {
+      input: lines,
+      timeout: 30_000,
+    });
+  }
+  const reset = await request.post(`/api/clusters/local/consumer-groups/${group}/offsets`, {
+    data: { topic, to: 'earliest', dryRun: false },
+  });
+  expect(reset.ok(), await reset.text()).toBe(true);
+  return { topic, group };
+}
+
+test('the partition table sorts by lag', async ({ page, request, bootstrap }) => {
+  const { group } = await groupAtEarliest(request, bootstrap, [5, 15, 10]);
+  await page.goto(`/clusters/local/consumer-groups/${group}`);
+  const table = page.getByRole('table', { name: 'Partition offsets' });
+  const lagColumn = async () =>
+    Promise.all(
+      (await table.getByRole('row').all())
+        .slice(1)
+        .map(async (r) => (await r.getByRole('cell').nth(4).textContent()) ?? ''),
+    );
+  await expect(table.getByRole('row')).toHaveCount(4);
+  expect(await lagColumn()).toEqual(['5', '15', '10']); // by partition
+  await table.getByRole('button', { name: /LAG/ }).click();
+  await expect.poll(lagColumn).toEqual(['15', '10', '5']);
+  await table.getByRole('button', { name: /LAG/ }).click();
+  await expect.poll(lagColumn).toEqual(['5', '10', '15']);
+});
+
+test('the wizard answers bad input with the reason and resets nothing', async ({
+  page,
+  request,
+  bootstrap,
+}) => {
+  const { topic, group } = await groupAtEarliest(request, bootstrap, [4, 6]);
+  await page.goto(`/clusters/local/consumer-groups/${group}`);
+  await page.getByRole('button', { name: 'Reset offsets' }).click();
+  const wizard = page.getByRole('region', { name: 'Reset offsets' });
+  const preview = wizard.getByRole('button', { name: 'Preview (dry run)' });
+
+  await wizard.getByLabel('Reset to').selectOption('offset');
+  await preview.click(); // no offset given
+  await expect(wizard.getByRole('alert')).toHaveText(/needs a value: the offset to move to/);
+
+  await wizard.getByLabel('Topic').selectOption(topic);
+  await wizard.getByLabel('Partitions (empty: all)').fill('1,x');
+  await wizard.getByLabel('Offset', { exact: true }).fill('2');
+  await preview.click();
+  await expect(wizard.getByRole('alert')).toHaveText(/Partitions are numbers.*"x" is not one/);
+
+  await wizard.getByLabel('Partitions (empty: all)').fill('7');
+  await preview.click();
+  await expect(wizard.getByRole('alert')).toHaveText(
+    `Topic "${topic}" has partitions 0-1; 7 is not one of them.`,
+  );
+  await expect(wizard.getByRole('table', { name: 'Dry run' })).toHaveCount(0);
+
+  await wizard.getByLabel('Partitions (empty: all)').fill('');
+  await wizard.getByLabel('Reset to').selectOption('timestamp');
+  await expect(wizard.getByLabel('Date and time')).toHaveValue(''); // the offset typed before is not a date
+  await preview.click(); // no date chosen
+  await expect(wizard.getByRole('alert')).toHaveText(/needs a value: a time/);
+
+  await wizard.getByLabel('Reset to').selectOption('group');
+  await wizard.getByLabel('Source group').fill(`${group}-nobody`);
+  await preview.click();
+  await expect(wizard.getByRole('alert')).toHaveText(/has no committed offsets for these partitions/);
+
+  // nothing was committed along the way
+  const offsets = page.getByRole('table', { name: 'Partition offsets' });
+  await expect(offsets.getByRole('row').nth(1)).toContainText(`${topic}0044`);
+  await expect(page.getByLabel('Total lag')).toHaveText('10');
 });

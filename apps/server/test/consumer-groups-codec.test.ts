@@ -19,6 +19,7 @@ import {
 import { LagHistoryStore } from '../src/domain/consumer-groups/lag-history-store.ts';
 import { LagSampler } from '../src/domain/consumer-groups/lag-sampler.ts';
 import type { ClusterRegistry } from '../src/kafka/cluster-registry.ts';
+import { whileCoordinatorBusy } from '../src/kafka/groups-service.ts';
 import { normalizeState, isActive } from '../src/domain/consumer-groups/state.ts';
 
 const str16 = (s: string) => {
@@ -169,5 +170,33 @@ describe('lag sampler watch list', () => {
     sampler.watch('c', 'b'); // opened again: most recent now
     sampler.watch('c', 'e');
     expect(sampler.watchedGroups().map((w) => w.group)).toEqual(['pinned', 'e', 'b']);
+  });
+});
+
+describe('group calls on a busy coordinator', () => {
+  it('retries while the coordinator loads, and fails at once on any other error', async () => {
+    let calls = 0;
+    const loading = Object.assign(new Error('retries exceeded'), {
+      cause: Object.assign(new Error('The coordinator is loading'), { type: 'COORDINATOR_LOAD_IN_PROGRESS' }),
+    });
+    const answer = await whileCoordinatorBusy(async () => {
+      calls += 1;
+      if (calls === 1) throw loading;
+      if (calls === 2)
+        throw Object.assign(new Error('Failed to find group coordinator'), {
+          name: 'KafkaJSGroupCoordinatorNotFound',
+        });
+      return 'described';
+    });
+    expect([answer, calls]).toEqual(['described', 3]);
+    calls = 0;
+    const other = Object.assign(new Error('no'), { type: 'GROUP_AUTHORIZATION_FAILED' });
+    await expect(
+      whileCoordinatorBusy(async () => {
+        calls += 1;
+        throw other;
+      }),
+    ).rejects.toBe(other);
+    expect(calls).toBe(1);
   });
 });

@@ -32,13 +32,40 @@ function decodeAssignment(protocolType: string, bytes: Buffer): ClassicMember['a
   }
 }
 
+const COORDINATOR_BUSY = new Set([
+  'COORDINATOR_LOAD_IN_PROGRESS',
+  'COORDINATOR_NOT_AVAILABLE',
+  'NOT_COORDINATOR',
+]);
+
+/**
+ * kafkajs retries a group call once; a coordinator that is still loading `__consumer_offsets` (fresh cluster,
+ * broker restart) needs a few seconds. Bounded: about 8 s of pauses, and the caller's deadline still applies.
+ */
+export async function whileCoordinatorBusy<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      let busy = false;
+      for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+        const { type, name } = e as { type?: unknown; name?: unknown };
+        busy ||= COORDINATOR_BUSY.has(String(type)) || name === 'KafkaJSGroupCoordinatorNotFound';
+        e = (e as { cause?: unknown }).cause;
+      }
+      if (!busy || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 100 * 2 ** attempt)));
+    }
+  }
+}
+
 export async function describeClassicGroups(
   connection: ClusterConnection,
   groupIds: string[],
 ): Promise<Map<string, ClassicGroup>> {
   if (groupIds.length === 0) return new Map();
   const { groups } = await connection.withAdmin('describing consumer groups', (admin) =>
-    admin.describeGroups(groupIds),
+    whileCoordinatorBusy(() => admin.describeGroups(groupIds)),
   );
   return new Map(
     groups.map((g) => [
@@ -117,7 +144,7 @@ export async function deleteGroup(connection: ClusterConnection, groupId: string
     'deleting the consumer group',
     async (admin) => {
       try {
-        await admin.deleteGroups([groupId]);
+        await whileCoordinatorBusy(() => admin.deleteGroups([groupId]));
       } catch (error) {
         const groups = (error as { groups?: { error?: unknown }[] }).groups;
         throw groups?.find((g) => g.error)?.error ?? error;

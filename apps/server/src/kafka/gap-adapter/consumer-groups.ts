@@ -69,16 +69,31 @@ function gapError(error: unknown, context: Record<string, unknown>): DomainError
   return toDomainError({ type: protocol.apiId, message, name: 'KafkaProtocolError' }, context);
 }
 
+/** The coordinator is moving or still loading `__consumer_offsets` (a fresh cluster, a broker restart). */
+const COORDINATOR_BUSY = new Set([
+  'COORDINATOR_LOAD_IN_PROGRESS',
+  'COORDINATOR_NOT_AVAILABLE',
+  'NOT_COORDINATOR',
+]);
+
+/** One gap call within the usual deadline; retried while the coordinator is busy, as the Java clients do. */
 async function gap<T>(
   connection: ClusterConnection,
   what: string,
   call: (admin: Admin) => Promise<T>,
   context: Record<string, unknown>,
 ): Promise<T> {
-  try {
-    return await withDeadline(call(gapAdmin(connection)), connection.options.requestTimeoutMs * 2, what);
-  } catch (error) {
-    throw gapError(error, { cluster: connection.name, ...context });
+  const deadline = Date.now() + connection.options.requestTimeoutMs * 2;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await withDeadline(call(gapAdmin(connection)), Math.max(1, deadline - Date.now()), what);
+    } catch (error) {
+      const pause = Math.min(1000, 100 * 2 ** attempt);
+      const busy = COORDINATOR_BUSY.has(protocolErrorOf(error)?.apiId ?? '');
+      if (!busy || Date.now() + pause >= deadline)
+        throw gapError(error, { cluster: connection.name, ...context });
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
 }
 

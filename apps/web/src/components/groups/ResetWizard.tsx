@@ -104,7 +104,10 @@ export function ResetWizard({ cluster, group, topics, onDone, onCancel }: Props)
           <select
             id={`${id}-to`}
             value={to}
-            onChange={(e) => changed(setTo)(e.target.value as ResetTarget)}
+            onChange={(e) => {
+              changed(setTo)(e.target.value as ResetTarget);
+              setValue(''); // an offset is no date and no group name: each target starts empty
+            }}
             className={input}
           >
             {RESET_TARGETS.map((t) => (
