@@ -11,6 +11,8 @@ export interface ConfigEditing {
   /** Saves one value; resolves when the server accepted it. */
   onSave: (name: string, value: string) => Promise<unknown>;
   onReset: (name: string) => Promise<unknown>;
+  /** Called when an edit starts or is cancelled: a stale error from an earlier attempt goes away. */
+  onDiscard?: () => void;
   pending: boolean;
 }
 
@@ -117,7 +119,10 @@ export function ConfigTable({
                       </button>
                       <button
                         type="button"
-                        onClick={() => setEdit(null)}
+                        onClick={() => {
+                          setEdit(null);
+                          editing?.onDiscard?.();
+                        }}
                         className="rounded border border-slate-300 px-2 py-1"
                       >
                         Cancel
@@ -144,7 +149,10 @@ export function ConfigTable({
                       <button
                         type="button"
                         aria-label={`Edit ${c.name}`}
-                        onClick={() => setEdit({ name: c.name, value: c.value ?? '' })}
+                        onClick={() => {
+                          setEdit({ name: c.name, value: c.value ?? '' });
+                          editing.onDiscard?.();
+                        }}
                         className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50"
                       >
                         Edit

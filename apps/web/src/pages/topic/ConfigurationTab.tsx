@@ -26,6 +26,7 @@ export function ConfigurationTab({ cluster, topic }: { cluster: string; topic: s
               pending: alter.isPending,
               onSave: (name, value) => alter.mutateAsync({ set: { [name]: value } }),
               onReset: (name) => alter.mutateAsync({ reset: [name] }),
+              onDiscard: () => alter.reset(),
             }}
           />
         </>
