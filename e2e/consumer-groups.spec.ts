@@ -201,3 +201,24 @@ test('the wizard answers bad input with the reason and resets nothing', async ({
   await expect(offsets.getByRole('row').nth(1)).toContainText(`${topic}0044`);
   await expect(page.getByLabel('Total lag')).toHaveText('10');
 });
+
+test('delete a group from its page after typing its name, and it is gone from the list', async ({
+  page,
+  request,
+  bootstrap,
+}) => {
+  const { group } = await groupAtEarliest(request, bootstrap, [3]);
+  await page.goto(`/clusters/local/consumer-groups/${group}`);
+  await expect(page.getByLabel('Total lag')).toHaveText('3');
+  await page.getByRole('button', { name: 'Delete group' }).click();
+  const dialog = page.getByRole('dialog', { name: `Delete consumer group ${group}?` });
+  const confirm = dialog.getByRole('button', { name: 'Delete group' });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(`Type ${group} to confirm`).fill(group);
+  await confirm.click();
+  await expect(page).toHaveURL(/\/clusters\/local\/consumer-groups$/);
+  await page.getByRole('searchbox', { name: 'Search groups' }).fill(group);
+  await expect(page).toHaveURL(new RegExp(`q=${group}`));
+  await expect(page.getByText('No group matches.')).toBeVisible();
+  expect((await request.get(`/api/clusters/local/consumer-groups/${group}`)).status()).toBe(404);
+});

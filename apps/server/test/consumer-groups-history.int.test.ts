@@ -13,13 +13,14 @@ describe('consumer groups: commit history and lag over time', async () => {
   const brokers = sharedKafkaBrokers();
   const dir = mkdtempSync(join(tmpdir(), 'tributary-lag-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const lagApp = () =>
+  const lagApp = (watched?: string) =>
     buildApp(
       loadConfig({
         KAFKA_BROKERS: brokers.join(','),
         LOG_LEVEL: 'silent',
         TRIBUTARY_LAG_HISTORY_DIR: dir,
         TRIBUTARY_LAG_SAMPLE_MS: '300',
+        ...(watched ? { TRIBUTARY_WATCHED_GROUPS: watched } : {}),
       }),
       { logger: false },
     );
@@ -110,6 +111,30 @@ describe('consumer groups: commit history and lag over time', async () => {
       await new Promise((r) => setTimeout(r, 1000)); // three sampling rounds
       expect(app.lagSampler.watchedGroups()).toEqual([]);
       expect(files()).toBe(before);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('samples a group listed as watched in the config without any page open', async () => {
+    const topic = uniqueName('cg-lag-cfg');
+    const group = uniqueName('cglc');
+    await createTopicWithMessages(brokers, topic, 1, 6);
+    await pythonConsume(brokers, group, topic, 4); // lag 2
+    const app = await lagApp(`local/${group}`);
+    try {
+      // read the store directly: an HTTP request would itself start watching the group
+      const points = await eventually(
+        async () => {
+          const h = await app.lagSampler.history('local', group, 60);
+          expect(h.series[0]?.points.length).toBeGreaterThanOrEqual(2);
+          return h.series[0]!.points;
+        },
+        15_000,
+        300,
+      );
+      expect(points.every((p) => p.lag === 2)).toBe(true);
+      expect(app.lagSampler.watchedGroups()).toEqual([{ cluster: 'local', group }]);
     } finally {
       await app.close();
     }

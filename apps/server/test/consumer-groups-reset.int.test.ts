@@ -170,6 +170,11 @@ describe('consumer groups: reset offsets, delete', async () => {
       expect(r.status, JSON.stringify(body)).toBe(status);
       expect(r.body.message).toMatch(message);
     }
+    const unknown = await reset(uniqueName('cgr-none'), { to: 'earliest' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toMatch(
+      /does not exist on cluster local\. To give a new group offsets, choose a topic\./,
+    );
     const bad = await app.inject({
       method: 'POST',
       url: `/api/clusters/local/consumer-groups/${group}/offsets`,

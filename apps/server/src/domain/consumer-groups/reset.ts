@@ -37,6 +37,8 @@ async function loadOrNew(connection: ClusterConnection, groupId: string, topic: 
         committed: new Map(),
       } satisfies GroupCore;
     }
+    if (error instanceof DomainError && error.code === 'NOT_FOUND')
+      throw notFound(`${error.message} To give a new group offsets, choose a topic.`, { group: groupId });
     throw error;
   }
 }
