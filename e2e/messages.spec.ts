@@ -115,8 +115,8 @@ test('produce keyed messages into a partition, find them by filter, upload a CSV
   expect(partition0).toHaveLength(2000);
   expect(partition0[7]).toBe('202200000007|4');
 
-  // A server-side search over the whole topic, with progress to 100%.
-  await messages.applyFilter('value == 4 || value.n == 4');
+  // A server-side search over the whole topic, with progress to 100%: it uses the filter as typed (no Apply).
+  await messages.browse.getByLabel('Filter expression').fill('value == 4 || value.n == 4');
   await page.getByRole('button', { name: 'Search on the server' }).click();
   await expect(page.getByRole('progressbar', { name: 'Search progress' })).toHaveAttribute(
     'aria-valuenow',
@@ -191,6 +191,21 @@ test('thousands of rows stay a few DOM rows, and a cut value loads whole', async
   await details.getByRole('button', { name: /Load the whole value/ }).click();
   await expect(details.locator('pre').first()).toContainText('END');
   await expect(details).not.toContainText('cut: showing');
+  // The expanded row pushes the next rows down (measured, not overlapping), also after scrolling away and back.
+  const below = async () => {
+    const box = await details.boundingBox();
+    const next = await messages.rows().nth(1).boundingBox();
+    return (next?.y ?? 0) - ((box?.y ?? 0) + (box?.height ?? 0));
+  };
+  await expect.poll(below).toBeGreaterThanOrEqual(0);
+  const height = await scroller.evaluate((el) => el.scrollHeight);
+  await scroller.evaluate((el) => (el.scrollTop = 20_000));
+  await expect(messages.rows().first()).not.toContainText('big');
+  await scroller.evaluate((el) => (el.scrollTop = 0));
+  await expect(details).toBeVisible();
+  // Rows that left the page keep their height (a row unmounting reports 0; that must not shrink the list).
+  expect(await scroller.evaluate((el) => el.scrollHeight)).toBeGreaterThanOrEqual(height);
+  expect(await below()).toBeGreaterThanOrEqual(0);
 });
 
 test('with export switched off, the tab says so instead of offering it; search errors are shown', async ({

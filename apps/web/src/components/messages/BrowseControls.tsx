@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { DataFormat, MessageOrder, MessagesQuery, SeekMode } from '@tributary/contract';
 import { PartitionPicker } from './PartitionPicker.tsx';
 
@@ -57,11 +57,15 @@ const input = 'rounded border border-slate-300 px-2 py-1 text-sm';
 export function BrowseControls({
   partitionCount,
   onApply,
+  onChange,
 }: {
   partitionCount: number;
   onApply: (form: BrowseForm) => void;
+  /** Every edit, before Apply (a server-side search uses what the boxes hold). */
+  onChange?: (form: BrowseForm) => void;
 }) {
   const [form, setForm] = useState(initialForm);
+  useEffect(() => onChange?.(form), [form, onChange]);
   const set = <K extends keyof BrowseForm>(key: K, value: BrowseForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
   const submit = (e: FormEvent) => {

@@ -31,8 +31,9 @@ export function VirtualList<T>({
   const [scrollTop, setScrollTop] = useState(0);
   const observer = useRef<ResizeObserver | null>(null);
 
-  useEffect(() => {
-    observer.current = new ResizeObserver((entries) => {
+  // Created on first use: the first rows attach (ref callbacks) before any effect has run.
+  const observe = useCallback((): ResizeObserver => {
+    observer.current ??= new ResizeObserver((entries) => {
       const measured = entries.map((entry) => ({
         key: (entry.target as HTMLElement).dataset.key,
         height: Math.ceil(entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height),
@@ -40,19 +41,26 @@ export function VirtualList<T>({
       setHeights((previous) => {
         let next: Map<string, number> | undefined;
         for (const { key, height } of measured) {
-          if (key === undefined || previous.get(key) === height) continue;
+          // 0: a row leaving the page reports no size; its last height still holds.
+          if (key === undefined || height === 0 || previous.get(key) === height) continue;
           next ??= new Map(previous);
           next.set(key, height);
         }
         return next ?? previous;
       });
     });
-    return () => observer.current?.disconnect();
+    return observer.current;
   }, []);
+  useEffect(() => () => observer.current?.disconnect(), []);
 
-  const measure = useCallback((element: HTMLDivElement | null) => {
-    if (element) observer.current?.observe(element);
-  }, []);
+  const measure = useCallback(
+    (element: HTMLDivElement) => {
+      const resize = observe();
+      resize.observe(element);
+      return () => resize.unobserve(element);
+    },
+    [observe],
+  );
 
   const offsets = useMemo(() => {
     const result = new Array<number>(items.length + 1);

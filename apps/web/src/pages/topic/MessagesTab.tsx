@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Message, MessageOrder } from '@tributary/contract';
+import type { Message, MessageOrder, MessagesQuery } from '@tributary/contract';
 import {
   exportUrl,
   fetchWholeMessage,
@@ -32,7 +32,12 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
   const [search, setSearch] = useState<SearchState>(idleSearch);
   const [showProduce, setShowProduce] = useState(false);
   const [exportLimit, setExportLimit] = useState(10_000);
-  const [searchScope, setSearchScope] = useState<ExportScope>({ scope: 'all' });
+  // What the boxes hold now (a search uses it without Apply), and what the last search ran with (for export).
+  const [draft, setDraft] = useState<BrowseForm>(initialForm);
+  const [searched, setSearched] = useState<{ query: MessagesQuery; scope: ExportScope }>({
+    query: toQuery(initialForm),
+    scope: { scope: 'all' },
+  });
   const stop = useRef<(() => void) | null>(null);
   const query = useMemo(() => toQuery(form), [form]);
   const pages = useMessages(cluster, topic, query);
@@ -65,6 +70,7 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
     stop.current?.();
     const mine = ++generation.current;
     setMode('search');
+    const typed = toQuery(draft);
     const {
       seek: _seek,
       offset: _offset,
@@ -72,14 +78,14 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
       limit: _limit,
       order: _order,
       ...filters
-    } = query;
+    } = typed;
     const where: ExportScope = {
       scope: scope.scope,
       ...(scope.scope === 'time' && scope.from ? { from: new Date(scope.from).toISOString() } : {}),
       ...(scope.scope === 'time' && scope.to ? { to: new Date(scope.to).toISOString() } : {}),
       ...(scope.scope === 'last' ? { lastN: scope.lastN } : {}),
     };
-    setSearchScope(where);
+    setSearched({ query: typed, scope: where });
     stop.current = startSearch(
       cluster,
       topic,
@@ -90,12 +96,14 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
     );
   };
   // The export follows what the table shows: the search's scope, or the browse seek.
-  const exportScope = mode === 'search' ? searchScope : undefined;
+  const [exportQuery, exportScope] =
+    mode === 'search' ? [searched.query, searched.scope] : [query, undefined];
   const exportEnabled = first?.exportEnabled ?? true;
 
   return (
     <div>
       <BrowseControls
+        onChange={setDraft}
         partitionCount={partitionCount}
         onApply={(f) => {
           setMode('browse');
@@ -127,14 +135,14 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
             </label>
             <a
               className="text-blue-700 hover:underline"
-              href={exportUrl(cluster, topic, query, 'jsonl', exportLimit, exportScope)}
+              href={exportUrl(cluster, topic, exportQuery, 'jsonl', exportLimit, exportScope)}
               download
             >
               Export JSON Lines
             </a>
             <a
               className="text-blue-700 hover:underline"
-              href={exportUrl(cluster, topic, query, 'csv', exportLimit, exportScope)}
+              href={exportUrl(cluster, topic, exportQuery, 'csv', exportLimit, exportScope)}
               download
             >
               Export CSV
