@@ -204,6 +204,13 @@ describe('consumer groups: reset offsets, delete', async () => {
       const del = await app.inject({ method: 'DELETE', url: `/api/clusters/local/consumer-groups/${g}` });
       expect(del.statusCode).toBe(409);
       expect(del.json<ErrorBody>().message).toMatch(/was not deleted/);
+      const delOffsets = await app.inject({
+        method: 'DELETE',
+        url: `/api/clusters/local/consumer-groups/${g}/offsets?topic=${topic}`,
+      });
+      expect(delOffsets.statusCode).toBe(409);
+      expect(delOffsets.json<ErrorBody>().message).toMatch(/active members reading/);
+      expect((await offsetsOf(g)).filter((o) => o !== null)).toHaveLength(3); // nothing was deleted
     } finally {
       await member.stop();
     }
