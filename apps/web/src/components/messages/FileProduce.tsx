@@ -38,6 +38,7 @@ export function FileProduce({
   const [progress, setProgress] = useState<{ sent: number; total: number; ratePerSec: number } | undefined>();
   const [summary, setSummary] = useState<ProduceSummary | undefined>();
   const [error, setError] = useState<unknown>();
+  const [stopped, setStopped] = useState(false);
   const [running, setRunning] = useState(false);
   const abort = useRef<AbortController | null>(null);
 
@@ -67,12 +68,14 @@ export function FileProduce({
           ? { keyField }
           : {}),
     };
-    abort.current = new AbortController();
+    const controller = new AbortController();
+    abort.current = controller;
     setRunning(true);
     setError(undefined);
+    setStopped(false);
     setSummary(undefined);
-    uploadFile(cluster, topic, file, query, setProgress, abort.current.signal)
-      .then(setSummary, setError)
+    uploadFile(cluster, topic, file, query, setProgress, controller.signal)
+      .then(setSummary, (e: unknown) => (controller.signal.aborted ? setStopped(true) : setError(e)))
       .finally(() => setRunning(false));
   };
 
@@ -204,6 +207,13 @@ export function FileProduce({
         <p role="status" className={summary.error ? 'text-sm text-red-700' : 'text-sm text-green-700'}>
           Wrote {formatNumber(summary.written)} of {formatNumber(summary.total)} messages
           {summary.error ? `; stopped at line ${summary.error.line}: ${summary.error.message}` : '.'}
+        </p>
+      )}
+      {stopped && (
+        <p role="status" className="text-sm text-amber-700">
+          Stopped. The server had confirmed {formatNumber(progress?.sent ?? 0)} of{' '}
+          {formatNumber(progress?.total ?? 0)} messages written; a batch in flight when you stopped may have
+          been written too.
         </p>
       )}
       <ErrorBanner error={error} />
