@@ -195,9 +195,15 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Local
   }
 }
 
-/** Kafka cluster ids are 16 bytes in URL-safe base64 without padding (what `kafka-storage random-uuid` prints). */
+/**
+ * Kafka cluster ids are 16 bytes in URL-safe base64 without padding (what `kafka-storage random-uuid` prints).
+ * Like Kafka's Uuid.randomUuid, never start with "-": the storage tool would read `-t -abc` as an option.
+ * Clearing the first byte's top bit keeps the first character within A-Z, a-f.
+ */
 export function clusterIdOf(bytes: Buffer): string {
-  return bytes.toString('base64url');
+  const copy = Buffer.from(bytes);
+  copy[0] = (copy[0] ?? 0) & 0x7f;
+  return copy.toString('base64url');
 }
 
 async function formatStorage(kafka: LocalKafka, configFile: string, clusterId: string, scram: SaslUser[]) {

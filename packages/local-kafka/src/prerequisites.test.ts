@@ -39,6 +39,12 @@ describe('clusterIdOf', () => {
   it('is 22 URL-safe base64 characters like `kafka-storage random-uuid`', () => {
     expect(clusterIdOf(Buffer.alloc(16, 255))).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
+
+  it('never starts with "-", which the storage tool would take for an option', () => {
+    // 0xf8 = 111110.. encodes as "-" in the first place without the guard
+    expect(Buffer.alloc(16, 0xf8).toString('base64url')).toMatch(/^-/);
+    expect(clusterIdOf(Buffer.alloc(16, 0xf8))).toMatch(/^[A-Za-f]/);
+  });
 });
 
 describe('missing prerequisites', () => {
