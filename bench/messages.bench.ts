@@ -2,6 +2,7 @@
 // Memory is bounded per request whatever the message sizes: values are cut (default 16 KiB), a page ends at
 // a size budget, and only a few decoded messages per partition are held while merging.
 // Run: npx pnpm@10.34.9 exec tsx bench/messages.bench.ts   (BIG=200 SMALL=100000 RUNS=20 to change)
+import { createRequire } from 'node:module';
 import { startKafka } from '@tributary/local-kafka';
 import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
@@ -11,6 +12,30 @@ const BIG = Number(process.env.BIG ?? 200);
 const SMALL = Number(process.env.SMALL ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 20);
 const MB = 1_000_000;
+// `ws` is the server's dev dependency (Node 20 has no WebSocket client of its own).
+interface WsClient {
+  on(event: 'message', listener: (data: Buffer) => void): void;
+  on(event: 'close' | 'error', listener: () => void): void;
+}
+const { WebSocket } = createRequire(new URL('../apps/server/package.json', import.meta.url))('ws') as {
+  WebSocket: new (url: string) => WsClient;
+};
+
+/** A whole-topic search over the WebSocket: matches received and the `done` event. */
+function wsSearch(url: string): Promise<{ matches: number; done: Record<string, unknown> | undefined }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    let matches = 0;
+    let done: Record<string, unknown> | undefined;
+    ws.on('message', (data) => {
+      const event = JSON.parse(String(data)) as { type: string } & Record<string, unknown>;
+      if (event.type === 'message') matches++;
+      else if (event.type === 'done' || event.type === 'error') done = event;
+    });
+    ws.on('close', () => resolve({ matches, done }));
+    ws.on('error', reject);
+  });
+}
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -141,6 +166,22 @@ try {
     const ms = Date.now() - started;
     console.log(
       `export ${name} as JSON Lines: ${ms} ms (${Math.round(count / (ms / 1000))} msg/s, ${(bytes / 1e6).toFixed(1)} MB), peak RSS +${peakMb} MB`,
+    );
+  }
+
+  // Server-side search over the whole small topic (every record decoded and filtered), streamed over WebSocket.
+  for (const [name, query] of [
+    ['filter value.city == "Lyon"', `filter=${encodeURIComponent('value.city == "Lyon"')}&maxMatches=10000`],
+    ['substring q=user-9999', 'q=user-9999'],
+  ] as const) {
+    started = Date.now();
+    const { result, peakMb } = await peakRss(() =>
+      wsSearch(`${origin.replace('http', 'ws')}${base}/small/search?${query}`),
+    );
+    const ms = Date.now() - started;
+    console.log(
+      `search ${SMALL} messages, ${name}: ${ms} ms (${Math.round(SMALL / (ms / 1000))} msg/s scanned), ` +
+        `${result.matches} matches, ${String(result.done?.reason)}, peak RSS +${peakMb} MB`,
     );
   }
 
