@@ -85,7 +85,10 @@ describe('live tail connection', () => {
     expect(socket.sent.at(-1)).toEqual({ type: 'ack', count: 5 });
     socket.emit(message(0, 5));
     vi.advanceTimersByTime(20);
+    expect(tail.state.received).toBe(5); // the page is painted at most every 100 ms, not every frame
+    vi.advanceTimersByTime(100);
     expect(tail.state.rows.map((r) => r.id)).toEqual(['0:5', '0:4', '0:3']);
+    expect(socket.sent.at(-1)).toEqual({ type: 'ack', count: 1 });
   });
 
   it('reconnects after a drop and resumes right after the last row of each partition', () => {

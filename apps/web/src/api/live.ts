@@ -43,6 +43,11 @@ export interface LiveOptions {
 /** No frame (stats come every second while tailing, heartbeats every 15 s) for this long: reconnect. */
 const SILENCE_MS = 35_000;
 const MAX_BACKOFF_MS = 10_000;
+/**
+ * New rows are put on the page at most this often. Each paint lays out the whole list, so painting every
+ * animation frame (60/s) costs the page far more than the rows themselves; 10/s still reads as live.
+ */
+const FLUSH_INTERVAL_MS = 100;
 
 export function liveUrl(cluster: string, topic: string): string {
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -67,6 +72,8 @@ export class LiveTailConnection {
   private listeners = new Set<() => void>();
   private pending: LiveRow[] = [];
   private frame: number | undefined;
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastFlush = -Infinity;
   private positions = new Map<number, bigint>();
   private wanted = false; // the user wants a tail (not stopped)
   private paused = false;
@@ -130,6 +137,7 @@ export class LiveTailConnection {
     this.wanted = false;
     clearTimeout(this.retryTimer);
     clearTimeout(this.silenceTimer);
+    clearTimeout(this.flushTimer);
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     this.socket?.close(LIVE_CLOSE.stopped);
     this.socket = undefined;
@@ -196,7 +204,7 @@ export class LiveTailConnection {
         const m = event.message;
         this.positions.set(m.partition, BigInt(m.offset) + 1n);
         this.pending.push({ id: `${m.partition}:${m.offset}`, message: m });
-        this.frame ??= requestAnimationFrame(() => this.flush());
+        this.scheduleFlush();
         return;
       }
       case 'subscribed': {
@@ -228,9 +236,23 @@ export class LiveTailConnection {
     }
   }
 
-  /** Once per animation frame: new rows go on top, the oldest fall off, and the server hears they were shown. */
+  /**
+   * In an animation frame (none while the tab is hidden, so no acks and the server holds back), at most
+   * every FLUSH_INTERVAL_MS.
+   */
+  private scheduleFlush(): void {
+    if (this.flushTimer !== undefined || this.frame !== undefined) return;
+    const wait = Math.max(0, this.lastFlush + FLUSH_INTERVAL_MS - Date.now());
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      this.frame = requestAnimationFrame(() => this.flush());
+    }, wait);
+  }
+
+  /** New rows go on top, the oldest fall off, and the server hears they were shown. */
   private flush(): void {
     this.frame = undefined;
+    this.lastFlush = Date.now();
     const fresh = this.pending.reverse();
     this.pending = [];
     const rows =
