@@ -137,7 +137,7 @@ export class LiveSession<R> {
     this.abort = new AbortController();
     this.wake();
     // The tailed partitions changed: count the topic's rate from their log ends as they are now.
-    this.counters.rebase(this.totals().highSum, Date.now());
+    this.counters.rebase(this.totals().highSum);
     if (!spawn || this.closed) return;
     const epoch = this.epoch;
     const signal = this.abort.signal;

@@ -25,9 +25,8 @@ export class LiveCounters {
   }
 
   /** A new log-end baseline (the set of tailed partitions changed, so the old sums are not comparable). */
-  rebase(highSum: bigint, now: number): void {
+  rebase(highSum: bigint): void {
     this.lastHighSum = highSum;
-    this.lastAt = now;
   }
 
   take(
