@@ -48,6 +48,8 @@ describe('browse messages', async () => {
     expect(next.messages.map((m) => m.key?.text)).toEqual(['k24', 'k23', 'k22', 'k21', 'k20']);
     const oldestFirst = await browse(app, topic, { seek: 'newest', limit: 3, order: 'oldest-first' });
     expect(oldestFirst.messages.map((m) => m.key?.text)).toEqual(['k27', 'k28', 'k29']);
+    const newestFirst = await browse(app, topic, { seek: 'oldest', limit: 3, order: 'newest-first' });
+    expect(newestFirst.messages.map((m) => m.key?.text)).toEqual(['k2', 'k1', 'k0']);
   });
 
   it('cursor pages continue exactly, without a duplicate or a gap, in every seek mode', async () => {

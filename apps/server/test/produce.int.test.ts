@@ -184,6 +184,12 @@ describe('produce', async () => {
       total: 2,
       error: { line: 2, message: 'Line 2 is longer than 16 MiB.' },
     });
+    const noPartition = await upload(topic, 'format=jsonl&partition=4', '{"id":1}\n');
+    expect(noPartition.status).toBe(400);
+    expect(noPartition.error?.message).toMatch(/partitions 0 to 0; there is no partition 4/);
+    const linesNoPartition = await post(topic, '/lines', { lines: 'a', partition: 4 });
+    expect(linesNoPartition.statusCode).toBe(400);
+    expect(linesNoPartition.json<ErrorBody>().message).toMatch(/there is no partition 4/);
     const bad = await upload(topic, 'format=csv&keyColumn=nope', 'a,b\n1,2\n');
     expect(bad.status).toBe(400);
     expect(bad.error?.message).toMatch(/no column "nope". Its columns: a, b/);
