@@ -222,3 +222,37 @@ test('delete a group from its page after typing its name, and it is gone from th
   await expect(page.getByText('No group matches.')).toBeVisible();
   expect((await request.get(`/api/clusters/local/consumer-groups/${group}`)).status()).toBe(404);
 });
+
+test('the groups list pages on the server, filters by state and shows the lag of each group', async ({
+  page,
+  request,
+  bootstrap,
+}) => {
+  const topic = unique('e2e-cg-list');
+  const prefix = unique('e2e-list');
+  const created = await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
+  expect(created.ok(), await created.text()).toBe(true);
+  kcatProduce(bootstrap, topic, 1);
+  // 27 idle groups at the start of the topic (lag 1), committed like an administrator
+  for (let i = 0; i < 27; i++) {
+    const reset = await request.post(
+      `/api/clusters/local/consumer-groups/${prefix}-${String(i).padStart(2, '0')}/offsets`,
+      { data: { topic, to: 'earliest', dryRun: false } },
+    );
+    expect(reset.ok(), await reset.text()).toBe(true);
+  }
+  await page.goto(`/clusters/local/consumer-groups?q=${prefix}`);
+  const table = page.getByRole('table', { name: 'Consumer groups' });
+  await expect(page.getByText('Page 1 of 2 · 27 groups')).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(26); // header + 25
+  await expect(table.getByRole('row').nth(1)).toContainText(`${prefix}-00`);
+  await expect(table.getByRole('row').nth(1)).toContainText(/Empty\s*classic\s*0\s*1\s*1$/);
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Page 2 of 2 · 27 groups')).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('row').nth(2)).toContainText(`${prefix}-26`);
+  await page.getByLabel('State').selectOption('Stable');
+  await expect(page.getByText('No group matches.')).toBeVisible();
+  await page.getByLabel('State').selectOption('Empty');
+  await expect(page.getByText('Page 1 of 2 · 27 groups')).toBeVisible();
+});

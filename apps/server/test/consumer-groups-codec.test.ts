@@ -177,7 +177,8 @@ describe('group calls on a busy coordinator', () => {
   it('retries while the coordinator loads, and fails at once on any other error', async () => {
     let calls = 0;
     const loading = Object.assign(new Error('retries exceeded'), {
-      cause: Object.assign(new Error('The coordinator is loading'), { type: 'COORDINATOR_LOAD_IN_PROGRESS' }),
+      // kafkajs's spelling, inside its retries-exceeded wrapper
+      cause: Object.assign(new Error('The coordinator is loading'), { type: 'GROUP_LOAD_IN_PROGRESS' }),
     });
     const answer = await whileCoordinatorBusy(async () => {
       calls += 1;

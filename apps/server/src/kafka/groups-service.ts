@@ -32,10 +32,14 @@ function decodeAssignment(protocolType: string, bytes: Buffer): ClassicMember['a
   }
 }
 
+// kafkajs spells these codes the old way (GROUP_LOAD_IN_PROGRESS …); both spellings are listed.
 const COORDINATOR_BUSY = new Set([
   'COORDINATOR_LOAD_IN_PROGRESS',
   'COORDINATOR_NOT_AVAILABLE',
   'NOT_COORDINATOR',
+  'GROUP_LOAD_IN_PROGRESS',
+  'GROUP_COORDINATOR_NOT_AVAILABLE',
+  'NOT_COORDINATOR_FOR_GROUP',
 ]);
 
 /**
