@@ -112,6 +112,28 @@ describe('search over WebSocket', async () => {
     expect(capped.at(-1)).toMatchObject({ type: 'done', reason: 'max-matches', matches: 5 });
   });
 
+  it('refuses a page from another site (a browser sends its Origin), accepts our own; a plain GET is told why', async () => {
+    const url = `ws://127.0.0.1:${port}/api/clusters/local/topics/${topic}/search?scope=last&lastN=1`;
+    const status = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(url, { origin: 'http://evil.example' });
+      ws.on('open', () => reject(new Error('a foreign origin got a search')));
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('error', () => undefined);
+    });
+    expect(status).toBe(403);
+    const own = await new Promise<SearchEvent[]>((resolve, reject) => {
+      const ws = new WebSocket(url, { origin: `http://127.0.0.1:${port}` });
+      const events: SearchEvent[] = [];
+      ws.on('message', (d) => events.push(JSON.parse(String(d)) as SearchEvent));
+      ws.on('close', () => resolve(events));
+      ws.on('error', reject);
+    });
+    expect(own.at(-1)).toMatchObject({ type: 'done', reason: 'completed', matches: 2 });
+    const plain = await app.inject(`/api/clusters/local/topics/${topic}/search`);
+    expect(plain.statusCode).toBe(426);
+    expect(plain.json<{ message: string }>().message).toMatch(/The search is a WebSocket/);
+  });
+
   it('reports a bad filter or a missing topic as an error event', async () => {
     const bad = await search('filter=' + encodeURIComponent('value.city ='));
     expect(bad).toEqual([

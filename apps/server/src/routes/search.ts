@@ -22,6 +22,14 @@ function sender(socket: WebSocket) {
   return { send, drained };
 }
 
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 type ValidationIssue = { instancePath?: string; keyword?: string; message?: string; params?: unknown };
 
 /** A query that failed validation, as a sentence (a browser's WebSocket cannot read an HTTP 400's body). */
@@ -44,15 +52,30 @@ function invalidQuery(error: Error & { validation?: ValidationIssue[] }): string
  * `message` and `progress` events, then one `done` (or `error`); the client may send `{"type":"stop"}`.
  */
 export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/api/clusters/:cluster/topics/:topic/search',
-    {
-      websocket: true,
-      // Bad parameters are answered on the socket as an error event, where the UI can show them.
-      attachValidation: true,
-      schema: { params: TopicParams, querystring: SearchQuery },
+  app.route({
+    method: 'GET',
+    url: '/api/clusters/:cluster/topics/:topic/search',
+    // Bad parameters are answered on the socket as an error event, where the UI can show them.
+    attachValidation: true,
+    schema: { params: TopicParams, querystring: SearchQuery },
+    // Browsers let any site open a WebSocket to this server (CORS does not apply): only our own pages may
+    // search. Clients without an Origin (CLI tools, tests) are not browsers and pass.
+    preValidation: async (req, reply) => {
+      const origin = req.headers.origin;
+      if (origin === undefined || sameHost(origin, req.headers.host)) return;
+      req.log.warn({ origin }, 'search from a foreign origin refused');
+      return reply.status(403).send({
+        code: 'FORBIDDEN',
+        message: `A page from ${origin} may not search messages on this server.`,
+      });
     },
-    (socket, req) => {
+    // A plain GET (curl, a link opened in a tab) gets a sentence instead of an empty 404.
+    handler: (_req, reply) =>
+      reply.status(426).header('upgrade', 'websocket').send({
+        code: 'BAD_REQUEST',
+        message: 'The search is a WebSocket: connect with a WebSocket client (the Messages tab does).',
+      }),
+    wsHandler: (socket, req) => {
       const { send, drained } = sender(socket);
       if (req.validationError) {
         send({ type: 'error', code: 'BAD_REQUEST', message: invalidQuery(req.validationError) });
@@ -109,5 +132,5 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
           if (socket.readyState === socket.OPEN) socket.close(1000, 'done');
         });
     },
-  );
+  });
 };
