@@ -3,6 +3,7 @@
 // the topic's Consumers tab has to look at every group's offsets (batched OffsetFetch), so it grows with N.
 // Run: npx pnpm@10.34.9 exec tsx bench/consumer-groups.bench.ts
 //   (GROUPS=2000 TOPICS=20 RUNS=20; KAFKA_BROKERS=host:port reuses a running Kafka instead of starting one)
+import { rm } from 'node:fs/promises';
 import { startKafka, type LocalKafka } from '@tributary/local-kafka';
 import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
@@ -37,10 +38,19 @@ try {
   });
   const producer = await client.producer();
   for (const topic of topics)
-    await producer.send({
-      topic,
-      messages: Array.from({ length: 300 }, (_, n) => ({ key: `k${n}`, value: `v${n}` })),
-    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await producer.send({
+          topic,
+          messages: Array.from({ length: 300 }, (_, n) => ({ key: `k${n}`, value: `v${n}` })),
+        });
+        break;
+      } catch (error) {
+        // a fresh broker may answer NOT_LEADER for a moment after creating the topics
+        if (attempt >= 10) throw error;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
 
   // Groups with committed offsets on 1-3 topics each, committed like an administrator (no member joins).
   const created = Date.now();
@@ -125,6 +135,7 @@ try {
   const rss = process.memoryUsage().rss / 2 ** 20;
   console.log(`process RSS after the run: ${rss.toFixed(0)} MiB`);
   await app.close();
+  await rm(`/tmp/cgbench-${run}`, { recursive: true, force: true });
 } finally {
   await kafka?.stop();
 }
