@@ -65,7 +65,7 @@ describe('live tail input and load', () => {
         'A live-tail command must be a JSON object, e.g. {"type":"pause"}.',
         'A live-tail command must be a JSON object with a "type", e.g. {"type":"pause"}.',
         'Invalid "partitions" command: partitions.0 must be >= 0.',
-        'Partition 5 does not exist; this topic has partitions 0-1.',
+        'Partition 5 does not exist; this topic has partitions 0-1. The tail goes on with the same partitions.',
         'Invalid "start" command: from.count must be >= 1.',
         '"soon" is not an offset (a whole number ≥ 0).',
         'Live-tail commands are JSON text frames.',

@@ -102,6 +102,7 @@ describe('live session', () => {
     expect(sink.values()).toEqual(['red1', 'blue2']);
     await session.command({ type: 'filter', filter: { q: '(oops' } });
     expect(sink.of('error').at(-1)).toMatchObject({ code: 'BAD_REQUEST', fatal: false });
+    expect(sink.of('error').at(-1)?.message).toMatch(/The tail goes on with the previous filter\.$/);
     topic.produce(0, 'blue3');
     await until(() => sink.values().length === 3);
     expect(sink.closed).toBeUndefined();
@@ -216,7 +217,9 @@ describe('live session', () => {
     topic.produce(0, 'wake');
     await until(() => sink.closed !== undefined);
     expect(sink.of('error')[0]).toMatchObject({ code: 'NOT_FOUND', fatal: true });
-    expect(sink.of('error')[0]?.message).toMatch(/no longer exists/);
+    expect(sink.of('error')[0]?.message).toBe(
+      'The topic "t" no longer exists: it was deleted while this tab tailed it.',
+    );
     expect(sink.of('end')[0]).toMatchObject({ reconnect: false });
     expect(sink.closed?.code).toBe(4000);
   });

@@ -166,6 +166,7 @@ describe('live tail over a WebSocket', () => {
     missing.send({ type: 'start', from: { mode: 'now' } });
     await missing.until(() => missing.closed !== undefined);
     expect(missing.of('error')[0]).toMatchObject({ code: 'NOT_FOUND', fatal: true });
+    expect(missing.of('error')[0]?.message).toMatch(/^Topic "no-such-topic.*" does not exist/); // never was
     expect(missing.closed?.code).toBe(4000);
   });
 

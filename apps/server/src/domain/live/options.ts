@@ -37,3 +37,9 @@ export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
   retryLimit: 4,
   retryBackoffMs: 250,
 };
+
+/** What a refused change leaves in place, said after the reason (the tab keeps tailing). */
+export const KEPT = {
+  filter: 'The tail goes on with the previous filter.',
+  partitions: 'The tail goes on with the same partitions.',
+} as const;

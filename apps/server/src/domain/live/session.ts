@@ -4,7 +4,7 @@ import { DomainError } from '../errors.ts';
 import { keepPositions, selectPartitions, startPositions, toPositions } from './positions.ts';
 import type { Formats, LiveFetchResult, LiveSource, PartitionRange } from './source.ts';
 import { LiveCounters } from './stats.ts';
-import { DEFAULT_LIVE_OPTIONS, type LiveOptions, type LiveSink } from './options.ts';
+import { DEFAULT_LIVE_OPTIONS, KEPT, type LiveOptions, type LiveSink } from './options.ts';
 import { sleep } from './sleep.ts';
 
 /**
@@ -48,7 +48,9 @@ export class LiveSession<R> {
 
   /** Commands apply one at a time, in arrival order. */
   command(command: LiveCommand): Promise<void> {
-    this.queue = this.queue.then(() => this.apply(command)).catch((error: unknown) => this.reject(error));
+    this.queue = this.queue
+      .then(() => this.apply(command))
+      .catch((error: unknown) => this.reject(error, command.type));
     return this.queue;
   }
 
@@ -213,14 +215,11 @@ export class LiveSession<R> {
 
   /** A tail shows what happens now: a partition too far behind skips ahead, and says so in `stats`. */
   private capLag(partition: number): void {
-    const high = this.highs.get(partition);
-    const position = this.positions.get(partition);
-    if (high === undefined || position === undefined) return;
-    const floor = high - BigInt(this.options.maxLagPerPartition);
-    if (position < floor) {
-      this.counters.countSkipped(Number(floor - position));
-      this.positions.set(partition, floor);
-    }
+    const [high, position] = [this.highs.get(partition), this.positions.get(partition)];
+    const floor = high === undefined ? undefined : high - BigInt(this.options.maxLagPerPartition);
+    if (position === undefined || floor === undefined || position >= floor) return;
+    this.counters.countSkipped(Number(floor - position));
+    this.positions.set(partition, floor);
   }
 
   /** Gone topic or partition: give up now. Anything else (leader moved, broker restarting): a few retries. */
@@ -274,10 +273,10 @@ export class LiveSession<R> {
   }
 
   /** A bad command (filter syntax, unknown partition) is reported and the tail goes on; Kafka errors end it. */
-  private reject(error: unknown): void {
-    if (error instanceof DomainError && error.code === 'BAD_REQUEST')
-      return this.sink.send({ type: 'error', code: error.code, message: error.message, fatal: false });
-    this.fatal(error);
+  private reject(error: unknown, command: LiveCommand['type']): void {
+    if (!(error instanceof DomainError && error.code === 'BAD_REQUEST')) return this.fatal(error);
+    const kept = this.started && command in KEPT ? ` ${KEPT[command as keyof typeof KEPT]}` : '';
+    this.sink.send({ type: 'error', code: error.code, message: error.message + kept, fatal: false });
   }
 
   private fatal(error: unknown): void {
@@ -287,7 +286,7 @@ export class LiveSession<R> {
     // Once tailing, a missing topic was deleted under the tail; before that, it never was there.
     const message =
       domain?.code === 'NOT_FOUND' && this.started
-        ? `The topic "${this.topic}" no longer exists (deleted while it was tailed?): ${domain.message}`
+        ? `The topic "${this.topic}" no longer exists: it was deleted while this tab tailed it.`
         : (domain?.message ?? 'The live tail failed inside Tributary; the server log has the details.');
     this.sink.send({ type: 'error', code: domain?.code ?? 'INTERNAL', message, fatal: true });
     this.sink.send({ type: 'end', reason: message, reconnect: false });
