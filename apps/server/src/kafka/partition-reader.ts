@@ -1,12 +1,13 @@
 // Group-less reading: fetch straight from the partition leader, never join, create or commit a group.
-// kafkajs 2.2.4 (pinned) only reads through a consumer group, so this file alone reaches into its internals:
-// the client's private cluster factory (same brokers, SASL, socket factory) and the broker's Fetch/ListOffsets.
-// The internals are frozen (the project is dormant); the integration tests pin the behaviour.
-import type { Kafka } from 'kafkajs';
+// kafkajs 2.2.4 (pinned) only reads through a consumer group, so this file (with its typed view of them in
+// partition-reader-internals.ts) alone reaches into its internals: the client's private cluster factory (same
+// brokers, SASL, socket factory) and the broker's Fetch/ListOffsets. The internals are frozen (the project is
+// dormant); the integration tests pin the behaviour.
 import type { ClusterConnection } from './cluster-connection.ts';
 import { toDomainError, withDeadline } from './errors.ts';
 import { DomainError } from '../domain/errors.ts';
 import { registerReadCodecs } from './partition-reader-codecs.ts';
+import { clusterFactory, type InternalCluster, type RawPartition } from './partition-reader-internals.ts';
 
 export interface FetchedRecord {
   topic: string;
@@ -45,57 +46,6 @@ export interface PartitionReader {
   offsetsForTime(topic: string, timestampMs: number): Promise<{ partition: number; offset: string }[]>;
 }
 
-// ---- the few kafkajs internals used, typed locally ----
-interface RawRecord {
-  offset: string;
-  timestamp: string;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: Record<string, Buffer | null | (Buffer | null)[]>;
-  isControlRecord: boolean;
-  batchContext: { timestampType: number; firstOffset: string; lastOffsetDelta: number };
-}
-interface RawPartition {
-  partition: number;
-  highWatermark: string;
-  lastStartOffset: string; // sic: kafkajs's name for log_start_offset
-  messages: RawRecord[];
-}
-interface InternalBroker {
-  fetch(request: {
-    replicaId?: number;
-    isolationLevel: number;
-    maxWaitTime: number;
-    minBytes: number;
-    maxBytes: number;
-    topics: { topic: string; partitions: { partition: number; fetchOffset: string; maxBytes: number }[] }[];
-  }): Promise<{ responses: { topicName: string; partitions: RawPartition[] }[] }>;
-}
-interface InternalCluster {
-  targetTopics: Set<string>;
-  connect(): Promise<void>;
-  disconnect(): Promise<void>;
-  addTargetTopic(topic: string): Promise<void>;
-  refreshMetadata(): Promise<void>;
-  refreshMetadataIfNecessary(): Promise<void>;
-  findTopicPartitionMetadata(topic: string): { partitionId: number; leader: number }[];
-  findBroker(options: { nodeId: number }): Promise<InternalBroker>;
-  fetchTopicsOffset(
-    topics: OffsetQuery[],
-  ): Promise<{ topic: string; partitions: { partition: number; offset: string }[] }[]>;
-}
-type OffsetQuery = {
-  topic: string;
-  partitions: { partition: number }[];
-  fromBeginning?: boolean;
-  fromTimestamp?: number;
-};
-type ClusterFactory = (options: {
-  allowAutoTopicCreation: boolean;
-  isolationLevel: number;
-  metadataMaxAge: number;
-}) => InternalCluster;
-
 const READ_UNCOMMITTED = 0; // like kafka-console-consumer's default isolation level
 const LOG_APPEND_TIME = 1;
 const OFFSET_OUT_OF_RANGE = 1;
@@ -104,15 +54,6 @@ const LEADER_MOVED = new Set([
   'LEADER_NOT_AVAILABLE',
   'UNKNOWN_TOPIC_OR_PARTITION',
 ]);
-
-function clusterFactory(kafka: Kafka): ClusterFactory {
-  const symbol = Object.getOwnPropertySymbols(kafka).find(
-    (s) => s.description === 'private:Kafka:createCluster',
-  );
-  const factory = symbol ? (kafka as unknown as Record<symbol, unknown>)[symbol] : undefined;
-  if (typeof factory !== 'function') throw new Error('kafkajs internals changed: no cluster factory');
-  return factory as ClusterFactory;
-}
 
 function toRecords(topic: string, partition: number, raw: RawPartition): FetchedRecord[] {
   const records: FetchedRecord[] = [];
