@@ -50,6 +50,17 @@ const OBSERVE_ROWS = `(() => {
 const seenIn = async (page: Page, phase: number) =>
   new Set((await page.evaluate(`window.seen['${phase}'] ?? []`)) as number[]).size;
 
+/** Rows of a phase once they stop coming (every one, or no new row for 1.5 s). */
+async function settled(page: Page, phase: number, count: number): Promise<number> {
+  let [seen, last, still] = [0, -1, 0];
+  while (seen < count && still < 3) {
+    await new Promise((r) => setTimeout(r, 500));
+    seen = await seenIn(page, phase);
+    [still, last] = [seen === last ? still + 1 : 0, seen];
+  }
+  return seen;
+}
+
 function percentiles(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
@@ -154,7 +165,7 @@ try {
   await new Promise((r) => setTimeout(r, 1000));
 
   const sent = await produce(broker, topic, 0, RATE, SECONDS);
-  await new Promise((r) => setTimeout(r, 2000));
+  const shownAtRate = await settled(page, 0, sent);
   const pageLatency = (await page.evaluate(`window.lat['0'] ?? []`)) as number[];
   // The machine is shared: the load says how much of the CPU this run had.
   const load = loadavg()[0]!.toFixed(1);
@@ -164,7 +175,6 @@ try {
   console.log(`  produce → row in the page (Chromium, DOM insertion): ${percentiles(pageLatency)}`);
   for (const [i, tab] of sockets.entries())
     console.log(`  produce → WebSocket client ${i + 1} (ws, no rendering): ${percentiles(tab.latency)}`);
-  const shownAtRate = await seenIn(page, 0);
   console.log(`  rows shown in the tab: ${shownAtRate} of ${sent}`);
   for (const tab of sockets) tab.socket.close();
 
@@ -172,12 +182,12 @@ try {
   for (const [i, rate] of STEPS.entries()) {
     const phase = i + 1;
     const count = await produce(broker, topic, phase, rate, 5);
-    await new Promise((r) => setTimeout(r, 3000));
-    const seen = await seenIn(page, phase);
+    const seen = await settled(page, phase, count);
     const statsText = await page.getByRole('status', { name: 'Live tail statistics' }).textContent();
     const skipped = /\(([\d,]+) in all\)/.exec(statsText ?? '')?.[1] ?? '?';
+    const latency = (await page.evaluate(`window.lat['${phase}'] ?? []`)) as number[];
     console.log(
-      `rate ${rate} msg/s for 5 s: produced ${count}, rows shown ${seen} (${((seen / count) * 100).toFixed(1)} %), skipped in all so far ${skipped}`,
+      `rate ${rate} msg/s for 5 s: produced ${count}, rows shown ${seen} (${((seen / count) * 100).toFixed(1)} %), skipped in all so far ${skipped}; ${percentiles(latency)}`,
     );
     if (seen < count) break;
     best = rate;
