@@ -209,6 +209,18 @@ describe('live tail connection', () => {
     expect(tail.state.status).toBe('ended');
   });
 
+  it('a refused first start leaves it startable again on the same socket', () => {
+    const tail = new LiveTailConnection('ws://x/live', 100, { partitions: null, filter: {} });
+    tail.start({ mode: 'last', count: 20_000 });
+    const socket = FakeSocket.all[0]!;
+    socket.open();
+    socket.emit({ type: 'error', code: 'BAD_REQUEST', message: 'from.count must be <= 10000', fatal: false });
+    expect(tail.state).toMatchObject({ status: 'idle', error: { fatal: false } });
+    tail.start({ mode: 'last', count: 100 });
+    expect(FakeSocket.all).toHaveLength(1);
+    expect(socket.sent.at(-1)).toMatchObject({ type: 'start', from: { mode: 'last', count: 100 } });
+  });
+
   it('reconnects when the server goes silent (no stats, no heartbeat)', () => {
     const tail = new LiveTailConnection('ws://x/live', 100, { partitions: null, filter: {} });
     tail.start({ mode: 'now' });

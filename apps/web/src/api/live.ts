@@ -226,8 +226,12 @@ export class LiveTailConnection {
         return this.update({ status: 'paused' });
       case 'resumed':
         return this.update({ status: 'live' });
-      case 'error':
-        return this.update({ error: { message: event.message, fatal: event.fatal } });
+      case 'error': {
+        // A refused first start (say, N over the limit) leaves nothing tailing: Start again, on this socket.
+        const refused = !event.fatal && this.state.status === 'connecting';
+        const status = refused ? 'idle' : this.state.status;
+        return this.update({ error: { message: event.message, fatal: event.fatal }, status });
+      }
       case 'end':
         if (!event.reconnect) this.wanted = false;
         return;
