@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -64,8 +64,13 @@ test('produce keyed messages into a partition, find them by filter, upload a CSV
   const one = messages.produce.getByRole('form', { name: 'Produce one message' });
   await one.getByLabel('Partition').selectOption('1');
   await one.getByLabel('Key', { exact: true }).fill('order-4');
-  await one.getByLabel('Value', { exact: true }).fill('{"city":"Lyon","n":4}');
+  // JSON mode: the server's refusal of a value that does not parse is shown.
+  const valueBox = one.getByRole('textbox', { name: 'Value', exact: true });
+  await valueBox.fill('{"city":"Lyon",');
   await one.getByLabel('Value is JSON (checked)').check();
+  await one.getByRole('button', { name: 'Produce', exact: true }).click();
+  await expect(one.getByRole('alert')).toContainText('The value is not valid JSON');
+  await valueBox.fill('{"city":"Lyon","n":4}');
   await one.getByRole('button', { name: 'Add header' }).click();
   await one.getByLabel('Header 1 name').fill('source');
   await one.getByLabel('Header 1 value').fill('e2e');
@@ -219,13 +224,14 @@ test('with export switched off, the tab says so instead of offering it; search e
     (await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } })).status(),
   ).toBe(201);
   // A second Tributary on the same Kafka, configured by an administrator who switched export off.
+  const lagDir = mkdtempSync(join(tmpdir(), 'e2e-lag-'));
   const server = spawn('node', ['--import', 'tsx', 'apps/server/src/main.ts'], {
     env: {
       ...process.env,
       PORT: '0',
       KAFKA_BROKERS: bootstrap.join(','),
       TRIBUTARY_EXPORT_ENABLED: 'false',
-      TRIBUTARY_LAG_HISTORY_DIR: mkdtempSync(join(tmpdir(), 'e2e-lag-')),
+      TRIBUTARY_LAG_HISTORY_DIR: lagDir,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -254,5 +260,6 @@ test('with export switched off, the tab says so instead of offering it; search e
     );
   } finally {
     server.kill('SIGTERM');
+    rmSync(lagDir, { recursive: true, force: true });
   }
 });
