@@ -25,6 +25,15 @@ describe('bounded memory with many 1 MB messages', async () => {
     expect(JSON.stringify(page).length).toBeLessThan(40 * 17 * 1024);
   });
 
+  it('reading backward (seek=newest) over the same messages stays as small, newest first', async () => {
+    const page = await browse(app, topic, { seek: 'newest', limit: 40 });
+    expect(page.messages.map((m) => m.key?.text)).toEqual(
+      Array.from({ length: 40 }, (_, i) => `big-${39 - i}`),
+    );
+    expect(page.messages.every((m) => m.value?.truncated && m.value.text.length === 16 * 1024)).toBe(true);
+    expect(JSON.stringify(page).length).toBeLessThan(40 * 17 * 1024);
+  });
+
   it('ends a page early at the page budget when values may be large, and the cursor continues exactly', async () => {
     const first = await browse(app, topic, { seek: 'oldest', limit: 40, maxValueBytes: 1 << 20 });
     expect(first.partial).toBe(true);
