@@ -10,7 +10,11 @@ export interface CsvRow {
 export const CSV_MAX_FIELD = 16 << 20;
 
 /** Rows from text chunks; memory holds one row at a time. An unclosed quote at the end is an error. */
-export async function* csvRows(chunks: AsyncIterable<string>, delimiter: string): AsyncGenerator<CsvRow> {
+export async function* csvRows(
+  chunks: AsyncIterable<string>,
+  delimiter: string,
+  maxField = CSV_MAX_FIELD,
+): AsyncGenerator<CsvRow> {
   let field = '';
   let fields: string[] = [];
   let quoted = false;
@@ -20,10 +24,10 @@ export async function* csvRows(chunks: AsyncIterable<string>, delimiter: string)
   let pendingCr = false;
   let empty = true;
   for await (const chunk of chunks) {
-    if (field.length > CSV_MAX_FIELD)
+    if (field.length > maxField)
       throw new CsvError(
         rowLine,
-        `a field longer than ${CSV_MAX_FIELD >> 20} MiB starts on line ${rowLine} (a quote that is never closed?)`,
+        `a field longer than ${formatSize(maxField)} starts on line ${rowLine} (a quote that is never closed?)`,
       );
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i]!;
@@ -86,6 +90,8 @@ export async function* csvRows(chunks: AsyncIterable<string>, delimiter: string)
     yield { line: rowLine, fields };
   }
 }
+
+const formatSize = (n: number) => (n >= 1 << 20 ? `${n / (1 << 20)} MiB` : `${n} characters`);
 
 export class CsvError extends Error {
   constructor(
