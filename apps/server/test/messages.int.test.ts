@@ -134,6 +134,7 @@ describe('browse messages', async () => {
       ],
       ['seek=offset&offset=7:3', /no partition 7/],
       ['limit=0', /"limit": must be >= 1/],
+      ['seek=latest', /"seek": must be one of "oldest", "newest", "offset", "timestamp"/],
     ];
     for (const [qs, message] of cases) {
       const res = await app.inject(`/api/clusters/local/topics/${topic}/messages?${qs}`);

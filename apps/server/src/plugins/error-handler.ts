@@ -24,9 +24,13 @@ function validationMessage(error: FastifyError): string {
     (first.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
     (first.params as { missingProperty?: string }).missingProperty;
   const where = error.validationContext ?? 'request';
-  return field
-    ? `Invalid ${where} field "${field}": ${first.message ?? 'is invalid'}`
-    : `Invalid ${where}: ${first.message ?? 'is invalid'}`;
+  // A choice (a union of literals) fails once per branch with "must be equal to constant": list the choices.
+  const choices = (error.validation ?? [])
+    .filter((e) => e.keyword === 'const' && e.instancePath === first.instancePath)
+    .map((e) => JSON.stringify((e.params as { allowedValue?: unknown }).allowedValue));
+  const problem =
+    choices.length > 0 ? `must be one of ${choices.join(', ')}` : (first.message ?? 'is invalid');
+  return field ? `Invalid ${where} field "${field}": ${problem}` : `Invalid ${where}: ${problem}`;
 }
 
 /**
