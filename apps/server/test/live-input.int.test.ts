@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { sharedKafkaBrokers, uniqueName } from '@tributary/local-kafka/testing';
+import type { LiveCommand } from '@tributary/contract';
 import type { App } from '../src/app.ts';
 import { buildTestApp } from './helpers.ts';
 import { LiveClient, kcatProduce } from './live-ws-client.ts';
@@ -75,6 +76,37 @@ describe('live tail input and load', () => {
     await client.until(() => client.values().length === 1);
     expect(client.values()).toEqual(['still-tailing']);
     expect(client.of('subscribed')).toHaveLength(1); // nothing bad restarted the tail
+    expect(client.closed).toBeUndefined();
+  });
+
+  it('refuses changes before any start with a sentence, and a later start works on the same socket', async () => {
+    const topic = await createTopic(2);
+    const client = await open(topic);
+    const early: LiveCommand[] = [
+      { type: 'pause' },
+      { type: 'resume' },
+      { type: 'partitions', partitions: [1] },
+      { type: 'filter', filter: { q: 'x' } },
+    ];
+    for (const command of early) client.send(command);
+    await client.until(() => client.of('error').length >= early.length);
+    expect(client.of('error')).toEqual(
+      ['pause', 'resume', 'change the partitions of', 'filter'].map((what) => ({
+        type: 'error',
+        code: 'BAD_REQUEST',
+        message: `Send a start command first: there is no running tail to ${what}.`,
+        fatal: false,
+      })),
+    );
+    expect(client.events.filter((e) => e.type !== 'error' && e.type !== 'heartbeat')).toEqual([]);
+
+    // Nothing refused was kept: the start tails every partition, unfiltered.
+    const subscribed = await client.start({ from: { mode: 'now' } });
+    expect(subscribed).toMatchObject({ partitions: [0, 1], filter: {} });
+    await kcatProduce(bootstrap(), topic, 0, ['after-start']);
+    await client.until(() => client.values().length === 1);
+    expect(client.values()).toEqual(['after-start']);
+    expect(client.of('error')).toHaveLength(early.length);
     expect(client.closed).toBeUndefined();
   });
 

@@ -35,11 +35,11 @@ export class LiveClient {
     this.socket.send(JSON.stringify(command));
   }
 
-  /** Sends `start` and waits for the `subscribed` answer. */
+  /** Sends `start` and waits for its answer: a new `subscribed`, or a new `error` (earlier ones do not count). */
   async start(command: Omit<Extract<LiveCommand, { type: 'start' }>, 'type'>) {
-    const before = this.of('subscribed').length;
+    const [subscribed, errors] = [this.of('subscribed').length, this.of('error').length];
     this.send({ type: 'start', ...command });
-    await this.until(() => this.of('subscribed').length > before || this.of('error').length > 0);
+    await this.until(() => this.of('subscribed').length > subscribed || this.of('error').length > errors);
     return this.of('subscribed').at(-1);
   }
 

@@ -43,3 +43,11 @@ export const KEPT = {
   filter: 'The tail goes on with the previous filter.',
   partitions: 'The tail goes on with the same partitions.',
 } as const;
+
+/** Commands that change a running tail, and what each would do (said when one comes before any start). */
+export const NEEDS_START = {
+  pause: 'pause',
+  resume: 'resume',
+  partitions: 'change the partitions of',
+  filter: 'filter',
+} as const;

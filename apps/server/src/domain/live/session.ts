@@ -1,10 +1,10 @@
 import type { LiveCommand, LiveFilter, Message } from '@tributary/contract';
 import { LIVE_CLOSE } from '@tributary/contract';
-import { DomainError } from '../errors.ts';
+import { DomainError, badRequest } from '../errors.ts';
 import { keepPositions, selectPartitions, startPositions, toPositions } from './positions.ts';
 import type { Formats, LiveFetchResult, LiveSource, PartitionRange } from './source.ts';
 import { LiveCounters } from './stats.ts';
-import { DEFAULT_LIVE_OPTIONS, KEPT, type LiveOptions, type LiveSink } from './options.ts';
+import { DEFAULT_LIVE_OPTIONS, KEPT, NEEDS_START, type LiveOptions, type LiveSink } from './options.ts';
 import { sleep } from './sleep.ts';
 
 /**
@@ -67,6 +67,11 @@ export class LiveSession<R> {
 
   private async apply(command: LiveCommand): Promise<void> {
     if (this.closed) return;
+    // Before a start there is nothing to change: say so instead of staying silent (`ack` is harmless).
+    if (!this.started && command.type in NEEDS_START)
+      throw badRequest(
+        `Send a start command first: there is no running tail to ${NEEDS_START[command.type as keyof typeof NEEDS_START]}.`,
+      );
     switch (command.type) {
       case 'start': {
         const matches = command.filter ? this.source.compileFilter(command.filter) : this.matches;
@@ -92,7 +97,6 @@ export class LiveSession<R> {
         const ranges = await this.source.offsets(this.topic);
         const partitions = selectPartitions(ranges, command.partitions);
         this.requested = command.partitions;
-        if (!this.started) return;
         this.positions = keepPositions(ranges, partitions, this.positions);
         this.partitions = partitions;
         this.noteHighs(ranges);
@@ -102,8 +106,7 @@ export class LiveSession<R> {
       case 'filter':
         this.matches = this.source.compileFilter(command.filter);
         this.filter = command.filter;
-        if (this.started) this.subscribed(false);
-        return;
+        return this.subscribed(false);
       case 'pause':
         this.paused = true;
         return this.sink.send({ type: 'paused', positions: toPositions(this.positions) });
