@@ -10,6 +10,8 @@ interface ConfirmDialogProps {
   /** When set, the person types this (e.g. the topic name) before the button is enabled. */
   typeToConfirm?: string;
   danger?: boolean;
+  /** Keeps the confirm button disabled, e.g. while nothing is chosen yet. */
+  confirmDisabled?: boolean;
   pending?: boolean;
   error?: unknown;
   onConfirm: () => void;
@@ -29,7 +31,10 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onCancel]);
-  const blocked = props.pending || (props.typeToConfirm !== undefined && typed !== props.typeToConfirm);
+  const blocked =
+    props.pending ||
+    props.confirmDisabled ||
+    (props.typeToConfirm !== undefined && typed !== props.typeToConfirm);
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 p-4">
       <div

@@ -4,6 +4,7 @@ import { useAddPartitions, useDeleteTopic, usePurgeTopic, useTopic } from '../..
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { formatNumber, plural } from '../format.ts';
 import { AddPartitionsDialog } from './AddPartitionsDialog.tsx';
+import { describePartitions, PurgeDialog } from './PurgeDialog.tsx';
 
 type Dialog = 'partitions' | 'purge' | 'delete' | null;
 
@@ -74,29 +75,24 @@ export function TopicActions({ cluster, topic }: { cluster: string; topic: strin
         />
       )}
       {open === 'purge' && (
-        <ConfirmDialog
-          title={`Purge all messages of ${topic}?`}
-          confirmLabel="Purge messages"
-          danger
+        <PurgeDialog
+          detail={data}
           pending={purge.isPending}
           error={purge.error}
           onCancel={close}
-          onConfirm={() =>
-            purge.mutate([], {
+          onConfirm={(partitions) =>
+            purge.mutate(partitions, {
               onSuccess: (r) => {
                 close();
-                setDone(`Purged ${plural(r.partitions.length, 'partition')} of ${topic}.`);
+                setDone(
+                  partitions.length
+                    ? `Purged ${describePartitions(r.partitions.map((p) => p.partition))} of ${topic}.`
+                    : `Purged ${plural(r.partitions.length, 'partition')} of ${topic}.`,
+                );
               },
             })
           }
-        >
-          <p>
-            Deletes {data.messageCount === null ? 'all' : `the ${formatNumber(data.messageCount)}`} messages
-            in all {plural(data.partitionCount, 'partition')} of{' '}
-            <span className="font-mono font-semibold">{topic}</span> up to the current end offset. The topic,
-            its configuration and consumer group offsets stay. This cannot be undone.
-          </p>
-        </ConfirmDialog>
+        />
       )}
       {open === 'delete' && (
         <ConfirmDialog
