@@ -55,8 +55,18 @@ export class LiveClient {
     return this.messages().map((m) => m.value?.text ?? '');
   }
 
+  /** Waits for `check`; a timeout says what the socket did receive (a flaky run then explains itself). */
   async until(check: () => boolean, timeout = 20_000): Promise<void> {
-    await vi.waitFor(() => expect(check()).toBe(true), { timeout, interval: 25 });
+    await vi.waitFor(() => expect(check(), this.received()).toBe(true), { timeout, interval: 25 });
+  }
+
+  /** The events so far in a line: counts per type, every error in full, and the close. */
+  received(): string {
+    const counts = new Map<string, number>();
+    for (const e of this.events) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
+    const errors = this.of('error').map((e) => `${e.code}${e.fatal ? ' (fatal)' : ''}: ${e.message}`);
+    const closed = this.closed ? `; closed ${this.closed.code} ${this.closed.reason}` : '';
+    return `received ${[...counts].map(([t, n]) => `${n} ${t}`).join(', ') || 'nothing'}${closed}; errors: ${JSON.stringify(errors)}`;
   }
 
   async close(): Promise<void> {
