@@ -218,7 +218,11 @@ test('the topic list searches, sorts and pages on the server, and the address ke
   // Internal topics only when asked for.
   await topics.search('__consumer_offsets');
   await expect(page.getByText('No topic matches “__consumer_offsets”.')).toBeVisible();
-  await page.getByRole('checkbox', { name: 'Show internal topics' }).check();
+  // The box mirrors the address, which the router updates in a transition: wait for it, do not demand it
+  // be checked the instant the click returns (what check() does).
+  const internal = page.getByRole('checkbox', { name: 'Show internal topics' });
+  await internal.click();
+  await expect(internal).toBeChecked();
   await expect(topics.row('__consumer_offsets')).toContainText('internal');
   await expect(page).toHaveURL(/internal=1/);
 });
