@@ -3,7 +3,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { GROUP_STATES, type GroupState } from '@tributary/contract';
 import { useConsumerGroups } from '../api/consumer-groups.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
-import { plural } from '../components/format.ts';
+import { Pager } from '../components/Pager.tsx';
 import { GroupsTable } from '../components/groups/GroupsTable.tsx';
 
 const PER_PAGE = 25;
@@ -80,27 +80,13 @@ export function ConsumerGroupsPage() {
               {q || state ? 'No group matches.' : 'No consumer groups on this cluster yet.'}
             </p>
           )}
-          <nav aria-label="Pages" className="mt-3 flex items-center gap-3 text-sm">
-            <button
-              type="button"
-              disabled={page <= 1}
-              onClick={() => update({ page: String(page - 1) })}
-              className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40"
-            >
-              Previous
-            </button>
-            <span>
-              Page {page} of {pages} · {plural(data.total, 'group')}
-            </span>
-            <button
-              type="button"
-              disabled={page >= pages}
-              onClick={() => update({ page: String(page + 1) })}
-              className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40"
-            >
-              Next
-            </button>
-          </nav>
+          <Pager
+            page={page}
+            pages={pages}
+            total={data.total}
+            noun="group"
+            onPage={(p) => update({ page: String(p) })}
+          />
         </>
       )}
     </section>

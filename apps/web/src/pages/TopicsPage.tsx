@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { TOPIC_SORT_FIELDS, type CreatedTopic, type TopicSortField } from '@tributary/contract';
 import { useTopics } from '../api/topics.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { plural } from '../components/format.ts';
 import { CreateTopicForm } from '../components/topics/CreateTopicForm.tsx';
 import { TopicsTable } from '../components/topics/TopicsTable.tsx';
@@ -130,27 +131,13 @@ export function TopicsPage() {
           {data.total === 0 && (
             <p className="mt-3 text-sm text-slate-500">{q ? `No topic matches “${q}”.` : 'No topics yet.'}</p>
           )}
-          <nav aria-label="Pages" className="mt-3 flex items-center gap-3 text-sm">
-            <button
-              type="button"
-              disabled={page <= 1}
-              onClick={() => update({ page: String(page - 1) })}
-              className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40"
-            >
-              Previous
-            </button>
-            <span>
-              Page {page} of {pages} · {plural(data.total, 'topic')}
-            </span>
-            <button
-              type="button"
-              disabled={page >= pages}
-              onClick={() => update({ page: String(page + 1) })}
-              className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40"
-            >
-              Next
-            </button>
-          </nav>
+          <Pager
+            page={page}
+            pages={pages}
+            total={data.total}
+            noun="topic"
+            onPage={(p) => update({ page: String(p) })}
+          />
         </>
       )}
     </section>
