@@ -1,9 +1,9 @@
 import { memo, useCallback, useRef, useState } from 'react';
 import type { Message } from '@tributary/contract';
 import type { LiveRow } from '../../api/live.ts';
-import { formatBytes, formatNumber } from '../format.ts';
-import { DataPreview } from '../messages/DataText.tsx';
+import { formatNumber } from '../format.ts';
 import { MessageDetails } from '../messages/MessageDetails.tsx';
+import { MessageCells } from '../messages/MessageCells.tsx';
 
 const OFFSCREEN_CHEAP = { contentVisibility: 'auto', containIntrinsicSize: 'auto 33px' } as const;
 const COLUMNS = 'grid grid-cols-[4.5rem_6rem_12rem_minmax(6rem,1fr)_minmax(10rem,3fr)_5rem] gap-2 px-3';
@@ -130,24 +130,7 @@ const LiveRowView = memo(function LiveRowView({
           }
         }}
       >
-        <span role="cell" className="font-mono">
-          {m.partition}
-        </span>
-        <span role="cell" className="font-mono">
-          {formatNumber(m.offset)}
-        </span>
-        <span role="cell" className="font-mono text-xs leading-5 text-slate-600">
-          {new Date(m.timestamp).toISOString().replace('T', ' ').replace('Z', '')}
-        </span>
-        <span role="cell" className="truncate">
-          <DataPreview data={m.key} />
-        </span>
-        <span role="cell" className="truncate">
-          <DataPreview data={m.value} nullLabel="tombstone" />
-        </span>
-        <span role="cell" className="text-xs leading-5 text-slate-500">
-          {formatBytes(m.sizes.value)}
-        </span>
+        <MessageCells message={m} />
       </div>
       {expanded && <MessageDetails message={m} loadWhole={() => loadWhole(m)} />}
     </div>

@@ -1,9 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { Message } from '@tributary/contract';
-import { formatBytes, formatNumber } from '../format.ts';
-import { DataPreview } from './DataText.tsx';
 import { MessageDetails } from './MessageDetails.tsx';
 import { VirtualList } from './VirtualList.tsx';
+import { MessageCells } from './MessageCells.tsx';
 
 const COLUMNS = 'grid grid-cols-[4.5rem_6rem_12rem_minmax(6rem,1fr)_minmax(10rem,3fr)_5rem] gap-2 px-3';
 const rowId = (m: Message) => `${m.partition}:${m.offset}`;
@@ -77,24 +76,7 @@ export function MessageTable({
                     }
                   }}
                 >
-                  <span role="cell" className="font-mono">
-                    {m.partition}
-                  </span>
-                  <span role="cell" className="font-mono">
-                    {formatNumber(m.offset)}
-                  </span>
-                  <span role="cell" className="font-mono text-xs leading-5 text-slate-600">
-                    {new Date(m.timestamp).toISOString().replace('T', ' ').replace('Z', '')}
-                  </span>
-                  <span role="cell" className="truncate">
-                    <DataPreview data={m.key} />
-                  </span>
-                  <span role="cell" className="truncate">
-                    <DataPreview data={m.value} nullLabel="tombstone" />
-                  </span>
-                  <span role="cell" className="text-xs leading-5 text-slate-500">
-                    {formatBytes(m.sizes.value)}
-                  </span>
+                  <MessageCells message={m} />
                 </div>
                 {expanded && (
                   <MessageDetails message={m} {...(loadWhole ? { loadWhole: () => loadWhole(m) } : {})} />
