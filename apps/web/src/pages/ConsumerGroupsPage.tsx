@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { GROUP_STATES, type GroupState } from '@tributary/contract';
 import { useConsumerGroups } from '../api/consumer-groups.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { useListAddress } from '../components/useListAddress.ts';
 import { Pager } from '../components/Pager.tsx';
 import { GroupsTable } from '../components/groups/GroupsTable.tsx';
 
@@ -12,28 +12,8 @@ const isState = (s: string | null): s is GroupState => GROUP_STATES.includes(s a
 /** Search, state filter and page live in the address (`?q=&state=&page=`); the server pages and computes lag. */
 export function ConsumerGroupsPage() {
   const { cluster = '' } = useParams();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
+  const { params, q, page, search, setSearch, update } = useListAddress();
   const state = isState(params.get('state')) ? (params.get('state') as GroupState) : undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const [search, setSearch] = useState(q);
-
-  const update = (changes: Record<string, string | null>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === null || v === '') next.delete(k);
-        else next.set(k, v);
-      }
-      return next;
-    });
-
-  useEffect(() => {
-    if (search === q) return;
-    const timer = setTimeout(() => update({ q: search, page: null }), 250);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search]);
 
   const { data, error, isLoading, isFetching } = useConsumerGroups(cluster, {
     search: q || undefined,

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
 import { TOPIC_SORT_FIELDS, type CreatedTopic, type TopicSortField } from '@tributary/contract';
 import { useTopics } from '../api/topics.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { useListAddress } from '../components/useListAddress.ts';
 import { Pager } from '../components/Pager.tsx';
 import { plural } from '../components/format.ts';
 import { CreateTopicForm } from '../components/topics/CreateTopicForm.tsx';
@@ -16,33 +17,12 @@ const isSortField = (s: string | null): s is TopicSortField =>
 /** Search, sort, page and the internal toggle live in the address (`?q=&sort=&order=&page=&internal=1`). */
 export function TopicsPage() {
   const { cluster = '' } = useParams();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { params, q, page, search, setSearch, update } = useListAddress();
   const sortBy = isSortField(params.get('sort')) ? (params.get('sort') as TopicSortField) : 'name';
   const order = params.get('order') === 'desc' ? 'desc' : 'asc';
   const showInternal = params.get('internal') === '1';
-  const [search, setSearch] = useState(q);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedTopic | null>(null);
-
-  const update = (changes: Record<string, string | null>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === null || v === '') next.delete(k);
-        else next.set(k, v);
-      }
-      return next;
-    });
-
-  // Typing updates the address after a short pause, so each keystroke is not a request.
-  useEffect(() => {
-    if (search === q) return;
-    const timer = setTimeout(() => update({ q: search, page: null }), 250);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search]);
 
   const { data, error, isLoading, isFetching } = useTopics(cluster, {
     search: q || undefined,

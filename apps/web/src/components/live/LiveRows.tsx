@@ -3,10 +3,9 @@ import type { Message } from '@tributary/contract';
 import type { LiveRow } from '../../api/live.ts';
 import { formatNumber } from '../format.ts';
 import { MessageDetails } from '../messages/MessageDetails.tsx';
-import { MessageCells } from '../messages/MessageCells.tsx';
+import { MESSAGE_COLUMNS as COLUMNS, MessageCells, MessageHeaderRow } from '../messages/MessageCells.tsx';
 
 const OFFSCREEN_CHEAP = { contentVisibility: 'auto', containIntrinsicSize: 'auto 33px' } as const;
-const COLUMNS = 'grid grid-cols-[4.5rem_6rem_12rem_minmax(6rem,1fr)_minmax(10rem,3fr)_5rem] gap-2 px-3';
 
 /**
  * Newest on top. While the user reads (scrolled down or a row open) the list holds still, and a pill
@@ -56,17 +55,7 @@ export function LiveRows({
       aria-label="Live messages"
       className="relative rounded border border-slate-200 bg-white text-sm"
     >
-      <div
-        role="row"
-        className={`${COLUMNS} border-b border-slate-200 bg-slate-100 py-2 text-xs font-medium text-slate-600`}
-      >
-        <span role="columnheader">Partition</span>
-        <span role="columnheader">Offset</span>
-        <span role="columnheader">Timestamp</span>
-        <span role="columnheader">Key</span>
-        <span role="columnheader">Value</span>
-        <span role="columnheader">Size</span>
-      </div>
+      <MessageHeaderRow />
       {newer > 0 && (
         <button
           type="button"

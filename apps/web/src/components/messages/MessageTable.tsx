@@ -2,9 +2,8 @@ import { useCallback, useState } from 'react';
 import type { Message } from '@tributary/contract';
 import { MessageDetails } from './MessageDetails.tsx';
 import { VirtualList } from './VirtualList.tsx';
-import { MessageCells } from './MessageCells.tsx';
+import { MESSAGE_COLUMNS as COLUMNS, MessageCells, MessageHeaderRow } from './MessageCells.tsx';
 
-const COLUMNS = 'grid grid-cols-[4.5rem_6rem_12rem_minmax(6rem,1fr)_minmax(10rem,3fr)_5rem] gap-2 px-3';
 const rowId = (m: Message) => `${m.partition}:${m.offset}`;
 
 /** Messages as a virtualised table; a click on a row expands its details. */
@@ -37,17 +36,7 @@ export function MessageTable({
       aria-rowcount={messages.length}
       className="rounded border border-slate-200 bg-white text-sm"
     >
-      <div
-        role="row"
-        className={`${COLUMNS} border-b border-slate-200 bg-slate-100 py-2 text-xs font-medium text-slate-600`}
-      >
-        <span role="columnheader">Partition</span>
-        <span role="columnheader">Offset</span>
-        <span role="columnheader">Timestamp</span>
-        <span role="columnheader">Key</span>
-        <span role="columnheader">Value</span>
-        <span role="columnheader">Size</span>
-      </div>
+      <MessageHeaderRow />
       {messages.length === 0 ? (
         <p className="px-3 py-6 text-center text-slate-500">No messages.</p>
       ) : (
