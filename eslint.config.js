@@ -28,7 +28,7 @@ export default tseslint.config(
         {
           paths: [
             { name: 'kafkajs', message: 'Use the kafka/ service layer.' },
-            { name: '@platformatic/kafka', message: 'Only kafka/gap-adapter may use it.' },
+            { name: '@platformatic/kafka', message: 'Only kafka/admin may use it.' },
           ],
         },
       ],

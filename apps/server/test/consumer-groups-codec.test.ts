@@ -19,7 +19,7 @@ import {
 import { LagHistoryStore } from '../src/domain/consumer-groups/lag-history-store.ts';
 import { LagSampler } from '../src/domain/consumer-groups/lag-sampler.ts';
 import type { ClusterRegistry } from '../src/kafka/cluster-registry.ts';
-import { whileCoordinatorBusy } from '../src/kafka/groups-service.ts';
+import { whileCoordinatorBusy } from '../src/kafka/admin/kafkajs-groups.ts';
 import { normalizeState, isActive } from '../src/domain/consumer-groups/state.ts';
 
 const str16 = (s: string) => {

@@ -5,7 +5,7 @@
 // dormant); the integration tests pin the behaviour.
 import type { ClusterConnection } from './cluster-connection.ts';
 import { toDomainError, withDeadline } from './errors.ts';
-import { DomainError } from '../domain/errors.ts';
+import { abortable, DomainError } from '../domain/errors.ts';
 import { registerReadCodecs } from './partition-reader-codecs.ts';
 import { clusterFactory, type InternalCluster, type RawPartition } from './partition-reader-internals.ts';
 
@@ -89,17 +89,6 @@ function nextOffsetOf(raw: RawPartition, offset: string): string {
   return next.toString();
 }
 
-function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  if (signal.aborted) return Promise.reject(new DomainError('BAD_REQUEST', 'The read was stopped.'));
-  return new Promise<T>((resolve, reject) => {
-    // kafkajs cannot cancel a request in flight: its answer is dropped when it arrives.
-    const onAbort = () => reject(new DomainError('BAD_REQUEST', 'The read was stopped.'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
 class KafkaJsPartitionReader implements PartitionReader {
   private clusterPromise: Promise<InternalCluster> | undefined;
 
@@ -172,7 +161,7 @@ class KafkaJsPartitionReader implements PartitionReader {
   fetch(options: Parameters<PartitionReader['fetch']>[0]): Promise<FetchResult> {
     const { topic, partition } = options;
     return this.call('fetch', { topic, partition }, () =>
-      abortable(this.fetchOnce(options, true), options.signal),
+      abortable(this.fetchOnce(options, true), options.signal, 'The read was stopped.'),
     );
   }
 

@@ -1,21 +1,21 @@
 // The Kafka gateway for clusters, brokers and topics: domain code sees only these plain types. kafkajs
-// cannot read a cluster with a leaderless partition (see gap-adapter/metadata.ts), so this gateway goes
+// cannot read a cluster with a leaderless partition (see admin/metadata.ts), so this gateway goes
 // through the gap adapter; each file there says why.
 import type { ConfigEntry } from '@tributary/contract';
 import { DomainError, notFound } from '../domain/errors.ts';
 import type { ClusterConnection } from './cluster-connection.ts';
-import { describeReplicaSizes, type ReplicaSize, type ReplicaSizes } from './gap-adapter/log-dirs.ts';
-import { alterConfigsIncrementally, describeConfigs, type ConfigResource } from './gap-adapter/configs.ts';
-import { describeQuorum, type QuorumInfo } from './gap-adapter/quorum.ts';
-import { createPartitions, createTopic, deleteTopic, type NewTopic } from './gap-adapter/topic-admin.ts';
+import { describeReplicaSizes, type ReplicaSize, type ReplicaSizes } from './admin/log-dirs.ts';
+import { alterConfigsIncrementally, describeConfigs, type ConfigResource } from './admin/configs.ts';
+import { describeQuorum, type QuorumInfo } from './admin/quorum.ts';
+import { createPartitions, createTopic, deleteTopic, type NewTopic } from './admin/topic-admin.ts';
 import {
   deleteRecordsToEnd,
   listPartitionOffsets,
   type PartitionOffsets,
   type PartitionOffsetsResult,
-} from './gap-adapter/topic-offsets.ts';
-import { finalizedFeatures, type FinalizedFeature } from './gap-adapter/features.ts';
-import { readMetadata, type MetadataView } from './gap-adapter/metadata.ts';
+} from './admin/topic-offsets.ts';
+import { finalizedFeatures, type FinalizedFeature } from './admin/features.ts';
+import { readMetadata, type MetadataView } from './admin/metadata.ts';
 
 export type {
   FinalizedFeature,

@@ -1,7 +1,7 @@
 import type { DeleteGroupOffsetsResult } from '@tributary/contract';
 import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
-import { deleteGroup } from '../../kafka/groups-service.ts';
-import { deleteGroupOffsets } from '../../kafka/gap-adapter/consumer-groups.ts';
+import { deleteGroup } from '../../kafka/admin/kafkajs-groups.ts';
+import { deleteGroupOffsets } from '../../kafka/admin/consumer-groups.ts';
 import { conflict, DomainError, notFound } from '../errors.ts';
 import { loadGroup } from './describe.ts';
 import { blockedReason } from './reset.ts';

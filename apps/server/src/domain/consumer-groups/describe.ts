@@ -6,12 +6,16 @@ import type {
   PartitionOffsetRow,
 } from '@tributary/contract';
 import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
-import { describeClassicGroups, topicBounds, type PartitionBounds } from '../../kafka/groups-service.ts';
+import {
+  describeClassicGroups,
+  topicBounds,
+  type PartitionBounds,
+} from '../../kafka/admin/kafkajs-groups.ts';
 import {
   describeConsumerProtocolGroups,
   fetchCommittedOffsets,
   findGroupCoordinators,
-} from '../../kafka/gap-adapter/consumer-groups.ts';
+} from '../../kafka/admin/consumer-groups.ts';
 import { notFound } from '../errors.ts';
 import { normalizeState } from './state.ts';
 

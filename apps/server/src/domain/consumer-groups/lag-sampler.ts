@@ -1,7 +1,7 @@
 import type { LagHistory } from '@tributary/contract';
 import type { ClusterRegistry } from '../../kafka/cluster-registry.ts';
-import { topicBounds } from '../../kafka/groups-service.ts';
-import { fetchCommittedOffsets } from '../../kafka/gap-adapter/consumer-groups.ts';
+import { topicBounds } from '../../kafka/admin/kafkajs-groups.ts';
+import { fetchCommittedOffsets } from '../../kafka/admin/consumer-groups.ts';
 import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
 import { lagOf, loadGroup } from './describe.ts';
 import { LagHistoryStore, type LagSample } from './lag-history-store.ts';

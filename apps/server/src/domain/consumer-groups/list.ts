@@ -1,11 +1,11 @@
 import type { GroupList, GroupListQuery, GroupSummary } from '@tributary/contract';
 import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
-import { describeClassicGroups, topicBounds } from '../../kafka/groups-service.ts';
+import { describeClassicGroups, topicBounds } from '../../kafka/admin/kafkajs-groups.ts';
 import {
   describeConsumerProtocolGroups,
   fetchCommittedOffsets,
   listGroupsWithType,
-} from '../../kafka/gap-adapter/consumer-groups.ts';
+} from '../../kafka/admin/consumer-groups.ts';
 import { groupTopics, lagOf, type Committed } from './describe.ts';
 import { normalizeState } from './state.ts';
 

@@ -5,8 +5,8 @@ import {
   type ResetOffsetsResult,
 } from '@tributary/contract';
 import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
-import { offsetsForTimestamp, topicBounds, type PartitionBounds } from '../../kafka/groups-service.ts';
-import { commitGroupOffsets, fetchCommittedOffsets } from '../../kafka/gap-adapter/consumer-groups.ts';
+import { offsetsForTimestamp, topicBounds, type PartitionBounds } from '../../kafka/admin/kafkajs-groups.ts';
+import { commitGroupOffsets, fetchCommittedOffsets } from '../../kafka/admin/consumer-groups.ts';
 import { badRequest, conflict, DomainError, notFound } from '../errors.ts';
 import { lagOf, loadGroup, type GroupCore } from './describe.ts';
 import { isActive } from './state.ts';

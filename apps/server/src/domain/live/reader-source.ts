@@ -1,7 +1,7 @@
 import type { LiveFilter } from '@tributary/contract';
 import { ClusterConnection } from '../../kafka/cluster-connection.ts';
 import { partitionReader, type FetchedRecord } from '../../kafka/partition-reader.ts';
-import { DomainError, notFound } from '../errors.ts';
+import { abortable, DomainError, notFound } from '../errors.ts';
 import { decodeRecord } from '../messages/decode.ts';
 import { compileFilter } from '../messages/filter.ts';
 import type { LiveSource } from './source.ts';
@@ -55,7 +55,7 @@ export function readerSource(cluster: ClusterConnection): ReaderSource {
         () => undefined,
         () => (firstFetch = undefined),
       );
-      const result = await abortable(work, signal);
+      const result = await abortable(work, signal, 'The live tail was stopped.');
       return {
         records: result.records,
         highWatermark: BigInt(result.highWatermark),
@@ -74,13 +74,4 @@ export function readerSource(cluster: ClusterConnection): ReaderSource {
       await own.close();
     },
   };
-}
-
-function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new DomainError('BAD_REQUEST', 'The live tail was stopped.'));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
