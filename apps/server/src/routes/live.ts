@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors.ts';
 import { parseCommand } from '../domain/live/commands.ts';
 import { readerSource, type ReaderSource } from '../domain/live/reader-source.ts';
 import { DEFAULT_LIVE_OPTIONS, LiveSession, LiveTailRegistry, type LiveSink } from '../domain/live/index.ts';
-import type { FetchedRecord } from '../kafka/partition-reader.ts';
+import { ownPartitionReader, type FetchedRecord } from '../kafka/partition-reader.ts';
 
 /** Proxies commonly cut idle sockets after 30-60 s; the session's heartbeat events and a ping keep it open. */
 const PING_MS = DEFAULT_LIVE_OPTIONS.heartbeatMs;
@@ -94,7 +94,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       } catch (error) {
         return refuse(socket, error as DomainError, LIVE_CLOSE.fatal);
       }
-      const source = readerSource(connection);
+      const source = readerSource(ownPartitionReader(connection));
       const sink = socketSink(socket);
       const log = request.log.child({ cluster, topic, live: true });
       const session = new LiveSession(topic, source, sink, undefined, (error) =>
