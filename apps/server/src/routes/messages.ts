@@ -25,7 +25,6 @@ import { exportMessages } from '../domain/messages/export.ts';
 import { encodeHeaders, produceOne } from '../domain/messages/produce.ts';
 import { parseLines, produceMany } from '../domain/messages/bulk.ts';
 import { prepareUpload } from '../domain/messages/upload.ts';
-import { searchRoutes } from './search.ts';
 
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 502: ErrorBody, 503: ErrorBody };
 
@@ -160,6 +159,4 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.type('application/x-ndjson; charset=utf-8').send(out);
     },
   );
-
-  await app.register(searchRoutes);
 };
