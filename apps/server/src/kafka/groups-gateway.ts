@@ -18,9 +18,7 @@ import {
   listGroupsWithType,
 } from './admin/consumer-groups.ts';
 
-export type { ClassicGroup, ClassicMember, PartitionBounds } from './admin/kafkajs-groups.ts';
-export type { Coordinator, ListedGroup } from './admin/consumer-groups.ts';
-export type { ConsumerProtocolGroup } from './admin/consumer-group-describe.ts';
+export type { PartitionBounds };
 
 export class GroupsGateway {
   constructor(private readonly connection: ClusterConnection) {}

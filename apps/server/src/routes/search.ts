@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { WebSocket } from 'ws';
-import { SearchQuery, TopicParams, type SearchEvent } from '@tributary/contract';
+import { SearchQuery, TopicParams, type SearchCommand, type SearchEvent } from '@tributary/contract';
 import { partitionReader } from '../kafka/partition-reader.ts';
 import { DomainError } from '../domain/errors.ts';
 import { toDomainError } from '../kafka/errors.ts';
@@ -59,7 +59,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       socket.on('message', (data) => {
         try {
-          if ((JSON.parse(String(data)) as { type?: string }).type === 'stop') controller.abort();
+          if ((JSON.parse(String(data)) as Partial<SearchCommand>).type === 'stop') controller.abort();
         } catch {
           // not a command: ignore
         }
