@@ -2,6 +2,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppConfig } from './config.ts';
+import { serverOptions, validatorCompiler } from './http-options.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { kafkaPlugin } from './plugins/kafka.ts';
 import { lagSamplerPlugin } from './plugins/lag-sampler.ts';
@@ -17,8 +18,10 @@ import { consumerGroupsRoutes } from './routes/consumer-groups.ts';
 export async function buildApp(config: AppConfig, options: FastifyServerOptions = {}) {
   const app = Fastify({
     logger: { level: config.logLevel },
+    ...serverOptions,
     ...options,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
   await app.register(errorHandlerPlugin);
   await app.register(kafkaPlugin, { config });
   await app.register(lagSamplerPlugin);
