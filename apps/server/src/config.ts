@@ -29,6 +29,8 @@ export interface AppConfig {
   exportEnabled: boolean;
   /** Concurrent live tails (WebSockets) this server accepts; one more gets a "limit reached" message. */
   liveTailsMax: number;
+  /** Administrators may allow deleting, purging, growing and reconfiguring Kafka's internal topics. */
+  allowInternalTopicChanges: boolean;
   /** Lag over time: where samples are kept, how often watched groups are sampled, groups always watched. */
   lagHistory: { dir: string; intervalMs: number; watched: string[] };
   logLevel: string;
@@ -78,6 +80,7 @@ interface FileConfig {
   exportEnabled?: boolean;
   kafkaRequestTimeoutMs?: number;
   liveTailsMax?: number;
+  allowInternalTopicChanges?: boolean;
   lagHistory?: { dir?: string; intervalMs?: number; watched?: string[] };
 }
 
@@ -88,6 +91,7 @@ const FILE_KEYS = new Set([
   'exportEnabled',
   'kafkaRequestTimeoutMs',
   'liveTailsMax',
+  'allowInternalTopicChanges',
   'lagHistory',
 ]);
 
@@ -129,6 +133,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       env.TRIBUTARY_LIVE_TAILS_MAX !== undefined
         ? parsePositive(env.TRIBUTARY_LIVE_TAILS_MAX, 'TRIBUTARY_LIVE_TAILS_MAX')
         : (file.liveTailsMax ?? 50),
+    allowInternalTopicChanges:
+      env.TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES !== undefined
+        ? parseBoolean(env.TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES, 'TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES')
+        : (file.allowInternalTopicChanges ?? false),
     lagHistory: {
       dir:
         env.TRIBUTARY_LAG_HISTORY_DIR ??
