@@ -29,6 +29,10 @@ export interface AppConfig {
   exportEnabled: boolean;
   /** Concurrent live tails (WebSockets) this server accepts; one more gets a "limit reached" message. */
   liveTailsMax: number;
+  /** Message searches (WebSockets) running at once; one more is refused with a sentence. */
+  searchesMax: number;
+  /** Message exports streaming at once; one more is answered 429. */
+  exportsMax: number;
   /** Administrators may allow deleting, purging, growing and reconfiguring Kafka's internal topics. */
   allowInternalTopicChanges: boolean;
   /** Lag over time: where samples are kept, how often watched groups are sampled, groups always watched. */
@@ -80,6 +84,8 @@ interface FileConfig {
   exportEnabled?: boolean;
   kafkaRequestTimeoutMs?: number;
   liveTailsMax?: number;
+  searchesMax?: number;
+  exportsMax?: number;
   allowInternalTopicChanges?: boolean;
   lagHistory?: { dir?: string; intervalMs?: number; watched?: string[] };
 }
@@ -91,6 +97,8 @@ const FILE_KEYS = new Set([
   'exportEnabled',
   'kafkaRequestTimeoutMs',
   'liveTailsMax',
+  'searchesMax',
+  'exportsMax',
   'allowInternalTopicChanges',
   'lagHistory',
 ]);
@@ -133,6 +141,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       env.TRIBUTARY_LIVE_TAILS_MAX !== undefined
         ? parsePositive(env.TRIBUTARY_LIVE_TAILS_MAX, 'TRIBUTARY_LIVE_TAILS_MAX')
         : (file.liveTailsMax ?? 50),
+    searchesMax:
+      env.TRIBUTARY_SEARCHES_MAX !== undefined
+        ? parsePositive(env.TRIBUTARY_SEARCHES_MAX, 'TRIBUTARY_SEARCHES_MAX')
+        : (file.searchesMax ?? 8),
+    exportsMax:
+      env.TRIBUTARY_EXPORTS_MAX !== undefined
+        ? parsePositive(env.TRIBUTARY_EXPORTS_MAX, 'TRIBUTARY_EXPORTS_MAX')
+        : (file.exportsMax ?? 4),
     allowInternalTopicChanges:
       env.TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES !== undefined
         ? parseBoolean(env.TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES, 'TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES')

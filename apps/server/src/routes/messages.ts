@@ -25,6 +25,7 @@ import { encodeHeaders, produceOne } from '../domain/messages/produce.ts';
 import { parseLines, produceMany } from '../domain/messages/bulk.ts';
 import { prepareUpload } from '../domain/messages/upload.ts';
 import { searchRoutes } from './search.ts';
+import { ConcurrencyLimit } from '../domain/limits.ts';
 
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 502: ErrorBody, 503: ErrorBody };
 
@@ -43,6 +44,11 @@ function abortOnClose(
 export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const base = '/api/clusters/:cluster/topics/:topic/messages';
   const reader = (cluster: string) => partitionReader(app.clusters.get(cluster));
+  const exports = new ConcurrencyLimit(
+    () => app.config.exportsMax,
+    (max) =>
+      `This server already streams ${max} export${max === 1 ? '' : 's'} at once, its limit (exportsMax). Try again when one has finished.`,
+  );
 
   // A file upload is read as a stream (spooled to disk), never buffered in memory.
   app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
@@ -73,12 +79,18 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Export is switched off on this server (exportEnabled is false in its configuration).',
         );
       const { topic } = req.params;
+      const release = exports.acquire();
+      // The slot is held until the last line is sent or the client goes away.
+      reply.raw.once('close', release);
       const lines = await exportMessages(
         reader(req.params.cluster),
         topic,
         req.query,
         abortOnClose(reply.raw),
-      );
+      ).catch((error: unknown) => {
+        release();
+        throw error;
+      });
       const csv = req.query.format === 'csv';
       const name = `${topic.replace(/[^\w.-]/g, '_')}-${new Date().toISOString().replace(/[:.]/g, '-')}.${csv ? 'csv' : 'jsonl'}`;
       return reply

@@ -5,6 +5,7 @@ import { partitionReader } from '../kafka/partition-reader.ts';
 import { DomainError } from '../domain/errors.ts';
 import { toDomainError } from '../kafka/errors.ts';
 import { searchMessages } from '../domain/messages/search.ts';
+import { ConcurrencyLimit } from '../domain/limits.ts';
 
 const MAX_BUFFERED = 1 << 20; // wait for a slow client instead of queueing matches in memory
 const DEADLINE_MS = 10 * 60_000;
@@ -52,6 +53,11 @@ function invalidQuery(error: Error & { validation?: ValidationIssue[] }): string
  * `message` and `progress` events, then one `done` (or `error`); the client may send `{"type":"stop"}`.
  */
 export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const searches = new ConcurrencyLimit(
+    () => app.config.searchesMax,
+    (max) =>
+      `This server already runs ${max} search${max === 1 ? '' : 'es'} at once, its limit (searchesMax). Try again when one has finished.`,
+  );
   app.route({
     method: 'GET',
     url: '/api/clusters/:cluster/topics/:topic/search',
@@ -79,6 +85,15 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { send, drained } = sender(socket);
       if (req.validationError) {
         send({ type: 'error', code: 'BAD_REQUEST', message: invalidQuery(req.validationError) });
+        socket.close(1000, 'done');
+        return;
+      }
+      let release: () => void;
+      try {
+        release = searches.acquire();
+      } catch (error) {
+        const e = error as DomainError;
+        send({ type: 'error', code: e.code, message: e.message });
         socket.close(1000, 'done');
         return;
       }
@@ -127,6 +142,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
           send({ type: 'error', code: domain.code, message: domain.message });
         })
         .finally(() => {
+          release();
           clearTimeout(deadline);
           clearInterval(heartbeat);
           if (socket.readyState === socket.OPEN) socket.close(1000, 'done');
