@@ -5,6 +5,7 @@ import type { AppConfig } from './config.ts';
 import { serverOptions, validatorCompiler } from './http-options.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { kafkaPlugin } from './plugins/kafka.ts';
+import { hostGuardPlugin } from './plugins/host-guard.ts';
 import { lagSamplerPlugin } from './plugins/lag-sampler.ts';
 import { webPlugin } from './plugins/web.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -26,6 +27,8 @@ export async function buildApp(config: AppConfig, options: FastifyServerOptions 
   await app.register(kafkaPlugin, { config });
   await app.register(lagSamplerPlugin);
   await app.register(websocket, { options: { maxPayload: 1 << 20 } });
+  // After @fastify/websocket: its onRequest hook marks upgrades, so a refused one's socket is closed.
+  await app.register(hostGuardPlugin);
   await app.register(healthRoutes);
   await app.register(clusterRoutes);
   await app.register(topicsRoutes);

@@ -35,14 +35,6 @@ function socketSink(socket: WebSocket): LiveSink {
   };
 }
 
-function sameHost(origin: string, host: string | undefined): boolean {
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 /** Whether the peer has begun the closing handshake (`ws` keeps this on the socket, unexported). */
 function closeFrameReceived(socket: WebSocket): boolean {
   return (socket as unknown as { _closeFrameReceived?: boolean })._closeFrameReceived === true;
@@ -72,7 +64,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // tail. Clients without an Origin (CLI tools, tests) are not browsers and pass.
     preValidation: async (request, reply) => {
       const origin = request.headers.origin;
-      if (origin === undefined || sameHost(origin, request.headers.host)) return;
+      if (origin === undefined || app.allowsOrigin(origin, request.headers.host)) return;
       request.log.warn({ origin }, 'live tail from a foreign origin refused');
       return reply.status(403).send({
         code: 'FORBIDDEN',

@@ -23,14 +23,6 @@ function sender(socket: WebSocket) {
   return { send, drained };
 }
 
-function sameHost(origin: string, host: string | undefined): boolean {
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 type ValidationIssue = { instancePath?: string; keyword?: string; message?: string; params?: unknown };
 
 /** A query that failed validation, as a sentence (a browser's WebSocket cannot read an HTTP 400's body). */
@@ -68,7 +60,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // search. Clients without an Origin (CLI tools, tests) are not browsers and pass.
     preValidation: async (req, reply) => {
       const origin = req.headers.origin;
-      if (origin === undefined || sameHost(origin, req.headers.host)) return;
+      if (origin === undefined || app.allowsOrigin(origin, req.headers.host)) return;
       req.log.warn({ origin }, 'search from a foreign origin refused');
       return reply.status(403).send({
         code: 'FORBIDDEN',
