@@ -6,6 +6,7 @@ import { serverOptions, validatorCompiler } from './http-options.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { kafkaPlugin } from './plugins/kafka.ts';
 import { hostGuardPlugin } from './plugins/host-guard.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { lagSamplerPlugin } from './plugins/lag-sampler.ts';
 import { webPlugin } from './plugins/web.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -29,6 +30,7 @@ export async function buildApp(config: AppConfig, options: FastifyServerOptions 
   await app.register(websocket, { options: { maxPayload: 1 << 20 } });
   // After @fastify/websocket: its onRequest hook marks upgrades, so a refused one's socket is closed.
   await app.register(hostGuardPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(healthRoutes);
   await app.register(clusterRoutes);
   await app.register(topicsRoutes);
