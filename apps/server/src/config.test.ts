@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       allowInternalTopicChanges: false,
       searchesMax: 8,
       exportsMax: 4,
+      uploadMaxBytes: 64 * 2 ** 20,
     });
     expect(loadConfig({}).publicUrl).toBeUndefined();
     expect(
@@ -55,6 +56,7 @@ describe('loadConfig', () => {
         TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES: 'true',
         TRIBUTARY_SEARCHES_MAX: '2',
         TRIBUTARY_EXPORTS_MAX: '1',
+        TRIBUTARY_UPLOAD_MAX_BYTES: '1048576',
       }),
     ).toMatchObject({
       allowedHosts: ['kafka.example.com', 'tributary:8443'],
@@ -62,6 +64,7 @@ describe('loadConfig', () => {
       allowInternalTopicChanges: true,
       searchesMax: 2,
       exportsMax: 1,
+      uploadMaxBytes: 1048576,
     });
     expect(() => loadConfig({ TRIBUTARY_ALLOWED_HOSTS: 'evil.example/path' })).toThrow(
       /TRIBUTARY_ALLOWED_HOSTS: "evil.example\/path" is not a host name/,

@@ -33,6 +33,8 @@ export interface AppConfig {
   exportEnabled: boolean;
   /** Concurrent live tails (WebSockets) this server accepts; one more gets a "limit reached" message. */
   liveTailsMax: number;
+  /** The largest file a person may upload to produce from (bytes). */
+  uploadMaxBytes: number;
   /** Message searches (WebSockets) running at once; one more is refused with a sentence. */
   searchesMax: number;
   /** Message exports streaming at once; one more is answered 429. */
@@ -115,6 +117,7 @@ interface FileConfig {
   liveTailsMax?: number;
   searchesMax?: number;
   exportsMax?: number;
+  uploadMaxBytes?: number;
   allowInternalTopicChanges?: boolean;
   lagHistory?: { dir?: string; intervalMs?: number; watched?: string[] };
 }
@@ -130,6 +133,7 @@ const FILE_KEYS = new Set([
   'liveTailsMax',
   'searchesMax',
   'exportsMax',
+  'uploadMaxBytes',
   'allowInternalTopicChanges',
   'lagHistory',
 ]);
@@ -189,6 +193,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       env.TRIBUTARY_EXPORTS_MAX !== undefined
         ? parsePositive(env.TRIBUTARY_EXPORTS_MAX, 'TRIBUTARY_EXPORTS_MAX')
         : (file.exportsMax ?? 4),
+    uploadMaxBytes:
+      env.TRIBUTARY_UPLOAD_MAX_BYTES !== undefined
+        ? parsePositive(env.TRIBUTARY_UPLOAD_MAX_BYTES, 'TRIBUTARY_UPLOAD_MAX_BYTES')
+        : (file.uploadMaxBytes ?? 64 * 2 ** 20),
     allowInternalTopicChanges:
       env.TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES !== undefined
         ? parseBoolean(env.TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES, 'TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES')

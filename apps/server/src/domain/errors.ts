@@ -21,3 +21,6 @@ export const badRequest = (message: string, details?: Record<string, unknown>) =
   new DomainError('BAD_REQUEST', message, details);
 export const conflict = (message: string, details?: Record<string, unknown>) =>
   new DomainError('CONFLICT', message, details);
+/** A body over a configured size: HTTP 413, a BAD_REQUEST in the API's vocabulary. */
+export const tooLarge = (message: string, details?: Record<string, unknown>) =>
+  Object.assign(new DomainError('BAD_REQUEST', message, details), { statusCode: 413 });

@@ -23,7 +23,7 @@ import { readMessage } from '../domain/messages/read.ts';
 import { exportMessages } from '../domain/messages/export.ts';
 import { encodeHeaders, produceOne } from '../domain/messages/produce.ts';
 import { parseLines, produceMany } from '../domain/messages/bulk.ts';
-import { prepareUpload } from '../domain/messages/upload.ts';
+import { prepareUpload, uploadTooLarge } from '../domain/messages/upload.ts';
 import { searchRoutes } from './search.ts';
 import { ConcurrencyLimit } from '../domain/limits.ts';
 
@@ -157,11 +157,15 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'BAD_REQUEST',
           'Send the file as the request body with content-type application/octet-stream.',
         );
+      const max = app.config.uploadMaxBytes;
+      // Refused before a byte is read when the client says the size; else the spooling stops at the limit.
+      if (Number(req.headers['content-length'] ?? 0) > max) throw uploadTooLarge(max);
       const upload = await prepareUpload(
         app.clusters.get(req.params.cluster),
         req.params.topic,
         body,
         req.query,
+        max,
       );
       const out = new PassThrough();
       const send = (event: UploadEvent) => out.write(JSON.stringify(event) + '\n');
