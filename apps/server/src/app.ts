@@ -2,8 +2,11 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppConfig } from './config.ts';
+import { serverOptions, validatorCompiler } from './http-options.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { kafkaPlugin } from './plugins/kafka.ts';
+import { hostGuardPlugin } from './plugins/host-guard.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { lagSamplerPlugin } from './plugins/lag-sampler.ts';
 import { webPlugin } from './plugins/web.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -18,12 +21,17 @@ import { consumerGroupsRoutes } from './routes/consumer-groups.ts';
 export async function buildApp(config: AppConfig, options: FastifyServerOptions = {}) {
   const app = Fastify({
     logger: { level: config.logLevel },
+    ...serverOptions,
     ...options,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
   await app.register(errorHandlerPlugin);
   await app.register(kafkaPlugin, { config });
   await app.register(lagSamplerPlugin);
   await app.register(websocket, { options: { maxPayload: 1 << 20 } });
+  // After @fastify/websocket: its onRequest hook marks upgrades, so a refused one's socket is closed.
+  await app.register(hostGuardPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(healthRoutes);
   await app.register(clusterRoutes);
   await app.register(topicsRoutes);

@@ -39,4 +39,37 @@ describe('loadConfig', () => {
     writeFileSync(bad, JSON.stringify({ clusterz: [] }));
     expect(() => loadConfig({ TRIBUTARY_CONFIG: bad })).toThrow(/unknown key "clusterz"/);
   });
+
+  it('reads the safety settings (issue 10) from the environment, with safe defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      allowedHosts: [],
+      allowInternalTopicChanges: false,
+      searchesMax: 8,
+      exportsMax: 4,
+      uploadMaxBytes: 64 * 2 ** 20,
+    });
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(
+      loadConfig({
+        TRIBUTARY_ALLOWED_HOSTS: 'Kafka.Example.com, tributary:8443',
+        TRIBUTARY_PUBLIC_URL: 'https://kafka.example.com/',
+        TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES: 'true',
+        TRIBUTARY_SEARCHES_MAX: '2',
+        TRIBUTARY_EXPORTS_MAX: '1',
+        TRIBUTARY_UPLOAD_MAX_BYTES: '1048576',
+      }),
+    ).toMatchObject({
+      allowedHosts: ['kafka.example.com', 'tributary:8443'],
+      publicUrl: 'https://kafka.example.com/',
+      allowInternalTopicChanges: true,
+      searchesMax: 2,
+      exportsMax: 1,
+      uploadMaxBytes: 1048576,
+    });
+    expect(() => loadConfig({ TRIBUTARY_ALLOWED_HOSTS: 'evil.example/path' })).toThrow(
+      /TRIBUTARY_ALLOWED_HOSTS: "evil.example\/path" is not a host name/,
+    );
+    expect(() => loadConfig({ TRIBUTARY_PUBLIC_URL: 'kafka.example.com' })).toThrow(/is not a URL/);
+    expect(() => loadConfig({ TRIBUTARY_SEARCHES_MAX: '0' })).toThrow(/TRIBUTARY_SEARCHES_MAX="0"/);
+  });
 });

@@ -19,6 +19,10 @@ export interface ClusterConfig {
 export interface AppConfig {
   host: string;
   port: number;
+  /** Host names (beyond loopback and the bind address) this server answers to; others get 421. */
+  allowedHosts: string[];
+  /** The address people use to reach this server (behind a proxy); its host name is allowed too. */
+  publicUrl?: string;
   /** Empty: start the embedded local Kafka and use it as cluster `local`. */
   clusters: ClusterConfig[];
   /** How long a Kafka request may take before the API answers that the cluster is unavailable. */
@@ -29,6 +33,14 @@ export interface AppConfig {
   exportEnabled: boolean;
   /** Concurrent live tails (WebSockets) this server accepts; one more gets a "limit reached" message. */
   liveTailsMax: number;
+  /** The largest file a person may upload to produce from (bytes). */
+  uploadMaxBytes: number;
+  /** Message searches (WebSockets) running at once; one more is refused with a sentence. */
+  searchesMax: number;
+  /** Message exports streaming at once; one more is answered 429. */
+  exportsMax: number;
+  /** Administrators may allow deleting, purging, growing and reconfiguring Kafka's internal topics. */
+  allowInternalTopicChanges: boolean;
   /** Lag over time: where samples are kept, how often watched groups are sampled, groups always watched. */
   lagHistory: { dir: string; intervalMs: number; watched: string[] };
   logLevel: string;
@@ -65,6 +77,29 @@ function parsePositive(value: string, source: string): number {
   return n;
 }
 
+function parseHosts(value: string, source: string): string[] {
+  const hosts = value
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  for (const host of hosts)
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.:_-]+)$/.test(host))
+      throw new ConfigError(`${source}: "${host}" is not a host name (like tributary.example.com)`);
+  return hosts;
+}
+
+function parsePublicUrl(value: string, source: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${source}="${value}" is not a URL (like https://tributary.example.com)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`${source}="${value}" must be an http:// or https:// URL`);
+  return value;
+}
+
 function parseBoolean(value: string, source: string): boolean {
   if (/^(1|true|yes|on)$/i.test(value)) return true;
   if (/^(0|false|no|off)$/i.test(value)) return false;
@@ -74,20 +109,32 @@ function parseBoolean(value: string, source: string): boolean {
 interface FileConfig {
   host?: string;
   port?: number;
+  allowedHosts?: string[];
+  publicUrl?: string;
   clusters?: ClusterConfig[];
   exportEnabled?: boolean;
   kafkaRequestTimeoutMs?: number;
   liveTailsMax?: number;
+  searchesMax?: number;
+  exportsMax?: number;
+  uploadMaxBytes?: number;
+  allowInternalTopicChanges?: boolean;
   lagHistory?: { dir?: string; intervalMs?: number; watched?: string[] };
 }
 
 const FILE_KEYS = new Set([
   'host',
   'port',
+  'allowedHosts',
+  'publicUrl',
   'clusters',
   'exportEnabled',
   'kafkaRequestTimeoutMs',
   'liveTailsMax',
+  'searchesMax',
+  'exportsMax',
+  'uploadMaxBytes',
+  'allowInternalTopicChanges',
   'lagHistory',
 ]);
 
@@ -104,6 +151,11 @@ function readFileConfig(path: string): FileConfig {
       throw new ConfigError(`${path}: unknown key "${key}" (known: ${[...FILE_KEYS].join(', ')})`);
   }
   const config = parsed as FileConfig;
+  if (
+    config.allowedHosts !== undefined &&
+    (!Array.isArray(config.allowedHosts) || config.allowedHosts.some((h) => typeof h !== 'string'))
+  )
+    throw new ConfigError(`${path}: allowedHosts must be an array of host names`);
   for (const [i, cluster] of (config.clusters ?? []).entries()) {
     if (!cluster?.name || !/^[A-Za-z0-9._-]+$/.test(cluster.name))
       throw new ConfigError(`${path}: clusters[${i}].name must be letters, digits, '.', '_' or '-'`);
@@ -119,6 +171,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config: AppConfig = {
     host: env.HOST ?? file.host ?? '127.0.0.1',
     port: env.PORT !== undefined ? parsePort(env.PORT, 'PORT') : (file.port ?? 8080),
+    allowedHosts:
+      env.TRIBUTARY_ALLOWED_HOSTS !== undefined
+        ? parseHosts(env.TRIBUTARY_ALLOWED_HOSTS, 'TRIBUTARY_ALLOWED_HOSTS')
+        : parseHosts((file.allowedHosts ?? []).join(','), 'allowedHosts'),
     clusters: file.clusters ?? [],
     kafkaRequestTimeoutMs: file.kafkaRequestTimeoutMs ?? 5000,
     exportEnabled:
@@ -129,6 +185,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       env.TRIBUTARY_LIVE_TAILS_MAX !== undefined
         ? parsePositive(env.TRIBUTARY_LIVE_TAILS_MAX, 'TRIBUTARY_LIVE_TAILS_MAX')
         : (file.liveTailsMax ?? 50),
+    searchesMax:
+      env.TRIBUTARY_SEARCHES_MAX !== undefined
+        ? parsePositive(env.TRIBUTARY_SEARCHES_MAX, 'TRIBUTARY_SEARCHES_MAX')
+        : (file.searchesMax ?? 8),
+    exportsMax:
+      env.TRIBUTARY_EXPORTS_MAX !== undefined
+        ? parsePositive(env.TRIBUTARY_EXPORTS_MAX, 'TRIBUTARY_EXPORTS_MAX')
+        : (file.exportsMax ?? 4),
+    uploadMaxBytes:
+      env.TRIBUTARY_UPLOAD_MAX_BYTES !== undefined
+        ? parsePositive(env.TRIBUTARY_UPLOAD_MAX_BYTES, 'TRIBUTARY_UPLOAD_MAX_BYTES')
+        : (file.uploadMaxBytes ?? 64 * 2 ** 20),
+    allowInternalTopicChanges:
+      env.TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES !== undefined
+        ? parseBoolean(env.TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES, 'TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES')
+        : (file.allowInternalTopicChanges ?? false),
     lagHistory: {
       dir:
         env.TRIBUTARY_LAG_HISTORY_DIR ??
@@ -149,6 +221,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // warn, not info: a console left running should not log every request it answers
     logLevel: env.LOG_LEVEL ?? 'warn',
     ...(env.TRIBUTARY_WEB_DIST ? { webDist: env.TRIBUTARY_WEB_DIST } : {}),
+    ...((env.TRIBUTARY_PUBLIC_URL ?? file.publicUrl)
+      ? {
+          publicUrl: parsePublicUrl(
+            (env.TRIBUTARY_PUBLIC_URL ?? file.publicUrl)!,
+            env.TRIBUTARY_PUBLIC_URL ? 'TRIBUTARY_PUBLIC_URL' : 'publicUrl',
+          ),
+        }
+      : {}),
   };
   if (env.KAFKA_BROKERS !== undefined) {
     const name = env.KAFKA_CLUSTER_NAME ?? 'local';

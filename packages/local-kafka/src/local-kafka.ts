@@ -17,6 +17,7 @@ import {
 import { waitUntilServing } from './ready.ts';
 import { exec } from './exec.ts';
 import { LocalKafkaError } from './errors.ts';
+import { markOwner, removeLeftovers, WORK_DIR_PREFIX } from './leftovers.ts';
 
 export interface StartKafkaOptions {
   /** 1 (default) or 3 combined broker+controller nodes. */
@@ -154,7 +155,13 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Local
   const sasl = options.sasl === true ? DEFAULT_SASL_USERS : options.sasl || undefined;
   await checkJava();
   const jars = await resolveKafkaJars(log);
-  const workDir = mkdtempSync(join(tmpdir(), 'tributary-kafka-'));
+  const leftovers = removeLeftovers();
+  if (leftovers.length)
+    log(
+      `Removed ${leftovers.length} data director${leftovers.length === 1 ? 'y' : 'ies'} of local Kafkas that ended without stopping.`,
+    );
+  const workDir = mkdtempSync(join(tmpdir(), WORK_DIR_PREFIX));
+  markOwner(workDir);
   writeFileSync(join(workDir, 'log4j2.properties'), LOG4J2_PROPERTIES);
 
   const ports: NodePorts[] = [];

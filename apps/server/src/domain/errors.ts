@@ -35,3 +35,6 @@ export function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined, 
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
+/** A body over a configured size: HTTP 413, a BAD_REQUEST in the API's vocabulary. */
+export const tooLarge = (message: string, details?: Record<string, unknown>) =>
+  Object.assign(new DomainError('BAD_REQUEST', message, details), { statusCode: 413 });
