@@ -100,3 +100,29 @@ test('create a FileStreamSource from the form (a field error first), watch it ru
   await page.getByRole('searchbox', { name: 'Search connectors' }).fill(name);
   await expect(page.getByText('No connector matches.')).toBeVisible();
 });
+
+/** The pid of the process listening on a loopback port (the app's Connect worker), from `ss`. */
+function listenerPid(port: string): number {
+  const out = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
+  const pid = /pid=(\d+)/.exec(out)?.[1];
+  if (!pid) throw new Error(`Nothing listens on port ${port}: ${out}`);
+  return Number(pid);
+}
+
+// Last in this file: it kills the app's Connect worker (no other spec uses Connect).
+test('Connect down: the Connect pages say so, the topics pages are unaffected', async ({ page, request }) => {
+  const connects = (await (await request.get('/api/clusters/local/connects')).json()) as ConnectList;
+  const url = new URL(connects.find((c) => c.name === 'local')!.url);
+  process.kill(listenerPid(url.port), 'SIGKILL');
+
+  await page.goto('/clusters/local/connect');
+  await expect(page.getByRole('list', { name: 'Connect clusters' })).toContainText(
+    'local: offline — Kafka Connect cluster "local" is unreachable',
+  );
+  await expect(page.getByRole('alert').first()).toContainText('Kafka Connect cluster "local" is unreachable');
+
+  await page.getByRole('link', { name: 'Topics', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Topics' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Topics' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
