@@ -2,6 +2,7 @@ import { createServer, type Socket } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { defaultConnectPluginPath } from '@tributary/local-kafka';
 import { uniqueName } from '@tributary/local-kafka/testing';
 import type {
   ConnectList,
@@ -111,9 +112,11 @@ describe('Kafka Connect: clusters, plugins and refusals (real worker)', async ()
       payload: MONGO_SOURCE,
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toMatch(
-      /^The connector plugin "com\.mongodb\.kafka\.connect\.MongoSourceConnector" is not installed on Kafka Connect cluster "local"\. Installed: .*FileStreamSourceConnector.*plugin\.path/,
+    const message: string = res.json().message;
+    expect(message).toMatch(
+      /^The connector plugin "com\.mongodb\.kafka\.connect\.MongoSourceConnector" is not installed on Kafka Connect cluster "local"\. Installed: .*FileStreamSourceConnector/,
     );
+    expect(message).toContain(`put its jars in a folder of their own under ${defaultConnectPluginPath()}`);
   });
 
   it("answers a config Connect refuses with Connect's per-field messages, creating nothing", async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
+import { defaultConnectPluginPath } from '@tributary/local-kafka';
 import { sharedConnect, sharedKafkaBrokers, uniqueName } from '@tributary/local-kafka/testing';
 import type { ConnectorConfig, ConnectorDetail, ConnectorState } from '@tributary/contract';
 import { buildApp, type App } from '../src/app.ts';
@@ -25,6 +26,9 @@ export async function buildConnectApp(extra: ConnectConfig[] = [], connectTimeou
     env[`KAFKA_CLUSTERS_0_KAFKACONNECT_${i + 1}_ADDRESS`] = c.url;
   });
   const config = loadConfig(env);
+  // As npm start does for its own worker: the plugin folder is known and named in "not installed" answers.
+  const local = config.clusters[0]?.connect?.[0];
+  if (local) local.pluginPath = defaultConnectPluginPath();
   if (connectTimeoutMs) config.connectRequestTimeoutMs = connectTimeoutMs;
   const app = await buildApp(config, { logger: false });
   afterAll(() => app.close());
