@@ -138,7 +138,7 @@ describe('Kafka Connect: clusters, plugins and refusals (real worker)', async ()
     expect((await app.inject({ url: connectorUrl(name) })).statusCode).toBe(404);
   });
 
-  it('a duplicate name is 409 and an unknown connector 404, both in sentences', async () => {
+  it('a duplicate name is 409, a config change is validated first, an unknown connector is 404', async () => {
     const name = await createConnector(app, 'dup', {
       'connector.class': 'FileStreamSource',
       file: join(dir, 'dup.txt'),
@@ -153,6 +153,32 @@ describe('Kafka Connect: clusters, plugins and refusals (real worker)', async ()
     expect(again.json().message).toBe(
       `A connector named "${name}" already exists on Kafka Connect cluster "local".`,
     );
+
+    // Changing the config is validated the same way before anything changes.
+    const badUpdate = await app.inject({
+      method: 'PUT',
+      url: connectorUrl(name, '/config'),
+      payload: { 'connector.class': 'FileStreamSource', topic: 't', 'batch.size': 'x' },
+    });
+    expect(badUpdate.statusCode).toBe(400);
+    expect(badUpdate.json().fields).toEqual([
+      { name: 'batch.size', errors: [expect.stringMatching(/Invalid value x/)] },
+    ]);
+    const newTopic = uniqueName('dup-moved');
+    const updated = await app.inject({
+      method: 'PUT',
+      url: connectorUrl(name, '/config'),
+      payload: { 'connector.class': 'FileStreamSource', file: join(dir, 'dup.txt'), topic: newTopic },
+    });
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect(updated.json().config).toMatchObject({ topic: newTopic, name });
+    const unknown = await app.inject({
+      method: 'PUT',
+      url: connectorUrl('no-such-connector', '/config'),
+      payload: { 'connector.class': 'FileStreamSource', topic: 't' },
+    });
+    expect(unknown.statusCode).toBe(404);
+
     const missing = await app.inject({ url: connectorUrl('no-such-connector') });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().message).toBe(
