@@ -40,7 +40,7 @@ async function main() {
   const worker = connect;
   const app = await buildApp(
     config,
-    { logger: { level: process.env.LOG_LEVEL ?? 'warn' } },
+    {},
     worker
       ? {
           connectLaunches: new Map([

@@ -10,7 +10,7 @@ import type {
   CreateConnectorBody,
   PluginConfigDefinition,
 } from '@tributary/contract';
-import { apiFetch, apiPath } from './client.ts';
+import { apiFetch, apiPath, queryString } from './client.ts';
 import { clusterKeys } from './clusters.ts';
 
 /** Connect keys nest under the cluster; a connector's detail under its Connect cluster. */
@@ -32,14 +32,6 @@ const REFRESH_MS = 3_000;
 
 const connectorPath = (cluster: string, connect: string, name: string) =>
   apiPath`/api/clusters/${cluster}/connects/${connect}/connectors/${name}`;
-
-function queryString(query: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  const s = params.toString();
-  return s ? `?${s}` : '';
-}
 
 /** Refreshes while a Connect cluster is starting, so the page turns to "online" by itself. */
 export function useConnects(cluster: string) {

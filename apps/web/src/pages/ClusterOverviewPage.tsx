@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useClusterOverview } from '../api/brokers.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { formatNumber } from '../components/format.ts';
-import { StatCard } from '../components/topics/StatCard.tsx';
+import { StatCard } from '../components/StatCard.tsx';
 
 export function ClusterOverviewPage() {
   const { cluster = '' } = useParams();

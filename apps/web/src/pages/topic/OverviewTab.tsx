@@ -1,7 +1,7 @@
 import { useTopic } from '../../api/topics.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { formatBytes, formatNumber } from '../../components/format.ts';
-import { StatCard } from '../../components/topics/StatCard.tsx';
+import { StatCard } from '../../components/StatCard.tsx';
 import { Warnings } from '../../components/topics/Warnings.tsx';
 
 /** `kafka-topics --describe` plus offsets and sizes: one row per partition. */
