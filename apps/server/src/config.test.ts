@@ -72,4 +72,48 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRIBUTARY_PUBLIC_URL: 'kafka.example.com' })).toThrow(/is not a URL/);
     expect(() => loadConfig({ TRIBUTARY_SEARCHES_MAX: '0' })).toThrow(/TRIBUTARY_SEARCHES_MAX="0"/);
   });
+
+  it("takes Connect clusters from the file and from kafka-ui's environment names", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tributary-config-'));
+    const file = join(dir, 'connect.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        clusters: [
+          {
+            name: 'prod',
+            bootstrapServers: ['k1:9092'],
+            connect: [{ name: 'main', url: 'http://c1:8083/', username: 'u', password: 'p' }],
+          },
+        ],
+      }),
+    );
+    expect(loadConfig({ TRIBUTARY_CONFIG: file }).clusters[0]?.connect).toEqual([
+      { name: 'main', url: 'http://c1:8083', username: 'u', password: 'p' },
+    ]);
+    const env = loadConfig({
+      KAFKA_BROKERS: 'k:9092',
+      KAFKA_CLUSTERS_0_KAFKACONNECT_0_NAME: 'first',
+      KAFKA_CLUSTERS_0_KAFKACONNECT_0_ADDRESS: 'http://connect:8083',
+      KAFKA_CLUSTERS_0_KAFKACONNECT_1_ADDRESS: 'https://other:8083',
+      KAFKA_CLUSTERS_0_KAFKACONNECT_1_USERNAME: 'admin',
+      KAFKA_CLUSTERS_0_KAFKACONNECT_1_PASSWORD: 'secret',
+    });
+    expect(env.clusters[0]?.connect).toEqual([
+      { name: 'first', url: 'http://connect:8083' },
+      { name: 'connect-1', url: 'https://other:8083', username: 'admin', password: 'secret' },
+    ]);
+  });
+
+  it('refuses a Connect entry it cannot use, naming it', () => {
+    expect(() => loadConfig({ KAFKA_BROKERS: 'k:9092', KAFKA_CLUSTERS_0_KAFKACONNECT_0_NAME: 'x' })).toThrow(
+      /KAFKA_CLUSTERS_0_KAFKACONNECT_0_ADDRESS is missing/,
+    );
+    expect(() =>
+      loadConfig({ KAFKA_BROKERS: 'k:9092', KAFKA_CLUSTERS_0_KAFKACONNECT_0_ADDRESS: 'connect:8083' }),
+    ).toThrow(/must start with http:\/\/ or https:\/\//);
+    expect(() => loadConfig({ KAFKA_CLUSTERS_1_KAFKACONNECT_0_ADDRESS: 'http://c:8083' })).toThrow(
+      /names cluster 1, but 0 cluster\(s\) are configured/,
+    );
+  });
 });

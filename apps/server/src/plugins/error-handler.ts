@@ -14,6 +14,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   INTERNAL: 500,
   KAFKA_ERROR: 502,
   KAFKA_UNAVAILABLE: 503,
+  CONNECT_ERROR: 502,
+  CONNECT_UNAVAILABLE: 503,
 };
 
 /** Fastify's own validation messages read like `body/partitions must be >= 1`; make them a sentence. */
@@ -59,7 +61,11 @@ export const errorHandlerPlugin = fp(async (app) => {
       ('name' in error && String(error.name).startsWith('KafkaJS'))
     ) {
       const domain = toDomainError(error);
-      body = { code: domain.code, message: domain.message };
+      body = {
+        code: domain.code,
+        message: domain.message,
+        ...(domain.fields ? { fields: domain.fields } : {}),
+      };
       // A user's mistake is routine (no stack); a Kafka failure is worth a warning with its cause.
       if (STATUS_OF[domain.code] < 500)
         request.log.info({ code: domain.code, details: domain.details }, domain.message);
