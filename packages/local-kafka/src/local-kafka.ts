@@ -91,6 +91,21 @@ export class LocalKafka {
     node.process = undefined;
   }
 
+  /** The broker's process id while it runs (the JVM: `setpriv` execs it), for fault tests and the CLI. */
+  brokerPid(nodeId: number): number | undefined {
+    return this.node(nodeId).process?.pid;
+  }
+
+  /**
+   * Sends a signal to one broker: SIGSTOP/SIGCONT stall and resume it, SIGKILL crashes it (no shutdown, so
+   * the controller fences it only after its session times out); `startBroker` starts a killed one again.
+   */
+  signalBroker(nodeId: number, signal: 'SIGSTOP' | 'SIGCONT' | 'SIGKILL'): void {
+    const pid = this.brokerPid(nodeId);
+    if (pid === undefined) throw new Error(`Kafka node ${nodeId} is not running`);
+    process.kill(pid, signal);
+  }
+
   /** Starts a broker stopped by `stopBroker` again and waits until the cluster lists it. */
   async startBroker(nodeId: number): Promise<void> {
     const node = this.node(nodeId);
