@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import { startKafka, type LocalKafka } from '@tributary/local-kafka';
-import { LiveClient } from './live-ws-client.ts';
+import { LiveClient, kcatProduce } from './live-ws-client.ts';
 import { PageLoad, ServerProcess, secondsUntilAllAnswer } from './server-process.ts';
 
 // Issue 10.1: a broker stalled for 20 s (SIGSTOP, then SIGCONT) under mixed load ended the server with an
@@ -39,7 +39,7 @@ afterAll(async () => {
 }, 60_000);
 
 describe('a broker that stalls for 20 s and comes back', () => {
-  it('keeps the server alive, ends the live tail with reconnect: true, and answers every page again', async () => {
+  it('keeps the server alive and answers every page within 20 s of SIGCONT; live tails read on', async () => {
     for (const page of pages) expect(await server.status(page), page).toBe(200);
     const tail = await LiveClient.open(server.url, topic);
     await tail.start({ from: { mode: 'now' } });
@@ -62,15 +62,16 @@ describe('a broker that stalls for 20 s and comes back', () => {
     );
     expect(server.alive, server.describeExit()).toBe(true);
 
-    // The tail could not read for 20 s: it ended, and said that trying again makes sense.
-    await tail.until(() => tail.closed !== undefined, 20_000);
-    expect(tail.of('end').at(-1), tail.received()).toMatchObject({ reconnect: true });
-    expect(tail.of('error').at(-1)).toMatchObject({ code: 'KAFKA_UNAVAILABLE', fatal: true });
-    // ... and trying again works.
-    const again = await LiveClient.open(server.url, topic);
-    const resumed = await again.start({ from: { mode: 'now' } });
-    expect(resumed?.partitions).toEqual([0, 1, 2]);
-    await again.close();
+    // The tail either rode out the stall (its retries outlast ~20 s) and reads what comes now, or it ended
+    // saying that trying again makes sense; either way a tail opened now reads too.
+    const fresh = await LiveClient.open(server.url, topic);
+    await fresh.start({ from: { mode: 'now' } });
+    await kcatProduce(kafka.bootstrapServers[0]!, topic, 0, ['after-the-stall']);
+    await fresh.until(() => fresh.values().includes('after-the-stall'));
+    await tail.until(() => tail.closed !== undefined || tail.values().includes('after-the-stall'));
+    if (tail.closed) expect(tail.of('end').at(-1), tail.received()).toMatchObject({ reconnect: true });
+    else await tail.close();
+    await fresh.close();
     expect(server.alive, server.describeExit()).toBe(true);
   }, 60_000);
 });
