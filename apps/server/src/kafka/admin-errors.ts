@@ -1,7 +1,7 @@
 import { DomainError } from '../domain/errors.ts';
 import type { ClusterConnection } from './cluster-connection.ts';
 import { toDomainError, withDeadline } from './errors.ts';
-import { gapAdmin } from './gap-adapter/client.ts';
+import { gapAdmin, onGapAdmin } from './gap-adapter/client.ts';
 
 type PlatformaticAdmin = ReturnType<typeof gapAdmin>;
 
@@ -70,7 +70,9 @@ export async function runGap<T>(
   context: Record<string, unknown> = {},
 ): Promise<T> {
   try {
-    return await withDeadline(call(gapAdmin(connection)), connection.options.requestTimeoutMs * 2, what);
+    return await onGapAdmin(connection, (admin) =>
+      withDeadline(call(admin), connection.options.requestTimeoutMs * 2, what),
+    );
   } catch (error) {
     throw fromGapError(error, { cluster: connection.name, ...context });
   }
