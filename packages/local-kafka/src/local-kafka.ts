@@ -106,7 +106,21 @@ export class LocalKafka {
     process.kill(pid, signal);
   }
 
-  /** Starts a broker stopped by `stopBroker` again and waits until the cluster lists it. */
+  /** Kills one broker (SIGKILL: a crash, no shutdown) and waits until its process is gone. */
+  async killBroker(nodeId: number): Promise<void> {
+    const child = this.node(nodeId).process;
+    if (!child) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  /** `host:port` of one broker's PLAINTEXT listener. */
+  brokerAddress(nodeId: number): string {
+    return `127.0.0.1:${this.node(nodeId).ports.client}`;
+  }
+
+  /** Starts a broker stopped by `stopBroker` or `killBroker` again and waits until the cluster lists it. */
   async startBroker(nodeId: number): Promise<void> {
     const node = this.node(nodeId);
     if (node.process) return;
