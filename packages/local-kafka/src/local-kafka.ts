@@ -125,16 +125,21 @@ export class LocalKafka {
     const node = this.node(nodeId);
     if (node.process) return;
     this.launch(node);
-    await this.waitReady();
+    // Asked through the restarted broker itself: a killed one is still listed until the controller fences it.
+    await this.waitReady([nodeId]);
   }
 
-  async waitReady(): Promise<void> {
+  /** Waits until metadata (from `via`, default: every running node) lists every running node. */
+  async waitReady(via?: number[]): Promise<void> {
+    const running = this.nodes.filter((n) => n.process);
+    const asked = running.filter((n) => !via || via.includes(n.ports.id));
     await waitUntilServing({
-      brokers: this.nodes.filter((n) => n.process).map((n) => `127.0.0.1:${n.ports.client}`),
-      expectedBrokers: this.nodes.filter((n) => n.process).length,
+      brokers: asked.map((n) => `127.0.0.1:${n.ports.client}`),
+      expectedBrokers: running.length,
       timeoutMs: this.readyTimeoutMs,
       failed: () => {
-        const dead = this.nodes.find((n) => n.exit);
+        // Only a node that dies while we wait fails the wait (others may be down on purpose).
+        const dead = running.find((n) => n.exit);
         return dead
           ? `Kafka node ${dead.ports.id} exited (${dead.exit}):\n${this.logTail(dead.ports.id)}`
           : undefined;
