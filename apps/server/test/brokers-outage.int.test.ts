@@ -7,7 +7,8 @@ import { startKafka, type LocalKafka } from '@tributary/local-kafka';
 import { LiveClient } from './live-ws-client.ts';
 import { PageLoad, ServerProcess, secondsUntilAllAnswer } from './server-process.ts';
 
-// Issue 18: brokers of a 3-broker cluster killed and restarted under load. The server runs as a child
+// Issue 18: brokers of a 3-broker cluster stalled, killed and restarted under load (each test runs 25-50 s;
+// the kill tests allow 90 s because starting JVMs on a busy 2-core runner is slow). The server runs as a child
 // process, so that a crash shows as its exit and its warnings (printed to stderr) can be read.
 const topic = 'outage';
 const group = 'outage-readers';
@@ -118,7 +119,7 @@ describe('brokers killed and restarted under load', () => {
     const load = new PageLoad(server, pages, 1000).start();
     const stopTail = reconnectingTail();
     await Promise.all([kafka.killBroker(2), kafka.killBroker(3)]);
-    await new Promise((r) => setTimeout(r, 20_000));
+    await new Promise((r) => setTimeout(r, 15_000));
     expect(server.alive, server.describeExit()).toBe(true);
     const restarting = Date.now();
     await Promise.all([kafka.startBroker(2), kafka.startBroker(3)]);
@@ -132,7 +133,7 @@ describe('brokers killed and restarted under load', () => {
     );
     expect(server.alive, server.describeExit()).toBe(true);
     expectNoSocketListenerPileUp();
-  }, 60_000);
+  }, 90_000);
 
   it('recovers from each of 3 kill/start cycles of one broker, and leaks no socket listeners', async () => {
     const load = new PageLoad(server, pages, 1000).start();
@@ -155,5 +156,5 @@ describe('brokers killed and restarted under load', () => {
     console.log(`kill/start cycles: every page 200 again ${rounds.join('; ')}`, load.summary());
     expect(server.alive, server.describeExit()).toBe(true);
     expectNoSocketListenerPileUp();
-  }, 60_000);
+  }, 90_000);
 });
