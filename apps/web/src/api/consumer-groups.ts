@@ -34,13 +34,17 @@ function queryString(query: Record<string, string | number | undefined>): string
   return s ? `?${s}` : '';
 }
 
-export function useConsumerGroups(cluster: string, query: GroupListQuery) {
+export function useConsumerGroups(
+  cluster: string,
+  query: GroupListQuery,
+  refetchInterval: number | false = LAG_REFRESH_MS,
+) {
   return useQuery({
     queryKey: groupKeys.list(cluster, query),
     queryFn: () =>
       apiFetch<GroupList>(apiPath`/api/clusters/${cluster}/consumer-groups` + queryString(query)),
     placeholderData: keepPreviousData,
-    refetchInterval: LAG_REFRESH_MS,
+    refetchInterval,
   });
 }
 
@@ -99,7 +103,15 @@ export function useDeleteGroup(cluster: string, group: string) {
   return useMutation({
     mutationFn: () =>
       apiFetch<void>(apiPath`/api/clusters/${cluster}/consumer-groups/${group}`, { method: 'DELETE' }),
-    onSuccess: () => client.invalidateQueries({ queryKey: groupKeys.all(cluster) }),
+    // Everything about groups but the deleted one: asking for it again would only answer 404.
+    onSuccess: () => {
+      const gone = groupKeys.detail(cluster, group);
+      void client.cancelQueries({ queryKey: gone });
+      return client.invalidateQueries({
+        queryKey: groupKeys.all(cluster),
+        predicate: (q) => !gone.every((part, i) => q.queryKey[i] === part),
+      });
+    },
   });
 }
 

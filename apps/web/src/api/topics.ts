@@ -29,8 +29,9 @@ function queryString(query: TopicListQuery): string {
   return s ? `?${s}` : '';
 }
 
-export function useTopics(cluster: string, query: TopicListQuery) {
+export function useTopics(cluster: string, query: TopicListQuery, refetchInterval: number | false = false) {
   return useQuery({
+    refetchInterval,
     queryKey: topicKeys.list(cluster, query),
     queryFn: () => apiFetch<TopicList>(apiPath`/api/clusters/${cluster}/topics` + queryString(query)),
     placeholderData: keepPreviousData,
