@@ -4,6 +4,15 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+const CLIENT_LIBRARIES = [
+  { name: 'kafkajs', message: 'Use a gateway in apps/server/src/kafka.' },
+  { name: '@platformatic/kafka', message: 'Only apps/server/src/kafka/admin may use it.' },
+];
+const ADMIN_FOLDER = {
+  group: ['**/kafka/admin', '**/kafka/admin/**'],
+  message: 'kafka/admin is reached through the gateways in apps/server/src/kafka.',
+};
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**'] },
   js.configs.recommended,
@@ -20,15 +29,25 @@ export default tseslint.config(
     },
   },
   {
-    // Routes, domain and plugins reach Kafka only through apps/server/src/kafka (the service layer).
-    files: ['apps/server/src/{routes,domain,plugins}/**/*.ts'],
+    // The layering main → app → routes → domain → kafka: routes, domain and plugins reach Kafka only
+    // through the gateways in apps/server/src/kafka; kafka/admin is the gateways' own business.
+    files: ['apps/server/src/{routes,plugins}/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: CLIENT_LIBRARIES, patterns: [ADMIN_FOLDER] }] },
+  },
+  {
+    // Domain code gets its gateways injected (as parameters): no client, no connection, no admin call.
+    files: ['apps/server/src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'kafkajs', message: 'Use the kafka/ service layer.' },
-            { name: '@platformatic/kafka', message: 'Only kafka/gap-adapter may use it.' },
+          paths: CLIENT_LIBRARIES,
+          patterns: [
+            ADMIN_FOLDER,
+            {
+              group: ['**/kafka/cluster-connection.ts', '**/kafka/cluster-registry.ts'],
+              message: 'Domain code takes a gateway (kafka/*-gateway.ts, PartitionReader) as a parameter.',
+            },
           ],
         },
       ],

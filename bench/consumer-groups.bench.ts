@@ -8,7 +8,7 @@ import { startKafka, type LocalKafka } from '@tributary/local-kafka';
 import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { ClusterConnection } from '../apps/server/src/kafka/cluster-connection.ts';
-import { commitGroupOffsets } from '../apps/server/src/kafka/gap-adapter/consumer-groups.ts';
+import { commitGroupOffsets } from '../apps/server/src/kafka/admin/consumer-groups.ts';
 
 const GROUPS = Number(process.env.GROUPS ?? 2000);
 const TOPICS = Number(process.env.TOPICS ?? 20);

@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health.ts';
 import { clusterRoutes } from './routes/clusters.ts';
 import { topicsRoutes } from './routes/topics.ts';
 import { messagesRoutes } from './routes/messages.ts';
+import { searchRoutes } from './routes/search.ts';
 import { liveRoutes } from './routes/live.ts';
 import { consumerGroupsRoutes } from './routes/consumer-groups.ts';
 
@@ -27,6 +28,7 @@ export async function buildApp(config: AppConfig, options: FastifyServerOptions 
   await app.register(clusterRoutes);
   await app.register(topicsRoutes);
   await app.register(messagesRoutes);
+  await app.register(searchRoutes);
   await app.register(liveRoutes);
   await app.register(consumerGroupsRoutes);
   if (config.webDist) await app.register(webPlugin, { root: config.webDist });

@@ -146,7 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         file.lagHistory?.watched ??
         [],
     },
-    logLevel: env.LOG_LEVEL ?? 'info',
+    // warn, not info: a console left running should not log every request it answers
+    logLevel: env.LOG_LEVEL ?? 'warn',
     ...(env.TRIBUTARY_WEB_DIST ? { webDist: env.TRIBUTARY_WEB_DIST } : {}),
   };
   if (env.KAFKA_BROKERS !== undefined) {

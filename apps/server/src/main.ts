@@ -17,7 +17,7 @@ async function main() {
     config.clusters = [{ name: 'local', bootstrapServers: kafka.bootstrapServers }];
     console.log(`Local Kafka is ready at ${kafka.bootstrapServers.join(',')}`);
   }
-  const app = await buildApp(config, { logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+  const app = await buildApp(config);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -18,8 +18,7 @@ import {
 } from '../src/domain/consumer-groups/offsets-codec.ts';
 import { LagHistoryStore } from '../src/domain/consumer-groups/lag-history-store.ts';
 import { LagSampler } from '../src/domain/consumer-groups/lag-sampler.ts';
-import type { ClusterRegistry } from '../src/kafka/cluster-registry.ts';
-import { whileCoordinatorBusy } from '../src/kafka/groups-service.ts';
+import { whileCoordinatorBusy } from '../src/kafka/admin/kafkajs-groups.ts';
 import { normalizeState, isActive } from '../src/domain/consumer-groups/state.ts';
 
 const str16 = (s: string) => {
@@ -153,13 +152,11 @@ describe('lag history store', () => {
 describe('lag sampler watch list', () => {
   it('keeps the most recently opened groups only, up to maxWatched', () => {
     // no cluster is reachable: the immediate first samples fail and are only logged
-    const clusters = {
-      get: () => {
-        throw new Error('no cluster in a unit test');
-      },
-    } as unknown as ClusterRegistry;
+    const groupsOf = () => {
+      throw new Error('no cluster in a unit test');
+    };
     const logged: string[] = [];
-    const sampler = new LagSampler(clusters, {
+    const sampler = new LagSampler(groupsOf, {
       dir: mkdtempSync(join(tmpdir(), 'tributary-lag-watch-')),
       intervalMs: 60_000,
       watched: ['c/pinned'],

@@ -21,3 +21,17 @@ export const badRequest = (message: string, details?: Record<string, unknown>) =
   new DomainError('BAD_REQUEST', message, details);
 export const conflict = (message: string, details?: Record<string, unknown>) =>
   new DomainError('CONFLICT', message, details);
+
+/**
+ * `work`, or a BAD_REQUEST saying `stopped` as soon as `signal` aborts. The work itself runs on (kafkajs
+ * cannot cancel a request in flight): its answer is dropped when it arrives.
+ */
+export function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined, stopped: string): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(badRequest(stopped));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

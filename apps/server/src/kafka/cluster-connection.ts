@@ -102,3 +102,18 @@ export class ClusterConnection {
     return client;
   }
 }
+
+/** One `T` per connection, made on first use: gateways and readers hold no state but their connection's. */
+export function perConnection<T extends object>(
+  create: (connection: ClusterConnection) => T,
+): (connection: ClusterConnection) => T {
+  const made = new WeakMap<ClusterConnection, T>();
+  return (connection) => {
+    let value = made.get(connection);
+    if (!value) {
+      value = create(connection);
+      made.set(connection, value);
+    }
+    return value;
+  };
+}

@@ -3,9 +3,9 @@
 // partition-reader-internals.ts) alone reaches into its internals: the client's private cluster factory (same
 // brokers, SASL, socket factory) and the broker's Fetch/ListOffsets. The internals are frozen (the project is
 // dormant); the integration tests pin the behaviour.
-import type { ClusterConnection } from './cluster-connection.ts';
+import { ClusterConnection, perConnection } from './cluster-connection.ts';
 import { toDomainError, withDeadline } from './errors.ts';
-import { DomainError } from '../domain/errors.ts';
+import { abortable, DomainError } from '../domain/errors.ts';
 import { registerReadCodecs } from './partition-reader-codecs.ts';
 import { clusterFactory, type InternalCluster, type RawPartition } from './partition-reader-internals.ts';
 
@@ -89,17 +89,6 @@ function nextOffsetOf(raw: RawPartition, offset: string): string {
   return next.toString();
 }
 
-function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  if (signal.aborted) return Promise.reject(new DomainError('BAD_REQUEST', 'The read was stopped.'));
-  return new Promise<T>((resolve, reject) => {
-    // kafkajs cannot cancel a request in flight: its answer is dropped when it arrives.
-    const onAbort = () => reject(new DomainError('BAD_REQUEST', 'The read was stopped.'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
 class KafkaJsPartitionReader implements PartitionReader {
   private clusterPromise: Promise<InternalCluster> | undefined;
 
@@ -172,7 +161,7 @@ class KafkaJsPartitionReader implements PartitionReader {
   fetch(options: Parameters<PartitionReader['fetch']>[0]): Promise<FetchResult> {
     const { topic, partition } = options;
     return this.call('fetch', { topic, partition }, () =>
-      abortable(this.fetchOnce(options, true), options.signal),
+      abortable(this.fetchOnce(options, true), options.signal, 'The read was stopped.'),
     );
   }
 
@@ -261,14 +250,29 @@ class KafkaJsPartitionReader implements PartitionReader {
   }
 }
 
-const readers = new WeakMap<ClusterConnection, PartitionReader>();
-
 /** The cluster's group-less reader: one shared internal cluster per connection, closed with it. */
-export function partitionReader(connection: ClusterConnection): PartitionReader {
-  let reader = readers.get(connection);
-  if (!reader) {
-    reader = new KafkaJsPartitionReader(connection);
-    readers.set(connection, reader);
-  }
-  return reader;
+export const partitionReader: (connection: ClusterConnection) => PartitionReader = perConnection(
+  (connection) => new KafkaJsPartitionReader(connection),
+);
+
+export interface OwnPartitionReader extends PartitionReader {
+  readonly cluster: string;
+  /** Closes this reader's own Kafka connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * A reader on a kafkajs client of its own (one per live tail): its long polls never queue behind another
+ * reader's, and closing it closes exactly its connections.
+ */
+export function ownPartitionReader(connection: ClusterConnection): OwnPartitionReader {
+  const own = new ClusterConnection(connection.config, connection.options);
+  const reader = new KafkaJsPartitionReader(own);
+  return {
+    cluster: connection.name,
+    fetch: (options) => reader.fetch(options),
+    offsets: (topic) => reader.offsets(topic),
+    offsetsForTime: (topic, timestampMs) => reader.offsetsForTime(topic, timestampMs),
+    close: () => own.close(),
+  };
 }

@@ -21,6 +21,8 @@ import { topicConsumerGroups } from '../domain/consumer-groups/topic-consumers.t
 import { resetOffsets } from '../domain/consumer-groups/reset.ts';
 import { deleteConsumerGroup, deleteConsumerGroupTopicOffsets } from '../domain/consumer-groups/delete.ts';
 import { commitHistory } from '../domain/consumer-groups/commit-history.ts';
+import { groupsGateway } from '../kafka/groups-gateway.ts';
+import { partitionReader } from '../kafka/partition-reader.ts';
 
 const TopicParams = Type.Object({
   cluster: Type.String({ minLength: 1 }),
@@ -30,6 +32,7 @@ const TopicParams = Type.Object({
 /** `kafka-consumer-groups` over HTTP: list, describe, reset (dry run first), delete, history. */
 export const consumerGroupsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const base = '/api/clusters/:cluster/consumer-groups';
+  const groups = (cluster: string) => groupsGateway(app.clusters.get(cluster));
 
   app.get(
     base,
@@ -40,14 +43,14 @@ export const consumerGroupsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: GroupList },
       },
     },
-    (req) => listConsumerGroups(app.clusters.get(req.params.cluster), req.query),
+    (req) => listConsumerGroups(groups(req.params.cluster), req.query),
   );
 
   app.get(
     `${base}/:group`,
     { schema: { params: GroupParams, response: { 200: GroupDetail } } },
     async (req) => {
-      const detail = await describeGroup(app.clusters.get(req.params.cluster), req.params.group);
+      const detail = await describeGroup(groups(req.params.cluster), req.params.group);
       app.lagSampler.watch(req.params.cluster, req.params.group); // an open group page: sample its lag
       return detail;
     },
@@ -56,14 +59,14 @@ export const consumerGroupsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/clusters/:cluster/topics/:topic/consumer-groups',
     { schema: { params: TopicParams, response: { 200: TopicConsumerGroups } } },
-    (req) => topicConsumerGroups(app.clusters.get(req.params.cluster), req.params.topic),
+    (req) => topicConsumerGroups(groups(req.params.cluster), req.params.topic),
   );
 
   app.post(
     `${base}/:group/offsets`,
     { schema: { params: GroupParams, body: ResetOffsetsBody, response: { 200: ResetOffsetsResult } } },
     async (req) => {
-      const result = await resetOffsets(app.clusters.get(req.params.cluster), req.params.group, req.body);
+      const result = await resetOffsets(groups(req.params.cluster), req.params.group, req.body);
       if (result.executed)
         req.log.info({ group: req.params.group, rows: result.rows.length }, 'offsets reset');
       return result;
@@ -71,7 +74,7 @@ export const consumerGroupsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.delete(`${base}/:group`, { schema: { params: GroupParams } }, async (req, reply) => {
-    await deleteConsumerGroup(app.clusters.get(req.params.cluster), req.params.group);
+    await deleteConsumerGroup(groups(req.params.cluster), req.params.group);
     return reply.status(204).send();
   });
 
@@ -84,28 +87,25 @@ export const consumerGroupsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: DeleteGroupOffsetsResult },
       },
     },
-    (req) =>
-      deleteConsumerGroupTopicOffsets(
-        app.clusters.get(req.params.cluster),
-        req.params.group,
-        req.query.topic,
-      ),
+    (req) => deleteConsumerGroupTopicOffsets(groups(req.params.cluster), req.params.group, req.query.topic),
   );
 
   app.get(
     `${base}/:group/commits`,
     { schema: { params: GroupParams, querystring: CommitHistoryQuery, response: { 200: CommitHistory } } },
-    (req) => commitHistory(app.clusters.get(req.params.cluster), req.params.group, req.query.limit ?? 100),
+    (req) =>
+      commitHistory(
+        partitionReader(app.clusters.get(req.params.cluster)),
+        groups(req.params.cluster),
+        req.params.group,
+        req.query.limit ?? 100,
+      ),
   );
 
   app.get(
     `${base}/:group/lag-history`,
     { schema: { params: GroupParams, querystring: LagHistoryQuery, response: { 200: LagHistory } } },
     (req) =>
-      app.lagSampler.pageHistory(
-        app.clusters.get(req.params.cluster),
-        req.params.group,
-        req.query.minutes ?? 60,
-      ),
+      app.lagSampler.pageHistory(groups(req.params.cluster), req.params.group, req.query.minutes ?? 60),
   );
 };

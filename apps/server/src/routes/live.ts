@@ -5,7 +5,8 @@ import { DomainError } from '../domain/errors.ts';
 import { parseCommand } from '../domain/live/commands.ts';
 import { readerSource, type ReaderSource } from '../domain/live/reader-source.ts';
 import { DEFAULT_LIVE_OPTIONS, LiveSession, LiveTailRegistry, type LiveSink } from '../domain/live/index.ts';
-import type { FetchedRecord } from '../kafka/partition-reader.ts';
+import { ownPartitionReader, type FetchedRecord } from '../kafka/partition-reader.ts';
+import { pingUntilGone, sendIfOpen, webSocketGuards } from '../plugins/websocket-route.ts';
 
 /** Proxies commonly cut idle sockets after 30-60 s; the session's heartbeat events and a ping keep it open. */
 const PING_MS = DEFAULT_LIVE_OPTIONS.heartbeatMs;
@@ -25,22 +26,12 @@ class LiveTail {
 
 function socketSink(socket: WebSocket): LiveSink {
   return {
-    send(event: LiveEvent) {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
-    },
+    send: (event: LiveEvent) => sendIfOpen(socket, event),
     bufferedAmount: () => socket.bufferedAmount,
     close(code, reason) {
       if (socket.readyState === socket.OPEN) socket.close(code, reason);
     },
   };
-}
-
-function sameHost(origin: string, host: string | undefined): boolean {
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 /** Whether the peer has begun the closing handshake (`ws` keeps this on the socket, unexported). */
@@ -68,24 +59,10 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     method: 'GET',
     url: '/api/clusters/:cluster/topics/:topic/live',
     schema: { params: LiveParams },
-    // Browsers let any site open a WebSocket to localhost (CORS does not apply): only our own pages may
-    // tail. Clients without an Origin (CLI tools, tests) are not browsers and pass.
-    preValidation: async (request, reply) => {
-      const origin = request.headers.origin;
-      if (origin === undefined || sameHost(origin, request.headers.host)) return;
-      request.log.warn({ origin }, 'live tail from a foreign origin refused');
-      return reply.status(403).send({
-        code: 'FORBIDDEN',
-        message: `A page from ${origin} may not open a live tail on this server.`,
-      });
-    },
-    // A plain GET (curl, a link opened in a tab) gets a sentence instead of an empty 404.
-    handler: (_request, reply) =>
-      reply.status(426).header('upgrade', 'websocket').send({
-        code: 'BAD_REQUEST',
-        message:
-          'The live tail is a WebSocket: connect with a WebSocket client (the Live tab does), not a plain GET.',
-      }),
+    ...webSocketGuards(
+      'open a live tail',
+      'The live tail is a WebSocket: connect with a WebSocket client (the Live tab does), not a plain GET.',
+    ),
     wsHandler: (socket, request) => {
       const { cluster, topic } = request.params;
       let connection;
@@ -94,7 +71,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       } catch (error) {
         return refuse(socket, error as DomainError, LIVE_CLOSE.fatal);
       }
-      const source = readerSource(connection);
+      const source = readerSource(ownPartitionReader(connection));
       const sink = socketSink(socket);
       const log = request.log.child({ cluster, topic, live: true });
       const session = new LiveSession(topic, source, sink, undefined, (error) =>
@@ -121,13 +98,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         close(LIVE_CLOSE.goingAway, 'server shutting down');
       };
 
-      let alive = true;
-      socket.on('pong', () => (alive = true));
-      const heartbeat = setInterval(() => {
-        if (!alive) return socket.terminate(); // no pong for a whole interval: the peer is gone
-        alive = false;
-        socket.ping();
-      }, PING_MS);
+      pingUntilGone(socket, PING_MS);
 
       socket.on('message', (data, isBinary) => {
         try {
@@ -139,10 +110,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
           sink.send({ type: 'error', code: e.code, message: e.message, fatal: false });
         }
       });
-      socket.on('close', () => {
-        clearInterval(heartbeat);
-        void tails.remove(tail);
-      });
+      socket.on('close', () => void tails.remove(tail));
     },
   });
 };

@@ -17,6 +17,7 @@ import {
   type UploadEvent,
 } from '@tributary/contract';
 import { partitionReader } from '../kafka/partition-reader.ts';
+import { producerGateway } from '../kafka/producer-gateway.ts';
 import { DomainError } from '../domain/errors.ts';
 import { browseMessages } from '../domain/messages/browse.ts';
 import { readMessage } from '../domain/messages/read.ts';
@@ -24,7 +25,6 @@ import { exportMessages } from '../domain/messages/export.ts';
 import { encodeHeaders, produceOne } from '../domain/messages/produce.ts';
 import { parseLines, produceMany } from '../domain/messages/bulk.ts';
 import { prepareUpload } from '../domain/messages/upload.ts';
-import { searchRoutes } from './search.ts';
 
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 502: ErrorBody, 503: ErrorBody };
 
@@ -43,6 +43,7 @@ function abortOnClose(
 export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const base = '/api/clusters/:cluster/topics/:topic/messages';
   const reader = (cluster: string) => partitionReader(app.clusters.get(cluster));
+  const producer = (cluster: string) => producerGateway(app.clusters.get(cluster));
 
   // A file upload is read as a stream (spooled to disk), never buffered in memory.
   app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
@@ -109,9 +110,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { params: TopicParams, body: ProduceRequest, response: { 201: ProduceResult, ...errors } },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send(await produceOne(app.clusters.get(req.params.cluster), req.params.topic, req.body)),
+      reply.status(201).send(await produceOne(producer(req.params.cluster), req.params.topic, req.body)),
   );
 
   app.post(
@@ -127,7 +126,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const items = parseLines(req.body);
       const headers = encodeHeaders(req.body.headers);
-      return produceMany(app.clusters.get(req.params.cluster), req.params.topic, items, {
+      return produceMany(producer(req.params.cluster), req.params.topic, items, {
         partition: req.body.partition,
         headers,
         total: items.length, // every non-empty line, the bad ones too (as an upload counts)
@@ -145,12 +144,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'BAD_REQUEST',
           'Send the file as the request body with content-type application/octet-stream.',
         );
-      const upload = await prepareUpload(
-        app.clusters.get(req.params.cluster),
-        req.params.topic,
-        body,
-        req.query,
-      );
+      const upload = await prepareUpload(producer(req.params.cluster), req.params.topic, body, req.query);
       const out = new PassThrough();
       const send = (event: UploadEvent) => out.write(JSON.stringify(event) + '\n');
       const signal = abortOnClose(reply.raw);
@@ -165,6 +159,4 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.type('application/x-ndjson; charset=utf-8').send(out);
     },
   );
-
-  await app.register(searchRoutes);
 };

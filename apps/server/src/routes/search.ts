@@ -1,50 +1,24 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { WebSocket } from 'ws';
-import { SearchQuery, TopicParams, type SearchEvent } from '@tributary/contract';
+import { SearchQuery, TopicParams, type SearchCommand, type SearchEvent } from '@tributary/contract';
 import { partitionReader } from '../kafka/partition-reader.ts';
 import { DomainError } from '../domain/errors.ts';
 import { toDomainError } from '../kafka/errors.ts';
 import { searchMessages } from '../domain/messages/search.ts';
+import { heartbeat, invalidParameters, sendIfOpen, webSocketGuards } from '../plugins/websocket-route.ts';
 
 const MAX_BUFFERED = 1 << 20; // wait for a slow client instead of queueing matches in memory
 const DEADLINE_MS = 10 * 60_000;
 const HEARTBEAT_MS = 1000;
 
 function sender(socket: WebSocket) {
-  const send = (event: SearchEvent) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
-  };
+  const send = (event: SearchEvent) => sendIfOpen(socket, event);
   /** Backpressure: resolves once the socket has room again (or is gone). */
   const drained = async () => {
     while (socket.readyState === socket.OPEN && socket.bufferedAmount > MAX_BUFFERED)
       await new Promise((resolve) => setTimeout(resolve, 10));
   };
   return { send, drained };
-}
-
-function sameHost(origin: string, host: string | undefined): boolean {
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
-type ValidationIssue = { instancePath?: string; keyword?: string; message?: string; params?: unknown };
-
-/** A query that failed validation, as a sentence (a browser's WebSocket cannot read an HTTP 400's body). */
-function invalidQuery(error: Error & { validation?: ValidationIssue[] }): string {
-  const issues = error.validation ?? [];
-  const first = issues[0];
-  const path = first?.instancePath ?? '';
-  const field = path.replace(/^\//, '').replace(/\//g, '.');
-  // A choice among words fails once per word: list them instead of "must be equal to constant".
-  const allowed = issues
-    .filter((i) => i.keyword === 'const' && i.instancePath === path)
-    .map((i) => String((i.params as { allowedValue?: unknown } | undefined)?.allowedValue));
-  const what =
-    allowed.length > 0 ? `must be one of ${allowed.join(', ')}` : (first?.message ?? error.message);
-  return field ? `Invalid search parameter "${field}": ${what}.` : `Invalid search parameters: ${what}.`;
 }
 
 /**
@@ -58,27 +32,18 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // Bad parameters are answered on the socket as an error event, where the UI can show them.
     attachValidation: true,
     schema: { params: TopicParams, querystring: SearchQuery },
-    // Browsers let any site open a WebSocket to this server (CORS does not apply): only our own pages may
-    // search. Clients without an Origin (CLI tools, tests) are not browsers and pass.
-    preValidation: async (req, reply) => {
-      const origin = req.headers.origin;
-      if (origin === undefined || sameHost(origin, req.headers.host)) return;
-      req.log.warn({ origin }, 'search from a foreign origin refused');
-      return reply.status(403).send({
-        code: 'FORBIDDEN',
-        message: `A page from ${origin} may not search messages on this server.`,
-      });
-    },
-    // A plain GET (curl, a link opened in a tab) gets a sentence instead of an empty 404.
-    handler: (_req, reply) =>
-      reply.status(426).header('upgrade', 'websocket').send({
-        code: 'BAD_REQUEST',
-        message: 'The search is a WebSocket: connect with a WebSocket client (the Messages tab does).',
-      }),
+    ...webSocketGuards(
+      'search messages',
+      'The search is a WebSocket: connect with a WebSocket client (the Messages tab does).',
+    ),
     wsHandler: (socket, req) => {
       const { send, drained } = sender(socket);
       if (req.validationError) {
-        send({ type: 'error', code: 'BAD_REQUEST', message: invalidQuery(req.validationError) });
+        send({
+          type: 'error',
+          code: 'BAD_REQUEST',
+          message: invalidParameters(req.validationError, 'search parameter'),
+        });
         socket.close(1000, 'done');
         return;
       }
@@ -87,13 +52,14 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       let latest: Extract<SearchEvent, { type: 'progress' }> | undefined;
       const started = Date.now();
       // A progress event at least every second, so the client knows a slow scan is alive.
-      const heartbeat = setInterval(
-        () => latest && send({ ...latest, elapsedMs: Date.now() - started }),
+      const stopHeartbeat = heartbeat(
+        socket,
         HEARTBEAT_MS,
+        () => latest && send({ ...latest, elapsedMs: Date.now() - started }),
       );
       socket.on('message', (data) => {
         try {
-          if ((JSON.parse(String(data)) as { type?: string }).type === 'stop') controller.abort();
+          if ((JSON.parse(String(data)) as Partial<SearchCommand>).type === 'stop') controller.abort();
         } catch {
           // not a command: ignore
         }
@@ -128,7 +94,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         })
         .finally(() => {
           clearTimeout(deadline);
-          clearInterval(heartbeat);
+          stopHeartbeat();
           if (socket.readyState === socket.OPEN) socket.close(1000, 'done');
         });
     },

@@ -16,7 +16,8 @@ import {
   TopicListQuery,
   TopicParams,
 } from '@tributary/contract';
-import { topicsGateway } from '../kafka/topics-service.ts';
+import { clusterGateway } from '../kafka/cluster-gateway.ts';
+import { topicsGateway } from '../kafka/topics-gateway.ts';
 import { listTopics } from '../domain/topics/list.ts';
 import { describeTopic } from '../domain/topics/describe.ts';
 import { addPartitions, createTopic, deleteTopic, purgeTopic } from '../domain/topics/mutate.ts';
@@ -41,7 +42,16 @@ export const topicsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     base,
     { schema: { params: ClusterParams, body: CreateTopicBody, response: { 201: CreatedTopic, ...errors } } },
-    async (req, reply) => reply.status(201).send(await createTopic(gateway(req.params.cluster), req.body)),
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          await createTopic(
+            gateway(req.params.cluster),
+            clusterGateway(app.clusters.get(req.params.cluster)),
+            req.body,
+          ),
+        ),
   );
 
   app.get(one, { schema: { params: TopicParams, response: { 200: TopicDetail, ...errors } } }, (req) =>

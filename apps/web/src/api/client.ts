@@ -20,6 +20,15 @@ export function apiPath(strings: TemplateStringsArray, ...segments: (string | nu
   );
 }
 
+/** `?a=1&b=x` from the set fields of a query (undefined, null and '' are left out); '' when none is set. */
+export function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
 /** The one fetch wrapper: JSON in and out, `{code, message}` errors turned into ApiError. */
 export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, ...rest } = init;

@@ -10,7 +10,7 @@ import type {
   ResetOffsetsResult,
   TopicConsumerGroups,
 } from '@tributary/contract';
-import { apiFetch, apiPath } from './client.ts';
+import { apiFetch, apiPath, queryString } from './client.ts';
 import { clusterKeys } from './clusters.ts';
 
 /** Group query keys nest under the cluster; a group's detail, commits and lag nest under the group. */
@@ -25,14 +25,6 @@ export const groupKeys = {
 
 /** Lag moves: pages that show it refresh on their own. */
 export const LAG_REFRESH_MS = 5_000;
-
-function queryString(query: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  const s = params.toString();
-  return s ? `?${s}` : '';
-}
 
 export function useConsumerGroups(
   cluster: string,

@@ -13,11 +13,12 @@ import type {
   ProduceRequest,
   ProduceResult,
   ProduceSummary,
+  SearchCommand,
   SearchEvent,
   UploadEvent,
   UploadQuery,
 } from '@tributary/contract';
-import { ApiError, apiFetch, apiPath } from './client.ts';
+import { ApiError, apiFetch, apiPath, queryString } from './client.ts';
 import { topicKeys } from './topics.ts';
 
 export const messageKeys = {
@@ -29,14 +30,6 @@ export const messageKeys = {
 
 export const messagesPath = (cluster: string, topic: string) =>
   apiPath`/api/clusters/${cluster}/topics/${topic}/messages`;
-
-export function queryString(query: object): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  const s = params.toString();
-  return s ? `?${s}` : '';
-}
 
 /** Pages of messages; `fetchNextPage` continues with the server's cursor. */
 export function useMessages(cluster: string, topic: string, query: MessagesQuery) {
@@ -215,7 +208,8 @@ export function startSearch(
       }));
   };
   return () => {
-    if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'stop' }));
+    if (socket.readyState === WebSocket.OPEN)
+      socket.send(JSON.stringify({ type: 'stop' } satisfies SearchCommand));
     else socket.close();
   };
 }

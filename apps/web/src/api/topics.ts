@@ -10,7 +10,7 @@ import type {
   TopicList,
   TopicListQuery,
 } from '@tributary/contract';
-import { apiFetch, apiPath } from './client.ts';
+import { apiFetch, apiPath, queryString } from './client.ts';
 import { clusterKeys } from './clusters.ts';
 
 /** Topic query keys nest under the cluster, so a cluster-level invalidation refreshes them too. */
@@ -20,14 +20,6 @@ export const topicKeys = {
   detail: (cluster: string, topic: string) => [...topicKeys.all(cluster), 'detail', topic] as const,
   configs: (cluster: string, topic: string) => [...topicKeys.detail(cluster, topic), 'configs'] as const,
 };
-
-function queryString(query: TopicListQuery): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  const s = params.toString();
-  return s ? `?${s}` : '';
-}
 
 export function useTopics(cluster: string, query: TopicListQuery, refetchInterval: number | false = false) {
   return useQuery({

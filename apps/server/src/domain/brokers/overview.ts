@@ -1,12 +1,13 @@
 import type { BrokerInfo, ClusterOverview } from '@tributary/contract';
-import type { QuorumInfo, TopicsGateway } from '../../kafka/topics-service.ts';
+import type { ClusterGateway, QuorumInfo } from '../../kafka/cluster-gateway.ts';
+import type { TopicsGateway } from '../../kafka/topics-gateway.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { metadataVersionName } from './metadata-version.ts';
 
 /** DescribeQuorum needs KRaft; a ZooKeeper-era cluster has no quorum to describe (controller unknown). */
-async function quorumOrNull(gateway: TopicsGateway): Promise<QuorumInfo | null> {
+async function quorumOrNull(cluster: ClusterGateway): Promise<QuorumInfo | null> {
   try {
-    return await gateway.quorum();
+    return await cluster.quorum();
   } catch (error) {
     if (error instanceof DomainError && error.code === 'KAFKA_UNAVAILABLE') throw error;
     return null;
@@ -14,29 +15,32 @@ async function quorumOrNull(gateway: TopicsGateway): Promise<QuorumInfo | null> 
 }
 
 /** The finalized metadata.version, named like `kafka-features describe` does; null before KIP-584 brokers. */
-async function kafkaVersion(gateway: TopicsGateway): Promise<string | null> {
-  const features = await gateway.features();
+async function kafkaVersion(cluster: ClusterGateway): Promise<string | null> {
+  const features = await cluster.features();
   const level = features.find((f) => f.name === 'metadata.version')?.level;
   return level ? metadataVersionName(level) : null;
 }
 
 /** The dashboard: broker health, controller, and partition health over every topic. */
-export async function clusterOverview(gateway: TopicsGateway): Promise<ClusterOverview> {
-  const [topics, cluster, quorum, version] = await Promise.all([
+export async function clusterOverview(
+  cluster: ClusterGateway,
+  gateway: TopicsGateway,
+): Promise<ClusterOverview> {
+  const [topics, online, quorum, version] = await Promise.all([
     gateway.allTopics(),
-    gateway.brokers(),
-    quorumOrNull(gateway),
-    kafkaVersion(gateway),
+    cluster.brokers(),
+    quorumOrNull(cluster),
+    kafkaVersion(cluster),
   ]);
   const partitions = topics.flatMap((t) => t.partitions);
-  const known = new Set<number>(cluster.brokers.map((b) => b.id));
+  const known = new Set<number>(online.brokers.map((b) => b.id));
   for (const p of partitions) for (const r of p.replicas) known.add(r);
   for (const id of quorum?.observers ?? []) known.add(id);
   return {
-    name: gateway.cluster,
-    clusterId: cluster.clusterId,
+    name: cluster.name,
+    clusterId: online.clusterId,
     controllerId: quorum?.leaderId ?? null,
-    brokers: { online: cluster.brokers.length, total: known.size },
+    brokers: { online: online.brokers.length, total: known.size },
     topicCount: topics.length,
     internalTopicCount: topics.filter((t) => t.internal).length,
     partitionCount: partitions.length,
@@ -47,24 +51,24 @@ export async function clusterOverview(gateway: TopicsGateway): Promise<ClusterOv
 }
 
 /** Every broker the cluster knows, online or not, with its share of leaders, replicas and disk. */
-export async function listBrokers(gateway: TopicsGateway): Promise<BrokerInfo[]> {
-  const [topics, cluster, quorum] = await Promise.all([
+export async function listBrokers(cluster: ClusterGateway, gateway: TopicsGateway): Promise<BrokerInfo[]> {
+  const [topics, online, quorum] = await Promise.all([
     gateway.allTopics(),
-    gateway.brokers(),
-    quorumOrNull(gateway),
+    cluster.brokers(),
+    quorumOrNull(cluster),
   ]);
   const { sizes, failed } = await gateway.replicaSizes(
     topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => p.partition) })),
   );
-  const ids = new Set<number>(cluster.brokers.map((b) => b.id));
+  const ids = new Set<number>(online.brokers.map((b) => b.id));
   for (const t of topics) for (const p of t.partitions) for (const r of p.replicas) ids.add(r);
   for (const id of quorum?.observers ?? []) ids.add(id);
-  const online = new Map(cluster.brokers.map((b) => [b.id, b]));
+  const byId = new Map(online.brokers.map((b) => [b.id, b]));
   const partitions = topics.flatMap((t) => t.partitions);
   return [...ids]
     .sort((a, b) => a - b)
     .map((id) => {
-      const node = online.get(id);
+      const node = byId.get(id);
       return {
         id,
         host: node?.host ?? null,
@@ -83,11 +87,11 @@ export async function listBrokers(gateway: TopicsGateway): Promise<BrokerInfo[]>
 }
 
 /** `kafka-configs --describe --all --entity-type brokers --entity-name <id>`; only an online broker answers. */
-export async function brokerConfigs(gateway: TopicsGateway, id: number) {
-  const { brokers } = await gateway.brokers();
+export async function brokerConfigs(cluster: ClusterGateway, id: number) {
+  const { brokers } = await cluster.brokers();
   if (!brokers.some((b) => b.id === id))
     throw notFound(
-      `Broker ${id} is not online in cluster "${gateway.cluster}" (online: ${brokers.map((b) => b.id).join(', ') || 'none'}).`,
+      `Broker ${id} is not online in cluster "${cluster.name}" (online: ${brokers.map((b) => b.id).join(', ') || 'none'}).`,
     );
-  return gateway.configs({ kind: 'broker', id });
+  return cluster.brokerConfigs(id);
 }

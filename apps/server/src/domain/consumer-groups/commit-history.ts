@@ -1,6 +1,6 @@
 import type { CommitHistory, OffsetCommitRecord } from '@tributary/contract';
-import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
-import { partitionReader } from '../../kafka/partition-reader.ts';
+import type { GroupsGateway } from '../../kafka/groups-gateway.ts';
+import type { PartitionReader } from '../../kafka/partition-reader.ts';
 import { notFound } from '../errors.ts';
 import { loadGroup } from './describe.ts';
 import { decodeOffsetCommitKey, decodeOffsetCommitValue, offsetsPartitionFor } from './offsets-codec.ts';
@@ -17,18 +17,18 @@ const FETCH_BYTES = 1 << 20;
  * at `limit` matches, the partition start, or MAX_SCANNED records.
  */
 export async function commitHistory(
-  connection: ClusterConnection,
+  reader: PartitionReader,
+  groups: GroupsGateway,
   groupId: string,
   limit: number,
 ): Promise<CommitHistory> {
-  const reader = partitionReader(connection);
   let partitions;
   try {
     partitions = await reader.offsets(OFFSETS_TOPIC);
   } catch (error) {
     if ((error as { code?: string }).code === 'NOT_FOUND')
       throw notFound(
-        `Cluster ${connection.name} has no ${OFFSETS_TOPIC} yet: no group has committed an offset.`,
+        `Cluster ${groups.cluster} has no ${OFFSETS_TOPIC} yet: no group has committed an offset.`,
       );
     throw error;
   }
@@ -78,7 +78,7 @@ export async function commitHistory(
     windowEnd = from;
   }
   // No commit in reach: a mistyped or unknown group answers 404 (a deleted group's old commits still show).
-  if (found.length === 0) await loadGroup(connection, groupId);
+  if (found.length === 0) await loadGroup(groups, groupId);
   return {
     groupId,
     partition,

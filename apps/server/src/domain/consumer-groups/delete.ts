@@ -1,26 +1,24 @@
 import type { DeleteGroupOffsetsResult } from '@tributary/contract';
-import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
-import { deleteGroup } from '../../kafka/groups-service.ts';
-import { deleteGroupOffsets } from '../../kafka/gap-adapter/consumer-groups.ts';
+import type { GroupsGateway } from '../../kafka/groups-gateway.ts';
 import { conflict, DomainError, notFound } from '../errors.ts';
 import { loadGroup } from './describe.ts';
 import { blockedReason } from './reset.ts';
 
 /** `--delete --group g`: refused while consumers run (the broker would answer NON_EMPTY_GROUP anyway). */
-export async function deleteConsumerGroup(connection: ClusterConnection, groupId: string): Promise<void> {
-  const core = await loadGroup(connection, groupId);
+export async function deleteConsumerGroup(groups: GroupsGateway, groupId: string): Promise<void> {
+  const core = await loadGroup(groups, groupId);
   const blocked = blockedReason(core);
   if (blocked) throw conflict(`The group was not deleted. ${blocked}`, { group: groupId });
-  await deleteGroup(connection, groupId);
+  await groups.delete(groupId);
 }
 
 /** `--delete-offsets --group g --topic t`: forgets where the group was in one topic. */
 export async function deleteConsumerGroupTopicOffsets(
-  connection: ClusterConnection,
+  groups: GroupsGateway,
   groupId: string,
   topic: string,
 ): Promise<DeleteGroupOffsetsResult> {
-  const core = await loadGroup(connection, groupId);
+  const core = await loadGroup(groups, groupId);
   const partitions = [...(core.committed.get(topic)?.keys() ?? [])];
   if (partitions.length === 0)
     throw notFound(`Consumer group "${groupId}" has no committed offsets for topic "${topic}".`, {
@@ -32,7 +30,7 @@ export async function deleteConsumerGroupTopicOffsets(
       `Consumer group "${groupId}" has active members reading "${topic}"; stop them before deleting its offsets.`,
     );
   try {
-    return { groupId, topic, partitions: await deleteGroupOffsets(connection, groupId, topic, partitions) };
+    return { groupId, topic, partitions: await groups.deleteOffsets(groupId, topic, partitions) };
   } catch (error) {
     if (error instanceof DomainError && error.details?.kafkaError === 'GROUP_SUBSCRIBED_TO_TOPIC')
       throw conflict(

@@ -5,13 +5,7 @@ import type {
   GroupType,
   PartitionOffsetRow,
 } from '@tributary/contract';
-import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
-import { describeClassicGroups, topicBounds, type PartitionBounds } from '../../kafka/groups-service.ts';
-import {
-  describeConsumerProtocolGroups,
-  fetchCommittedOffsets,
-  findGroupCoordinators,
-} from '../../kafka/gap-adapter/consumer-groups.ts';
+import type { GroupsGateway, PartitionBounds } from '../../kafka/groups-gateway.ts';
 import { notFound } from '../errors.ts';
 import { normalizeState } from './state.ts';
 
@@ -31,10 +25,10 @@ export interface GroupCore {
  * State, type, members and committed offsets of one group. DescribeGroups first (classic); a `Dead` answer
  * may be a KIP-848 group, which only ConsumerGroupDescribe can see. Unknown everywhere → 404.
  */
-export async function loadGroup(connection: ClusterConnection, groupId: string): Promise<GroupCore> {
+export async function loadGroup(groups: GroupsGateway, groupId: string): Promise<GroupCore> {
   const [classic, committed] = await Promise.all([
-    describeClassicGroups(connection, [groupId]).then((m) => m.get(groupId)),
-    fetchCommittedOffsets(connection, [groupId]).then((m) => m.get(groupId) ?? new Map()),
+    groups.describeClassic([groupId]).then((m) => m.get(groupId)),
+    groups.committedOffsets([groupId]).then((m) => m.get(groupId) ?? new Map()),
   ]);
   if (classic && classic.state !== 'Dead') {
     return {
@@ -52,7 +46,7 @@ export async function loadGroup(connection: ClusterConnection, groupId: string):
       committed,
     };
   }
-  const modern = (await describeConsumerProtocolGroups(connection, [groupId])).get(groupId);
+  const modern = (await groups.describeConsumerProtocol([groupId])).get(groupId);
   if (modern) {
     return {
       groupId,
@@ -74,7 +68,7 @@ export async function loadGroup(connection: ClusterConnection, groupId: string):
   if (committed.size > 0) {
     return { groupId, state: 'Empty', type: 'classic', assignmentStrategy: '', members: [], committed };
   }
-  throw notFound(`Consumer group "${groupId}" does not exist on cluster ${connection.name}.`, {
+  throw notFound(`Consumer group "${groupId}" does not exist on cluster ${groups.cluster}.`, {
     group: groupId,
   });
 }
@@ -125,11 +119,11 @@ export function totalLag(rows: { lag: number | null }[]): number | null {
   return lags.length === 0 ? null : lags.reduce((a, b) => a + b, 0);
 }
 
-export async function describeGroup(connection: ClusterConnection, groupId: string): Promise<GroupDetail> {
-  const core = await loadGroup(connection, groupId);
+export async function describeGroup(groups: GroupsGateway, groupId: string): Promise<GroupDetail> {
+  const core = await loadGroup(groups, groupId);
   const [bounds, coordinators] = await Promise.all([
-    topicBounds(connection, groupTopics(core)),
-    findGroupCoordinators(connection, [groupId]),
+    groups.topicBounds(groupTopics(core)),
+    groups.coordinators([groupId]),
   ]);
   const offsets = offsetRows(core, bounds);
   return {

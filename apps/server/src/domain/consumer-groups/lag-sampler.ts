@@ -1,8 +1,5 @@
 import type { LagHistory } from '@tributary/contract';
-import type { ClusterRegistry } from '../../kafka/cluster-registry.ts';
-import { topicBounds } from '../../kafka/groups-service.ts';
-import { fetchCommittedOffsets } from '../../kafka/gap-adapter/consumer-groups.ts';
-import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
+import type { GroupsGateway } from '../../kafka/groups-gateway.ts';
 import { lagOf, loadGroup } from './describe.ts';
 import { LagHistoryStore, type LagSample } from './lag-history-store.ts';
 
@@ -38,7 +35,8 @@ export class LagSampler {
   private prunedAt = 0;
 
   constructor(
-    private readonly clusters: ClusterRegistry,
+    /** The groups gateway of a cluster, by name (throws NOT_FOUND for an unknown one). */
+    private readonly gatewayOf: (cluster: string) => GroupsGateway,
     private readonly options: LagSamplerOptions,
   ) {
     this.store = new LagHistoryStore(
@@ -136,11 +134,11 @@ export class LagSampler {
   }
 
   async sample(cluster: string, groups: string[]): Promise<void> {
-    const connection = this.clusters.get(cluster);
-    const committed = await fetchCommittedOffsets(connection, groups);
+    const gateway = this.gatewayOf(cluster);
+    const committed = await gateway.committedOffsets(groups);
     const topics = new Set<string>();
     for (const offsets of committed.values()) for (const t of offsets.keys()) topics.add(t);
-    const bounds = await topicBounds(connection, topics);
+    const bounds = await gateway.topicBounds(topics);
     const t = Date.now();
     for (const group of groups) {
       // nothing committed (a deleted group, or one not created yet): no sample, no file
@@ -160,17 +158,17 @@ export class LagSampler {
    * The chart of a group page: its samples, and from now on it is watched. A group with no samples must exist
    * (404 otherwise), so a mistyped name neither gets watched nor leaves a file behind.
    */
-  async pageHistory(connection: ClusterConnection, group: string, minutes: number): Promise<LagHistory> {
-    const history = await this.history(connection.name, group, minutes);
+  async pageHistory(gateway: GroupsGateway, group: string, minutes: number): Promise<LagHistory> {
+    const history = await this.history(gateway.cluster, group, minutes);
     if (history.series.length === 0) {
       try {
-        await loadGroup(connection, group);
+        await loadGroup(gateway, group);
       } catch (error) {
-        this.evict(`${connection.name}\u0000${group}`);
+        this.evict(`${gateway.cluster}\u0000${group}`);
         throw error;
       }
     }
-    this.watch(connection.name, group);
+    this.watch(gateway.cluster, group);
     return history;
   }
 

@@ -1,11 +1,5 @@
 import type { GroupList, GroupListQuery, GroupSummary } from '@tributary/contract';
-import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
-import { describeClassicGroups, topicBounds } from '../../kafka/groups-service.ts';
-import {
-  describeConsumerProtocolGroups,
-  fetchCommittedOffsets,
-  listGroupsWithType,
-} from '../../kafka/gap-adapter/consumer-groups.ts';
+import type { GroupsGateway } from '../../kafka/groups-gateway.ts';
 import { groupTopics, lagOf, type Committed } from './describe.ts';
 import { normalizeState } from './state.ts';
 
@@ -16,19 +10,13 @@ interface PageMembers {
 
 /** Members (and their assigned topics) of the page's groups: one batched describe per protocol. */
 async function membersOf(
-  connection: ClusterConnection,
+  groups: GroupsGateway,
   rows: { groupId: string; type: string; state: string }[],
 ): Promise<Map<string, PageMembers>> {
   const live = rows.filter((r) => r.state !== 'Empty' && r.state !== 'Dead');
   const [classic, modern] = await Promise.all([
-    describeClassicGroups(
-      connection,
-      live.filter((r) => r.type === 'classic').map((r) => r.groupId),
-    ),
-    describeConsumerProtocolGroups(
-      connection,
-      live.filter((r) => r.type === 'consumer').map((r) => r.groupId),
-    ),
+    groups.describeClassic(live.filter((r) => r.type === 'classic').map((r) => r.groupId)),
+    groups.describeConsumerProtocol(live.filter((r) => r.type === 'consumer').map((r) => r.groupId)),
   ]);
   const out = new Map<string, PageMembers>();
   for (const g of classic.values())
@@ -48,14 +36,11 @@ async function membersOf(
  * Server-side paging over ListGroups (cheap even with thousands of groups); members, topics and lag are
  * computed only for the rows of the requested page.
  */
-export async function listConsumerGroups(
-  connection: ClusterConnection,
-  query: GroupListQuery,
-): Promise<GroupList> {
+export async function listConsumerGroups(groups: GroupsGateway, query: GroupListQuery): Promise<GroupList> {
   const page = query.page ?? 1;
   const perPage = query.perPage ?? 25;
   const search = query.search?.trim().toLowerCase() ?? '';
-  const all = (await listGroupsWithType(connection))
+  const all = (await groups.list())
     .map((g) => ({ groupId: g.groupId, type: g.type, state: normalizeState(g.rawState) }))
     .filter(
       (g) =>
@@ -64,13 +49,10 @@ export async function listConsumerGroups(
     .sort((a, b) => a.groupId.localeCompare(b.groupId));
   const rows = all.slice((page - 1) * perPage, page * perPage);
   const ids = rows.map((r) => r.groupId);
-  const [members, committed] = await Promise.all([
-    membersOf(connection, rows),
-    fetchCommittedOffsets(connection, ids),
-  ]);
+  const [members, committed] = await Promise.all([membersOf(groups, rows), groups.committedOffsets(ids)]);
   const topics = new Set<string>();
   for (const offsets of committed.values()) for (const t of offsets.keys()) topics.add(t);
-  const bounds = await topicBounds(connection, topics);
+  const bounds = await groups.topicBounds(topics);
   const items: GroupSummary[] = rows.map((r) => {
     const offsets: Committed = committed.get(r.groupId) ?? new Map();
     const m = members.get(r.groupId);

@@ -4,9 +4,7 @@ import {
   type ResetOffsetsBody,
   type ResetOffsetsResult,
 } from '@tributary/contract';
-import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
-import { offsetsForTimestamp, topicBounds, type PartitionBounds } from '../../kafka/groups-service.ts';
-import { commitGroupOffsets, fetchCommittedOffsets } from '../../kafka/gap-adapter/consumer-groups.ts';
+import type { GroupsGateway, PartitionBounds } from '../../kafka/groups-gateway.ts';
 import { badRequest, conflict, DomainError, notFound } from '../errors.ts';
 import { lagOf, loadGroup, type GroupCore } from './describe.ts';
 import { isActive } from './state.ts';
@@ -22,9 +20,9 @@ export function blockedReason(core: Pick<GroupCore, 'groupId' | 'state' | 'membe
   );
 }
 
-async function loadOrNew(connection: ClusterConnection, groupId: string, topic: string | undefined) {
+async function loadOrNew(groups: GroupsGateway, groupId: string, topic: string | undefined) {
   try {
-    return await loadGroup(connection, groupId);
+    return await loadGroup(groups, groupId);
   } catch (error) {
     // Like --reset-offsets: a group that does not exist yet may be given offsets for a named topic.
     if (error instanceof DomainError && error.code === 'NOT_FOUND' && topic) {
@@ -68,21 +66,17 @@ const asTimestamp = (v: number | string) => {
   return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 };
 
-async function scopeOf(
-  connection: ClusterConnection,
-  core: GroupCore,
-  body: ResetOffsetsBody,
-): Promise<Target[]> {
+async function scopeOf(groups: GroupsGateway, core: GroupCore, body: ResetOffsetsBody): Promise<Target[]> {
   if (body.partitions && !body.topic) throw badRequest('Choose a topic to reset chosen partitions.');
   const topics = body.topic ? [body.topic] : [...core.committed.keys()];
   if (topics.length === 0)
     throw badRequest(`Consumer group "${core.groupId}" has no committed offsets; choose a topic to reset.`);
-  const bounds = await topicBounds(connection, topics);
+  const bounds = await groups.topicBounds(topics);
   const targets: Target[] = [];
   for (const topic of topics) {
     const partitions = bounds.get(topic);
     if (!partitions) {
-      if (body.topic) throw notFound(`Topic "${topic}" does not exist on cluster ${connection.name}.`);
+      if (body.topic) throw notFound(`Topic "${topic}" does not exist on cluster ${groups.cluster}.`);
       continue; // a deleted topic the group still has offsets for
     }
     const wanted =
@@ -101,12 +95,7 @@ async function scopeOf(
 }
 
 /** The offset each target asks for, before clamping; undefined leaves that partition out. */
-async function requested(
-  connection: ClusterConnection,
-  groupId: string,
-  body: ResetOffsetsBody,
-  targets: Target[],
-) {
+async function requested(groups: GroupsGateway, groupId: string, body: ResetOffsetsBody, targets: Target[]) {
   const key = (t: { topic: string; partition: number }) => `${t.topic}\u0000${t.partition}`;
   const out = new Map<string, number>();
   switch (body.to) {
@@ -135,7 +124,7 @@ async function requested(
     case 'timestamp': {
       const ts = requireValue(body, 'a time (milliseconds since the epoch or an ISO date)', asTimestamp);
       for (const topic of new Set(targets.map((t) => t.topic))) {
-        const found = await offsetsForTimestamp(connection, topic, ts);
+        const found = await groups.offsetsForTimestamp(topic, ts);
         for (const t of targets.filter((x) => x.topic === topic)) {
           const offset = found.get(t.partition);
           // No record at or after that time: the end, where a consumer would wait for the next one.
@@ -147,7 +136,7 @@ async function requested(
     case 'group': {
       const source = requireValue(body, 'the group to copy offsets from', (v) => String(v));
       if (source === groupId) throw badRequest('Choose another group to copy offsets from.');
-      const committed = (await fetchCommittedOffsets(connection, [source])).get(source);
+      const committed = (await groups.committedOffsets([source])).get(source);
       for (const t of targets) {
         const offset = committed?.get(t.topic)?.get(t.partition);
         if (offset !== undefined) out.set(key(t), Number(offset));
@@ -162,18 +151,18 @@ async function requested(
 
 /** `--reset-offsets`: a dry run (default) answers the plan; an execution commits it like the AdminClient. */
 export async function resetOffsets(
-  connection: ClusterConnection,
+  groups: GroupsGateway,
   groupId: string,
   body: ResetOffsetsBody,
 ): Promise<ResetOffsetsResult> {
   if (!(RESET_TARGETS as readonly string[]).includes(body.to))
     throw badRequest(`Cannot reset to "${body.to}": choose one of ${RESET_TARGETS.join(', ')}.`);
   const dryRun = body.dryRun ?? true;
-  const core = await loadOrNew(connection, groupId, body.topic);
+  const core = await loadOrNew(groups, groupId, body.topic);
   const blocked = blockedReason(core);
   if (!dryRun && blocked) throw conflict(`Offsets were not reset. ${blocked}`, { group: groupId });
-  const targets = await scopeOf(connection, core, body);
-  const { out, key } = await requested(connection, groupId, body, targets);
+  const targets = await scopeOf(groups, core, body);
+  const { out, key } = await requested(groups, groupId, body, targets);
   const rows: ResetOffsetRow[] = [];
   for (const t of targets) {
     const wanted = out.get(key(t));
@@ -191,8 +180,7 @@ export async function resetOffsets(
     });
   }
   if (!dryRun) {
-    await commitGroupOffsets(
-      connection,
+    await groups.commitOffsets(
       groupId,
       rows.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.newOffset })),
     );

@@ -1,11 +1,5 @@
 import type { TopicConsumerGroup } from '@tributary/contract';
-import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
-import { describeClassicGroups, topicBounds } from '../../kafka/groups-service.ts';
-import {
-  describeConsumerProtocolGroups,
-  fetchCommittedOffsets,
-  listGroupsWithType,
-} from '../../kafka/gap-adapter/consumer-groups.ts';
+import type { GroupsGateway } from '../../kafka/groups-gateway.ts';
 import { notFound } from '../errors.ts';
 import { lagOf, totalLag } from './describe.ts';
 import { normalizeState } from './state.ts';
@@ -24,12 +18,12 @@ async function chunked<T, R>(
 
 /** The groups that read `topic` (committed offsets on it, or a member assigned to it), with their lag on it. */
 export async function topicConsumerGroups(
-  connection: ClusterConnection,
+  gateway: GroupsGateway,
   topic: string,
 ): Promise<TopicConsumerGroup[]> {
-  const bounds = (await topicBounds(connection, [topic])).get(topic);
-  if (!bounds) throw notFound(`Topic "${topic}" does not exist on cluster ${connection.name}.`);
-  const groups = (await listGroupsWithType(connection)).map((g) => ({
+  const bounds = (await gateway.topicBounds([topic])).get(topic);
+  if (!bounds) throw notFound(`Topic "${topic}" does not exist on cluster ${gateway.cluster}.`);
+  const groups = (await gateway.list()).map((g) => ({
     ...g,
     state: normalizeState(g.rawState),
   }));
@@ -37,15 +31,15 @@ export async function topicConsumerGroups(
   const [committed, classic, modern] = await Promise.all([
     chunked(
       groups.map((g) => g.groupId),
-      (ids) => fetchCommittedOffsets(connection, ids),
+      (ids) => gateway.committedOffsets(ids),
     ),
     chunked(
       live.filter((g) => g.type === 'classic').map((g) => g.groupId),
-      (ids) => describeClassicGroups(connection, ids),
+      (ids) => gateway.describeClassic(ids),
     ),
     chunked(
       live.filter((g) => g.type === 'consumer').map((g) => g.groupId),
-      (ids) => describeConsumerProtocolGroups(connection, ids),
+      (ids) => gateway.describeConsumerProtocol(ids),
     ),
   ]);
   const out: TopicConsumerGroup[] = [];

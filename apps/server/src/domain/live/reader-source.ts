@@ -1,7 +1,6 @@
 import type { LiveFilter } from '@tributary/contract';
-import { ClusterConnection } from '../../kafka/cluster-connection.ts';
-import { partitionReader, type FetchedRecord } from '../../kafka/partition-reader.ts';
-import { DomainError, notFound } from '../errors.ts';
+import type { FetchedRecord, OwnPartitionReader } from '../../kafka/partition-reader.ts';
+import { abortable, DomainError, notFound } from '../errors.ts';
 import { decodeRecord } from '../messages/decode.ts';
 import { compileFilter } from '../messages/filter.ts';
 import type { LiveSource } from './source.ts';
@@ -16,12 +15,9 @@ export interface ReaderSource extends LiveSource<FetchedRecord> {
 
 /**
  * The live source over the group-less partition reader, the message decoder and the search filter. Each
- * tail gets its own kafkajs client: its long polls then never queue behind another tab's, and closing
- * the tab closes exactly its connections.
+ * tail gets a reader of its own (see ownPartitionReader): closing the tab closes exactly its connections.
  */
-export function readerSource(cluster: ClusterConnection): ReaderSource {
-  const own = new ClusterConnection(cluster.config, cluster.options);
-  const reader = partitionReader(own);
+export function readerSource(reader: OwnPartitionReader): ReaderSource {
   // A fetch keeps running inside kafkajs after its abort; closing the client under it would let it
   // reconnect. So the close waits for those (at most one long poll) and then disconnects.
   const inFlight = new Set<Promise<unknown>>();
@@ -42,7 +38,7 @@ export function readerSource(cluster: ClusterConnection): ReaderSource {
         // A name Kafka cannot hold (e.g. "a b") cannot be a topic: say that, and end the tail.
         if (error instanceof DomainError && error.details?.kafkaError === 'INVALID_TOPIC_EXCEPTION')
           throw notFound(
-            `Topic "${topic}" does not exist in cluster "${cluster.name}" (not a valid topic name).`,
+            `Topic "${topic}" does not exist in cluster "${reader.cluster}" (not a valid topic name).`,
           );
         throw error;
       });
@@ -55,7 +51,7 @@ export function readerSource(cluster: ClusterConnection): ReaderSource {
         () => undefined,
         () => (firstFetch = undefined),
       );
-      const result = await abortable(work, signal);
+      const result = await abortable(work, signal, 'The live tail was stopped.');
       return {
         records: result.records,
         highWatermark: BigInt(result.highWatermark),
@@ -71,16 +67,7 @@ export function readerSource(cluster: ClusterConnection): ReaderSource {
     },
     async close() {
       await Promise.allSettled([...inFlight]);
-      await own.close();
+      await reader.close();
     },
   };
-}
-
-function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new DomainError('BAD_REQUEST', 'The live tail was stopped.'));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

@@ -1,16 +1,9 @@
 // Many records to Kafka in order, with progress, stopping at the first error and counting exactly what
 // was written: each request carries one partition's records, which Kafka appends whole or not at all.
 import type { ProduceLinesRequest, ProduceSummary } from '@tributary/contract';
-import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
+import type { ProducerGateway } from '../../kafka/producer-gateway.ts';
 import { DomainError, badRequest } from '../errors.ts';
-import {
-  checkPartition,
-  encodeInput,
-  partitionCount,
-  partitioner,
-  sendToPartition,
-  type OutgoingRecord,
-} from './produce.ts';
+import { checkPartition, encodeInput, partitioner, type OutgoingRecord } from './produce.ts';
 
 /** A parsed input line: the record, or why the line cannot become one. */
 export type InputItem =
@@ -31,13 +24,13 @@ export interface BulkOptions {
 }
 
 export async function produceMany(
-  connection: ClusterConnection,
+  producer: ProducerGateway,
   topic: string,
   items: AsyncIterable<InputItem> | Iterable<InputItem>,
   options: BulkOptions,
 ): Promise<ProduceSummary> {
   const started = Date.now();
-  const count = await partitionCount(connection, topic);
+  const count = await producer.partitionCount(topic);
   checkPartition(options.partition, count, topic);
   const choose = partitioner(count);
   let written = 0;
@@ -53,7 +46,7 @@ export async function produceMany(
   /** One partition's records: one request, or one by one after a failure to find the exact failing line. */
   const sendGroup = async (records: Outgoing[]): Promise<{ line: number; message: string } | undefined> => {
     try {
-      await sendToPartition(connection, topic, records);
+      await producer.send(topic, records);
       written += records.length;
       return undefined;
     } catch (error) {
@@ -62,7 +55,7 @@ export async function produceMany(
     // The failed request wrote nothing (a partition's batch is appended whole or not at all).
     for (const record of records) {
       try {
-        await sendToPartition(connection, topic, [record]);
+        await producer.send(topic, [record]);
         written++;
       } catch (error) {
         return { line: record.line, message: messageOf(error) };

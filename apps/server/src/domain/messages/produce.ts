@@ -1,17 +1,8 @@
 import type { InputFormat, ProduceRequest, ProduceResult } from '@tributary/contract';
-import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
-
-type Producer = Awaited<ReturnType<ClusterConnection['producer']>>;
-import { partitionReader } from '../../kafka/partition-reader.ts';
-import { toDomainError } from '../../kafka/errors.ts';
+import type { OutgoingRecord, ProducerGateway } from '../../kafka/producer-gateway.ts';
 import { badRequest } from '../errors.ts';
 
-export interface OutgoingRecord {
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: { key: string; value: Buffer | null }[];
-  partition: number;
-}
+export type { OutgoingRecord };
 
 /** Typed text → bytes; `json` must parse, `hex`/`base64` must be well formed. */
 export function encodeInput(text: string | null, format: InputFormat, what: string): Buffer | null {
@@ -69,74 +60,11 @@ export function partitioner(partitionCount: number) {
     key === null ? next++ % partitionCount : (murmur2(key) & 0x7fffffff) % partitionCount;
 }
 
-/** The topic's partition count (404 when it does not exist, so producing never auto-creates a topic). */
-export async function partitionCount(connection: ClusterConnection, topic: string): Promise<number> {
-  return (await partitionReader(connection).offsets(topic)).length;
-}
-
 export function checkPartition(partition: number | undefined, count: number, topic: string): void {
   if (partition !== undefined && (partition < 0 || partition >= count))
     throw badRequest(
       `Topic "${topic}" has partitions 0 to ${count - 1}; there is no partition ${partition}.`,
     );
-}
-
-/** Sends records of one partition as one request: it is written whole or not at all. */
-export async function sendToPartition(
-  connection: ClusterConnection,
-  topic: string,
-  records: OutgoingRecord[],
-): Promise<{ baseOffset: string; timestamp: number }> {
-  const producer = await connection.producer();
-  const timestamp = Date.now();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await sendOnce(producer, topic, records, timestamp);
-    } catch (error) {
-      // Right after a topic is created or a leader moves, the broker says so; nothing was written: try again.
-      const type = (error as { type?: string }).type ?? (error as { cause?: { type?: string } }).cause?.type;
-      if (attempt < 5 && type && LEADER_MOVING.has(type)) {
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-        continue;
-      }
-      throw toDomainError(error, { cluster: connection.name, topic });
-    }
-  }
-}
-
-const LEADER_MOVING = new Set([
-  'NOT_LEADER_FOR_PARTITION',
-  'LEADER_NOT_AVAILABLE',
-  'UNKNOWN_TOPIC_OR_PARTITION',
-]);
-
-async function sendOnce(
-  producer: Producer,
-  topic: string,
-  records: OutgoingRecord[],
-  timestamp: number,
-): Promise<{ baseOffset: string; timestamp: number }> {
-  const [result] = await producer.send({
-    topic,
-    acks: -1,
-    messages: records.map((r) => ({
-      key: r.key,
-      value: r.value,
-      partition: r.partition,
-      timestamp: String(timestamp),
-      headers: Object.fromEntries(
-        groupHeaders(r.headers).map(([k, values]) => [k, values.length === 1 ? values[0]! : values] as const),
-      ) as Record<string, Buffer>,
-    })),
-  });
-  const appended = Number(result?.logAppendTime ?? -1);
-  return { baseOffset: String(result?.baseOffset ?? '-1'), timestamp: appended > 0 ? appended : timestamp };
-}
-
-function groupHeaders(headers: OutgoingRecord['headers']): [string, (Buffer | null)[]][] {
-  const grouped = new Map<string, (Buffer | null)[]>();
-  for (const h of headers) grouped.set(h.key, [...(grouped.get(h.key) ?? []), h.value]);
-  return [...grouped];
 }
 
 /** Header values as bytes. kafkajs cannot write a null header value, so that is refused, not altered. */
@@ -151,16 +79,16 @@ export function encodeHeaders(
 
 /** One message, acks=all on the idempotent producer: its partition, offset and timestamp, or a clear error. */
 export async function produceOne(
-  connection: ClusterConnection,
+  producer: ProducerGateway,
   topic: string,
   request: ProduceRequest,
 ): Promise<ProduceResult> {
   const key = encodeInput(request.key, request.keyFormat ?? 'string', 'key');
   const value = encodeInput(request.value, request.valueFormat ?? 'string', 'value');
   const headers = encodeHeaders(request.headers);
-  const count = await partitionCount(connection, topic);
+  const count = await producer.partitionCount(topic);
   checkPartition(request.partition, count, topic);
   const partition = request.partition ?? partitioner(count)(key);
-  const sent = await sendToPartition(connection, topic, [{ key, value, headers, partition }]);
+  const sent = await producer.send(topic, [{ key, value, headers, partition }]);
   return { partition, offset: sent.baseOffset, timestamp: sent.timestamp };
 }

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import type { ProduceSummary, UploadQuery } from '@tributary/contract';
-import type { ClusterConnection } from '../../kafka/cluster-connection.ts';
+import type { ProducerGateway } from '../../kafka/producer-gateway.ts';
 import { badRequest } from '../errors.ts';
 import { produceMany, type InputItem } from './bulk.ts';
-import { checkPartition, partitionCount } from './produce.ts';
+import { checkPartition } from './produce.ts';
 import { csvRows, guessDelimiter, CsvError } from './csv.ts';
 
 const MAX_UPLOAD_BYTES = 2 ** 30;
@@ -156,7 +156,7 @@ export interface PreparedUpload {
  * partition is a plain 400 before anything is sent, and progress knows its total.
  */
 export async function prepareUpload(
-  connection: ClusterConnection,
+  producer: ProducerGateway,
   topic: string,
   body: Readable,
   query: UploadQuery,
@@ -167,14 +167,14 @@ export async function prepareUpload(
     const path = await spool(body, dir, query.format);
     const items = () => (query.format === 'csv' ? csvItems(path, query) : jsonLines(path, query));
     const total = await countItems(items());
-    checkPartition(query.partition, await partitionCount(connection, topic), topic);
+    checkPartition(query.partition, await producer.partitionCount(topic), topic);
     return {
       total,
       discard,
       produce: async (onProgress, signal) => {
         try {
           onProgress(0, total, 0);
-          return await produceMany(connection, topic, items(), {
+          return await produceMany(producer, topic, items(), {
             partition: query.partition,
             total,
             onProgress,

@@ -1,5 +1,5 @@
 import type { AlterConfigsBody, ConfigEntry } from '@tributary/contract';
-import type { ConfigResource, TopicsGateway } from '../../kafka/topics-service.ts';
+import type { ConfigResource, TopicsGateway } from '../../kafka/topics-gateway.ts';
 import { badRequest } from '../errors.ts';
 
 /** `kafka-configs --describe --all --entity-type topics`. 404 for an unknown topic. */

@@ -5,7 +5,7 @@ import type {
   ReplicaSize,
   TopicMetadata,
   TopicsGateway,
-} from '../../kafka/topics-service.ts';
+} from '../../kafka/topics-gateway.ts';
 
 const key = (topic: string, partition: number) => `${topic}\0${partition}`;
 

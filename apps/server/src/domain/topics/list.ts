@@ -1,5 +1,5 @@
 import type { TopicList, TopicListQuery, TopicSortField, TopicSummary } from '@tributary/contract';
-import type { TopicMetadata, TopicsGateway } from '../../kafka/topics-service.ts';
+import type { TopicMetadata, TopicsGateway } from '../../kafka/topics-gateway.ts';
 import { fetchDetails, summarize, type TopicDetails } from './describe.ts';
 
 const warn = (details: TopicDetails | undefined) =>

@@ -1,5 +1,6 @@
 import type { AddPartitionsResult, CreatedTopic, CreateTopicBody, PurgeResult } from '@tributary/contract';
-import type { TopicsGateway } from '../../kafka/topics-service.ts';
+import type { ClusterGateway } from '../../kafka/cluster-gateway.ts';
+import type { TopicsGateway } from '../../kafka/topics-gateway.ts';
 import { badRequest, DomainError } from '../errors.ts';
 import { checkNameIsFree, nameWarnings, validateTopicName } from './names.ts';
 
@@ -17,7 +18,11 @@ function refuseProtected(name: string, what: string): void {
 }
 
 /** `kafka-topics --create`: checks everything a person can get wrong before Kafka sees it. */
-export async function createTopic(gateway: TopicsGateway, body: CreateTopicBody): Promise<CreatedTopic> {
+export async function createTopic(
+  gateway: TopicsGateway,
+  cluster: ClusterGateway,
+  body: CreateTopicBody,
+): Promise<CreatedTopic> {
   const name = body.name;
   validateTopicName(name);
   if (RESERVED.has(name))
@@ -34,7 +39,7 @@ export async function createTopic(gateway: TopicsGateway, body: CreateTopicBody)
   const configs = body.configs ?? {};
   for (const key of Object.keys(configs)) if (!key.trim()) throw badRequest('A config name cannot be empty.');
 
-  const [topics, { brokers }] = await Promise.all([gateway.allTopics(), gateway.brokers()]);
+  const [topics, { brokers }] = await Promise.all([gateway.allTopics(), cluster.brokers()]);
   checkNameIsFree(
     name,
     topics.map((t) => t.name),

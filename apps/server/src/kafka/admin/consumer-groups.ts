@@ -7,7 +7,8 @@
 import type { ClusterConnection } from '../cluster-connection.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Admin } from '@platformatic/kafka';
-import { toDomainError, withDeadline } from '../errors.ts';
+import { withDeadline } from '../errors.ts';
+import { COORDINATOR_BUSY, findProtocolError, fromGapError } from './errors.ts';
 import { gapAdmin } from './client.ts';
 import { consumerGroupDescribeV0, type ConsumerProtocolGroup } from './consumer-group-describe.ts';
 
@@ -18,63 +19,6 @@ export interface ListedGroup {
   type: 'classic' | 'consumer';
   protocolType: string;
 }
-
-interface ProtocolErrorLike {
-  apiId?: string;
-  serverErrorMessage?: string | null;
-  message?: string;
-  errors?: unknown[];
-  cause?: unknown;
-}
-
-/** The first broker error code inside the library's nested MultipleErrors/ResponseError. */
-export function protocolErrorOf(error: unknown, depth = 0): ProtocolErrorLike | undefined {
-  if (!error || typeof error !== 'object' || depth > 6) return undefined;
-  const e = error as ProtocolErrorLike;
-  if (typeof e.apiId === 'string') return e;
-  for (const inner of e.errors ?? []) {
-    const found = protocolErrorOf(inner, depth + 1);
-    if (found) return found;
-  }
-  return protocolErrorOf(e.cause, depth + 1);
-}
-
-/** The innermost connection/timeout message inside the library's retry wrappers ("metadata failed 2 times"). */
-function networkErrorOf(error: unknown, depth = 0): string | undefined {
-  if (!error || typeof error !== 'object' || depth > 6) return undefined;
-  const e = error as ProtocolErrorLike & { code?: string };
-  for (const inner of [...(e.errors ?? []), e.cause]) {
-    const found = networkErrorOf(inner, depth + 1);
-    if (found) return found;
-  }
-  if (
-    e.code === 'PLT_KFK_NETWORK' ||
-    e.code === 'PLT_KFK_TIMEOUT' ||
-    /ECONNREFUSED|ETIMEDOUT|timed? ?out/i.test(e.message ?? '')
-  )
-    return e.message;
-  return undefined;
-}
-
-/** Keeps the broker's words and error code, so the usual mapping (NON_EMPTY_GROUP → 409 …) applies. */
-function gapError(error: unknown, context: Record<string, unknown>): DomainError {
-  if (error instanceof DomainError) return error;
-  const protocol = protocolErrorOf(error);
-  if (!protocol?.apiId) {
-    const network = networkErrorOf(error);
-    if (network) return new DomainError('KAFKA_UNAVAILABLE', `Kafka is unavailable: ${network}`, context);
-    return toDomainError(error, context);
-  }
-  const message = protocol.serverErrorMessage || protocol.message || protocol.apiId;
-  return toDomainError({ type: protocol.apiId, message, name: 'KafkaProtocolError' }, context);
-}
-
-/** The coordinator is moving or still loading `__consumer_offsets` (a fresh cluster, a broker restart). */
-const COORDINATOR_BUSY = new Set([
-  'COORDINATOR_LOAD_IN_PROGRESS',
-  'COORDINATOR_NOT_AVAILABLE',
-  'NOT_COORDINATOR',
-]);
 
 /** One gap call within the usual deadline; retried while the coordinator is busy, as the Java clients do. */
 async function gap<T>(
@@ -89,9 +33,9 @@ async function gap<T>(
       return await withDeadline(call(gapAdmin(connection)), Math.max(1, deadline - Date.now()), what);
     } catch (error) {
       const pause = Math.min(1000, 100 * 2 ** attempt);
-      const busy = COORDINATOR_BUSY.has(protocolErrorOf(error)?.apiId ?? '');
+      const busy = COORDINATOR_BUSY.has(findProtocolError(error)?.apiId ?? '');
       if (!busy || Date.now() + pause >= deadline)
-        throw gapError(error, { cluster: connection.name, ...context });
+        throw fromGapError(error, { cluster: connection.name, ...context });
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }

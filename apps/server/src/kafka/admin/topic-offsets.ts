@@ -3,7 +3,7 @@
 // straight to each partition's leader, many topics per request.
 import type { Admin } from '@platformatic/kafka';
 import type { ClusterConnection } from '../cluster-connection.ts';
-import { fromGapError, runGap } from '../admin-errors.ts';
+import { fromGapError, runGap } from './errors.ts';
 import type { DomainError } from '../../domain/errors.ts';
 import type { MetadataView } from './metadata.ts';
 import { brokerConnection, callApi } from './protocol.ts';

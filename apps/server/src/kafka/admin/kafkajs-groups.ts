@@ -1,7 +1,8 @@
 // Consumer-group calls kafkajs can make itself (classic groups, topic offsets, delete). Gaps — group types,
-// KIP-848 groups, admin offset commits — live in gap-adapter/consumer-groups.ts.
+// KIP-848 groups, admin offset commits — live in consumer-groups.ts.
 import { AssignerProtocol } from 'kafkajs';
-import type { ClusterConnection } from './cluster-connection.ts';
+import type { ClusterConnection } from '../cluster-connection.ts';
+import { COORDINATOR_BUSY } from './errors.ts';
 
 export interface ClassicMember {
   memberId: string;
@@ -31,16 +32,6 @@ function decodeAssignment(protocolType: string, bytes: Buffer): ClassicMember['a
     return [];
   }
 }
-
-// kafkajs spells these codes the old way (GROUP_LOAD_IN_PROGRESS …); both spellings are listed.
-const COORDINATOR_BUSY = new Set([
-  'COORDINATOR_LOAD_IN_PROGRESS',
-  'COORDINATOR_NOT_AVAILABLE',
-  'NOT_COORDINATOR',
-  'GROUP_LOAD_IN_PROGRESS',
-  'GROUP_COORDINATOR_NOT_AVAILABLE',
-  'NOT_COORDINATOR_FOR_GROUP',
-]);
 
 /**
  * kafkajs retries a group call once; a coordinator that is still loading `__consumer_offsets` (fresh cluster,

@@ -2,7 +2,7 @@
 // single partition has no leader (LEADER_NOT_AVAILABLE) — exactly when a console is needed most. This
 // reads the answer as it is: partition errors are states, shown as such.
 import type { ClusterConnection } from '../cluster-connection.ts';
-import { runGap } from '../admin-errors.ts';
+import { runGap } from './errors.ts';
 import { bootstrapConnection, callApi } from './protocol.ts';
 
 interface MetadataResponse {

@@ -8,7 +8,7 @@ import {
 } from '@platformatic/kafka';
 import type { ConfigEntry, ConfigSource } from '@tributary/contract';
 import type { ClusterConnection } from '../cluster-connection.ts';
-import { runGap } from '../admin-errors.ts';
+import { runGap } from './errors.ts';
 
 export type ConfigResource = { kind: 'topic'; name: string } | { kind: 'broker'; id: number };
 

@@ -1,36 +1,24 @@
-// The Kafka gateway for clusters, brokers and topics: domain code sees only these plain types. kafkajs
-// cannot read a cluster with a leaderless partition (see gap-adapter/metadata.ts), so this gateway goes
-// through the gap adapter; each file there says why.
+// The Kafka gateway for topics: domain/topics/* see only this and its plain types. kafkajs cannot read a
+// cluster with a leaderless partition (see admin/metadata.ts), so these calls go through
+// @platformatic/kafka in kafka/admin; each file there says why.
 import type { ConfigEntry } from '@tributary/contract';
 import { DomainError, notFound } from '../domain/errors.ts';
-import type { ClusterConnection } from './cluster-connection.ts';
-import { describeReplicaSizes, type ReplicaSize, type ReplicaSizes } from './gap-adapter/log-dirs.ts';
-import { alterConfigsIncrementally, describeConfigs, type ConfigResource } from './gap-adapter/configs.ts';
-import { describeQuorum, type QuorumInfo } from './gap-adapter/quorum.ts';
-import { createPartitions, createTopic, deleteTopic, type NewTopic } from './gap-adapter/topic-admin.ts';
+import { perConnection, type ClusterConnection } from './cluster-connection.ts';
+import { describeReplicaSizes, type ReplicaSize, type ReplicaSizes } from './admin/log-dirs.ts';
+import { alterConfigsIncrementally, describeConfigs, type ConfigResource } from './admin/configs.ts';
+import { createPartitions, createTopic, deleteTopic, type NewTopic } from './admin/topic-admin.ts';
 import {
   deleteRecordsToEnd,
   listPartitionOffsets,
   type PartitionOffsets,
   type PartitionOffsetsResult,
-} from './gap-adapter/topic-offsets.ts';
-import { finalizedFeatures, type FinalizedFeature } from './gap-adapter/features.ts';
-import { readMetadata, type MetadataView } from './gap-adapter/metadata.ts';
+} from './admin/topic-offsets.ts';
+import { readMetadata, type MetadataView } from './admin/metadata.ts';
 
-export type {
-  FinalizedFeature,
-  ReplicaSize,
-  ReplicaSizes,
-  ConfigResource,
-  QuorumInfo,
-  NewTopic,
-  PartitionOffsets,
-  PartitionOffsetsResult,
-};
+export type { ReplicaSize, ReplicaSizes, ConfigResource, NewTopic, PartitionOffsets, PartitionOffsetsResult };
 
 export type TopicMetadata = Omit<MetadataView['topics'][number], 'errorCode'>;
 export type PartitionMetadata = TopicMetadata['partitions'][number];
-export type BrokerNode = MetadataView['brokers'][number];
 export type TopicPartitions = { name: string; partitions: number[] }[];
 
 const UNKNOWN_TOPIC_OR_PARTITION = 3;
@@ -85,20 +73,6 @@ export class TopicsGateway {
     return describeReplicaSizes(this.connection, topics);
   }
 
-  /** The brokers online now (Metadata lists only those), with racks. */
-  async brokers(): Promise<{ clusterId: string | null; brokers: BrokerNode[] }> {
-    const { clusterId, brokers } = await readMetadata(this.connection, []);
-    return { clusterId, brokers };
-  }
-
-  features(): Promise<FinalizedFeature[]> {
-    return finalizedFeatures(this.connection);
-  }
-
-  quorum(): Promise<QuorumInfo> {
-    return describeQuorum(this.connection);
-  }
-
   async createTopic(topic: NewTopic): Promise<{ partitions: number; replicationFactor: number }> {
     const created = await createTopic(this.connection, topic);
     await this.settle(topic.name, (t) => !!t && t.partitions.every((p) => p.leader !== null));
@@ -150,14 +124,5 @@ export class TopicsGateway {
   }
 }
 
-const gateways = new WeakMap<ClusterConnection, TopicsGateway>();
-
-/** The gateway of one cluster connection (created once, it holds no state of its own). */
-export function topicsGateway(connection: ClusterConnection): TopicsGateway {
-  let gateway = gateways.get(connection);
-  if (!gateway) {
-    gateway = new TopicsGateway(connection);
-    gateways.set(connection, gateway);
-  }
-  return gateway;
-}
+/** The topics gateway of one cluster connection. */
+export const topicsGateway = perConnection((connection) => new TopicsGateway(connection));

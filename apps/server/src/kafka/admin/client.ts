@@ -1,9 +1,15 @@
-// The gap adapter: every Kafka API that kafkajs 2.2.4 lacks is reached through @platformatic/kafka 1.x
-// (pure TypeScript, runs on Node 20). Only files in this folder may import it; routes and domain code
-// see plain project types. One file per gap, each with a one-line why.
+// kafka/admin: every admin call Tributary makes, behind the gateways (kafka/*-gateway.ts). Only this folder
+// may import @platformatic/kafka; routes and domain code see plain project types (eslint enforces both).
+// - Through @platformatic/kafka 1.x (pure TypeScript, runs on Node 20): whatever kafkajs 2.2.4 lacks or
+//   gets wrong. Metadata that survives a leaderless partition, topic create/delete/partitions, ListOffsets
+//   and DeleteRecords, Describe/IncrementalAlterConfigs, DescribeLogDirs, DescribeQuorum, finalized
+//   features, and the groups kafkajs cannot see or must not join (ListGroups v5, ConsumerGroupDescribe,
+//   member-less OffsetCommit, OffsetDelete). One file per gap, each with a one-line why.
+// - Through kafkajs (kafkajs-groups.ts): the classic group calls it does well (DescribeGroups with
+//   member assignments, DeleteGroups, offsets by timestamp), so they share its connection and retries.
+// errors.ts maps both clients' errors to DomainErrors that keep the broker's words.
 import { Admin as PlatformaticAdmin } from '@platformatic/kafka';
 import type { ClusterConnection } from '../cluster-connection.ts';
-import { toDomainError, withDeadline } from '../errors.ts';
 
 const admins = new WeakMap<ClusterConnection, PlatformaticAdmin>();
 
@@ -38,18 +44,4 @@ export function gapAdmin(connection: ClusterConnection): PlatformaticAdmin {
     });
   }
   return admin;
-}
-
-/** Runs one gap-adapter call with the same deadline and error mapping as the kafkajs calls. */
-export async function withGapAdmin<T>(
-  connection: ClusterConnection,
-  what: string,
-  call: (admin: PlatformaticAdmin) => Promise<T>,
-  context: Record<string, unknown> = {},
-): Promise<T> {
-  try {
-    return await withDeadline(call(gapAdmin(connection)), connection.options.requestTimeoutMs * 2, what);
-  } catch (error) {
-    throw toDomainError(error, { cluster: connection.name, ...context });
-  }
 }

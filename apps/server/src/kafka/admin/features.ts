@@ -8,7 +8,7 @@ import {
   type Reader,
 } from '@platformatic/kafka';
 import type { ClusterConnection } from '../cluster-connection.ts';
-import { runGap } from '../admin-errors.ts';
+import { runGap } from './errors.ts';
 
 export interface FinalizedFeature {
   name: string;

@@ -2,7 +2,7 @@
 // describeCluster reports); DescribeQuorum on __cluster_metadata names the real active controller.
 import { describeQuorumV2, kGetBootstrapConnection, type Connection } from '@platformatic/kafka';
 import type { ClusterConnection } from '../cluster-connection.ts';
-import { runGap } from '../admin-errors.ts';
+import { runGap } from './errors.ts';
 
 export interface QuorumInfo {
   /** The active controller (the metadata log's leader). */

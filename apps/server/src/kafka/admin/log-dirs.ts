@@ -1,7 +1,7 @@
 // Why: kafkajs 2.2.4 has no DescribeLogDirs, the only way to learn partition sizes on disk. Asked of each
 // online broker separately, so one broker that went away a moment ago costs only its own numbers.
 import type { ClusterConnection } from '../cluster-connection.ts';
-import { fromGapError, runGap } from '../admin-errors.ts';
+import { fromGapError, runGap } from './errors.ts';
 import type { DomainError } from '../../domain/errors.ts';
 import { readMetadata } from './metadata.ts';
 import { brokerConnection, callApi } from './protocol.ts';

@@ -2,7 +2,7 @@
 // message ("Unknown topic config name: foo") by a generic one; its deleteTopics and createPartitions first
 // refresh metadata of every topic, which fails when any partition in the cluster has no leader.
 import type { ClusterConnection } from '../cluster-connection.ts';
-import { runGap } from '../admin-errors.ts';
+import { runGap } from './errors.ts';
 
 export interface NewTopic {
   name: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../domain/errors.ts';
-import { fromGapError } from './admin-errors.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { fromGapError } from './errors.ts';
 
 // The shapes @platformatic/kafka throws: an AggregateError (MultipleErrors/ResponseError) holding
 // ProtocolErrors with the Kafka error name and the broker's own sentence.
