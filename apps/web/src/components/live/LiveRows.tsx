@@ -57,48 +57,43 @@ export function LiveRows({
   };
 
   return (
-    <div
-      role="table"
-      aria-label={t('live.tableLabel')}
-      className="relative overflow-x-auto rounded-lg border border-line bg-surface text-sm shadow-sm"
-    >
-      <div className="min-w-[46rem]">
+    <div className="relative overflow-x-auto rounded-lg border border-line bg-surface text-sm shadow-sm">
+      {newer > 0 && (
+        <button
+          type="button"
+          onClick={backToTop}
+          className="absolute top-10 left-1/2 z-10 -translate-x-1/2 rounded-full bg-accent-bg px-3 py-1 text-xs text-on-accent shadow"
+        >
+          ↑ {t('live.newer', { count: newer, n: formatNumber(newer) })}
+        </button>
+      )}
+      <div role="table" aria-label={t('live.tableLabel')} className="min-w-[46rem]">
         <MessageHeaderRow />
-        {newer > 0 && (
-          <button
-            type="button"
-            onClick={backToTop}
-            className="absolute top-10 left-1/2 z-10 -translate-x-1/2 rounded-full bg-accent-bg px-3 py-1 text-xs text-on-accent shadow"
-          >
-            ↑ {t('live.newer', { count: newer, n: formatNumber(newer) })}
-          </button>
-        )}
         <div
           ref={scroller}
           role="rowgroup"
           aria-label={t('live.rowsLabel')}
-          style={{ height, overflowAnchor: 'none' }}
+          style={{ height: shown.length === 0 ? undefined : height, overflowAnchor: 'none' }}
           className="overflow-y-auto"
           onScroll={(e) => setScrolledAway(e.currentTarget.scrollTop > 4)}
         >
-          {shown.length === 0 ? (
-            <p className="px-3 py-6 text-center text-muted">
-              {started ? t('live.waiting') : t('live.notStarted')}
-            </p>
-          ) : (
-            shown.map((row) => (
-              <LiveRowView
-                key={row.id}
-                row={row}
-                expanded={open.has(row.id)}
-                toggle={toggle}
-                loadWhole={loadWhole}
-                linkTo={linkTo}
-              />
-            ))
-          )}
+          {shown.map((row) => (
+            <LiveRowView
+              key={row.id}
+              row={row}
+              expanded={open.has(row.id)}
+              toggle={toggle}
+              loadWhole={loadWhole}
+              linkTo={linkTo}
+            />
+          ))}
         </div>
       </div>
+      {shown.length === 0 && (
+        <p className="px-3 py-6 text-center text-muted">
+          {started ? t('live.waiting') : t('live.notStarted')}
+        </p>
+      )}
     </div>
   );
 }
@@ -120,8 +115,9 @@ const LiveRowView = memo(function LiveRowView({
   return (
     // Rows out of view skip layout and paint: a full buffer costs the page little per new row.
     <div className="border-b border-line" style={expanded ? undefined : OFFSCREEN_CHEAP}>
-      <MessageRow message={m} expanded={expanded} onToggle={() => toggle(row.id)} />
-      {expanded && <MessageDetails message={m} loadWhole={() => loadWhole(m)} link={linkTo(m)} />}
+      <MessageRow message={m} expanded={expanded} onToggle={() => toggle(row.id)}>
+        <MessageDetails message={m} loadWhole={() => loadWhole(m)} link={linkTo(m)} />
+      </MessageRow>
     </div>
   );
 });

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '@tributary/contract';
 import { formatBytes, formatNumber } from '../ui/format.ts';
@@ -24,21 +25,27 @@ export function MessageHeaderRow() {
   );
 }
 
-/** One message row — partition, offset, time, key, value, size — that opens and closes its details. */
+/**
+ * One message row — partition, offset, time, key, value, size — that opens and closes its details. The
+ * details are a last, full-width cell of the same row (a table's rows hold only cells); clicks and keys
+ * inside them stay there.
+ */
 export function MessageRow({
   message: m,
   expanded,
   onToggle,
+  children,
 }: {
   message: Message;
   expanded: boolean;
   onToggle: () => void;
+  /** The details, shown while expanded. */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <div
       role="row"
-      aria-expanded={expanded}
       tabIndex={0}
       className={`${COLUMNS} cursor-pointer py-1.5 hover:bg-accent-soft ${expanded ? 'bg-accent-soft' : ''}`}
       onClick={onToggle}
@@ -67,6 +74,16 @@ export function MessageRow({
       <span role="cell" className="text-xs leading-5 text-muted">
         {formatBytes(m.sizes.value)}
       </span>
+      {expanded && (
+        <div
+          role="cell"
+          className="col-span-full -mx-3 -mb-1.5 cursor-auto"
+          onClick={(e) => e.stopPropagation()}
+          onKeyDown={(e) => e.stopPropagation()}
+        >
+          {children}
+        </div>
+      )}
     </div>
   );
 }

@@ -40,19 +40,15 @@ export function MessageTable({
     [],
   );
   return (
-    <div
-      role="table"
-      aria-label={t('messages.tableLabel')}
-      aria-rowcount={messages.length}
-      className="overflow-x-auto rounded-lg border border-line bg-surface text-sm shadow-sm"
-    >
-      <div className="min-w-[46rem]">
+    <div className="overflow-x-auto rounded-lg border border-line bg-surface text-sm shadow-sm">
+      <div
+        role="table"
+        aria-label={t('messages.tableLabel')}
+        aria-rowcount={messages.length}
+        className="min-w-[46rem]"
+      >
         <MessageHeaderRow />
-        {messages.length === 0 ? (
-          <p className="px-3 py-6 text-center text-muted">
-            {loading ? t('common.loading') : t('messages.none')}
-          </p>
-        ) : (
+        {messages.length > 0 && (
           <VirtualList
             label={t('messages.rowsLabel')}
             items={messages}
@@ -65,20 +61,24 @@ export function MessageTable({
               const expanded = open.has(id);
               return (
                 <div className="border-b border-line">
-                  <MessageRow message={m} expanded={expanded} onToggle={() => toggle(id)} />
-                  {expanded && (
+                  <MessageRow message={m} expanded={expanded} onToggle={() => toggle(id)}>
                     <MessageDetails
                       message={m}
                       {...(loadWhole ? { loadWhole: () => loadWhole(m) } : {})}
                       {...(linkTo ? { link: linkTo(m) } : {})}
                     />
-                  )}
+                  </MessageRow>
                 </div>
               );
             }}
           />
         )}
       </div>
+      {messages.length === 0 && (
+        <p className="px-3 py-6 text-center text-muted">
+          {loading ? t('common.loading') : t('messages.none')}
+        </p>
+      )}
     </div>
   );
 }

@@ -57,5 +57,5 @@ export function Muted({ children, className = '' }: { children: ReactNode; class
   return <p className={`text-sm text-muted ${className}`}>{children}</p>;
 }
 
-/** An in-app link in the accent colour. */
-export const linkClass = 'text-accent underline-offset-2 hover:underline';
+/** An in-app link: the accent colour and underlined (colour alone does not tell a link in a sentence). */
+export const linkClass = 'text-accent underline underline-offset-2 hover:decoration-2';

@@ -175,7 +175,7 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
       ) : (
         <>
           <BrowseControls
-            key={`browse?${formKey}`}
+            key={`browse?${timeZone}&${formKey}`}
             initial={form}
             onChange={onDraft}
             partitionCount={partitionCount}
