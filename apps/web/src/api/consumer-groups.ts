@@ -40,16 +40,20 @@ export function useConsumerGroups(
   });
 }
 
-export function useConsumerGroup(cluster: string, group: string) {
+/** `enabled` false: the group was just deleted, asking again would only answer 404. */
+export function useConsumerGroup(cluster: string, group: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: groupKeys.detail(cluster, group),
     queryFn: () => apiFetch<GroupDetail>(apiPath`/api/clusters/${cluster}/consumer-groups/${group}`),
     refetchInterval: LAG_REFRESH_MS,
   });
 }
 
-export function useCommitHistory(cluster: string, group: string) {
+/** `enabled` false: the group was just deleted, asking again would only answer 404. */
+export function useCommitHistory(cluster: string, group: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: groupKeys.commits(cluster, group),
     queryFn: () =>
       apiFetch<CommitHistory>(apiPath`/api/clusters/${cluster}/consumer-groups/${group}/commits?limit=100`),
@@ -57,8 +61,10 @@ export function useCommitHistory(cluster: string, group: string) {
   });
 }
 
-export function useLagHistory(cluster: string, group: string) {
+/** `enabled` false: the group was just deleted, asking again would only answer 404. */
+export function useLagHistory(cluster: string, group: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: groupKeys.lag(cluster, group),
     queryFn: () =>
       apiFetch<LagHistory>(apiPath`/api/clusters/${cluster}/consumer-groups/${group}/lag-history?minutes=60`),

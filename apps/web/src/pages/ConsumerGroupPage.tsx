@@ -40,9 +40,10 @@ export function ConsumerGroupPage() {
   const navigate = useNavigate();
   const toast = useToast();
   const client = useQueryClient();
-  const { data, error, isLoading } = useConsumerGroup(cluster, group);
-  const lag = useLagHistory(cluster, group);
-  const commits = useCommitHistory(cluster, group);
+  const [deleted, setDeleted] = useState(false);
+  const { data, error, isLoading } = useConsumerGroup(cluster, group, !deleted);
+  const lag = useLagHistory(cluster, group, !deleted);
+  const commits = useCommitHistory(cluster, group, !deleted);
   const [resetting, setResetting] = useState(false);
   const [done, setDone] = useState<ResetOffsetsResult | null>(null);
   const [deleting, setDeleting] = useState(false);
@@ -163,6 +164,7 @@ export function ConsumerGroupPage() {
           onConfirm={() =>
             deletion.mutate(undefined, {
               onSuccess: () => {
+                setDeleted(true); // the page stays on screen until the list replaces it: no refetch meanwhile
                 navigate(listPath);
                 client.removeQueries({ queryKey: groupKeys.detail(cluster, group) });
                 toast(t('group.deleted', { group }));
