@@ -8,6 +8,9 @@ import { TopicPage } from './pages/topic/TopicPage.tsx';
 import { ConsumerGroupsPage } from './pages/ConsumerGroupsPage.tsx';
 import { ConsumerGroupPage } from './pages/ConsumerGroupPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ConnectorsPage } from './pages/connect/ConnectorsPage.tsx';
+import { ConnectorPage } from './pages/connect/ConnectorPage.tsx';
+import { CreateConnectorPage } from './pages/connect/CreateConnectorPage.tsx';
 
 /** Every page has its own address, inside the one Layout (sidebar, header) that renders it in its Outlet. */
 export function App() {
@@ -22,6 +25,9 @@ export function App() {
         <Route path="/clusters/:cluster/topics/:topic/:tab?" element={<TopicPage />} />
         <Route path="/clusters/:cluster/consumer-groups" element={<ConsumerGroupsPage />} />
         <Route path="/clusters/:cluster/consumer-groups/:group" element={<ConsumerGroupPage />} />
+        <Route path="/clusters/:cluster/connect" element={<ConnectorsPage />} />
+        <Route path="/clusters/:cluster/connect/new" element={<CreateConnectorPage />} />
+        <Route path="/clusters/:cluster/connect/:connect/connectors/:name" element={<ConnectorPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

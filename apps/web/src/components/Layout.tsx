@@ -54,6 +54,9 @@ export function Layout() {
             <NavLink to={`${base}/consumer-groups`} className={navClass} aria-keyshortcuts="g g">
               {t('nav.groups')}
             </NavLink>
+            <NavLink to={`/clusters/${encodeURIComponent(cluster)}/connect`} className={navClass}>
+              Kafka Connect
+            </NavLink>
           </div>
         )}
         <p className="mt-6 px-3 text-xs text-nav-fg">{t('layout.keys')}</p>

@@ -33,7 +33,7 @@ export async function planRead(
 ): Promise<ReadPlan> {
   const all = await reader.offsets(topic);
   const bounds = choosePartitions(all, query.partitions);
-  if (query.cursor) return { all, bounds, ...decodeCursor(query.cursor, bounds) };
+  if (query.cursor) return { all, bounds, ...decodeCursor(query.cursor, bounds, all.length) };
   const seek = query.seek ?? 'newest';
   return {
     all,

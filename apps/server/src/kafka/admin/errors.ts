@@ -4,7 +4,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { ClusterConnection } from '../cluster-connection.ts';
 import { toDomainError, withDeadline } from '../errors.ts';
-import { gapAdmin } from './client.ts';
+import { gapAdmin, onGapAdmin } from './client.ts';
 
 type PlatformaticAdmin = ReturnType<typeof gapAdmin>;
 
@@ -79,7 +79,9 @@ export async function runGap<T>(
   context: Record<string, unknown> = {},
 ): Promise<T> {
   try {
-    return await withDeadline(call(gapAdmin(connection)), connection.options.requestTimeoutMs * 2, what);
+    return await onGapAdmin(connection, (admin) =>
+      withDeadline(call(admin), connection.options.requestTimeoutMs * 2, what),
+    );
   } catch (error) {
     throw fromGapError(error, { cluster: connection.name, ...context });
   }

@@ -5,6 +5,7 @@ import { ConfigurationTab } from './ConfigurationTab.tsx';
 import { MessagesTab } from './MessagesTab.tsx';
 import { LiveTab } from './LiveTab.tsx';
 import { ConsumersTab } from './ConsumersTab.tsx';
+import { ConnectorsTab } from './ConnectorsTab.tsx';
 import { TopicActions } from '../../components/topics/TopicActions.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { PageHeader } from '../../components/ui/Page.tsx';
@@ -16,6 +17,7 @@ const TABS = {
   messages: MessagesTab,
   live: LiveTab,
   consumers: ConsumersTab,
+  connectors: ConnectorsTab,
 } as const;
 type TabName = keyof typeof TABS;
 
