@@ -1,10 +1,19 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
+import type { ConnectList } from '@tributary/contract';
 
-/** A topic with JSON, text and binary messages and a group lagging behind it: every page has something to show. */
+/**
+ * A topic with JSON, text and binary messages and a group lagging behind it, and a file source connector
+ * writing a topic of its own: every page has something to show.
+ */
 export interface Demo {
   topic: string;
   group: string;
+  connectTopic: string;
+  connector: string;
 }
 
 const unique = (prefix: string) =>
@@ -38,7 +47,41 @@ export async function arrangeDemo(request: APIRequestContext, bootstrap: string[
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
-  return { topic, group };
+  const connectTopic = unique('lines');
+  const connector = unique('lines-source');
+  await arrangeConnector(request, connectTopic, connector);
+  return { topic, group, connectTopic, connector };
+}
+
+/**
+ * The app starts its Connect worker in the background: wait while it is `starting`. Once connect.spec has
+ * stopped it (`offline`), the Connect pages are still listed and show that instead.
+ */
+async function arrangeConnector(request: APIRequestContext, topic: string, name: string) {
+  const created = await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
+  if (!created.ok()) throw new Error(await created.text());
+  const deadline = Date.now() + 150_000;
+  let status: string | undefined;
+  for (;;) {
+    const connects = (await (await request.get('/api/clusters/local/connects')).json()) as ConnectList;
+    status = connects.find((c) => c.name === 'local')?.status;
+    if (status !== 'starting' || Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  if (status !== 'online') return;
+  const file = join(mkdtempSync(join(tmpdir(), 'tributary-demo-')), 'lines.txt');
+  writeFileSync(file, Array.from({ length: 5 }, (_, i) => `line ${i}`).join('\n') + '\n');
+  const connector = await request.post('/api/clusters/local/connects/local/connectors', {
+    data: {
+      name,
+      config: {
+        'connector.class': 'org.apache.kafka.connect.file.FileStreamSourceConnector',
+        file,
+        topic,
+      },
+    },
+  });
+  if (!connector.ok()) throw new Error(await connector.text());
 }
 
 /** Every page of the console, by a short name (used for file names and test titles). */
@@ -57,6 +100,10 @@ export function allPages(demo: Demo): [name: string, path: string][] {
     ['topic-consumers', `${t}/consumers`],
     ['groups', '/clusters/local/consumer-groups'],
     ['group', `/clusters/local/consumer-groups/${demo.group}`],
+    ['connect', '/clusters/local/connect'],
+    ['connect-new', '/clusters/local/connect/new'],
+    ['connector', `/clusters/local/connect/local/connectors/${demo.connector}`],
+    ['topic-connectors', `/clusters/local/topics/${demo.connectTopic}/connectors`],
     ['not-found', '/no/such/page'],
   ];
 }

@@ -54,8 +54,8 @@ export function Layout() {
             <NavLink to={`${base}/consumer-groups`} className={navClass} aria-keyshortcuts="g g">
               {t('nav.groups')}
             </NavLink>
-            <NavLink to={`/clusters/${encodeURIComponent(cluster)}/connect`} className={navClass}>
-              Kafka Connect
+            <NavLink to={`${base}/connect`} className={navClass}>
+              {t('nav.connect')}
             </NavLink>
           </div>
         )}
