@@ -89,6 +89,7 @@ export class LocalKafka {
     const node = this.node(nodeId);
     if (node.process) await stopProcess(node.process);
     node.process = undefined;
+    node.exit = undefined; // down on purpose (or killed by a test, then stopped): not a failure to report
   }
 
   /** Starts a broker stopped by `stopBroker` again and waits until the cluster lists it. */

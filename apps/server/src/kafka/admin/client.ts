@@ -11,7 +11,17 @@
 import { Admin as PlatformaticAdmin } from '@platformatic/kafka';
 import type { ClusterConnection } from '../cluster-connection.ts';
 
-const admins = new WeakMap<ClusterConnection, PlatformaticAdmin>();
+/**
+ * `main` for everything a broker answers itself; `forwarded` for what it forwards to the controller
+ * (DescribeQuorum): a broker serves one request per connection at a time, so one that waits for a controller
+ * that is gone would hold every Metadata request queued behind it on a shared connection.
+ */
+export type AdminRole = 'main' | 'forwarded';
+
+const admins: Record<AdminRole, WeakMap<ClusterConnection, PlatformaticAdmin>> = {
+  main: new WeakMap(),
+  forwarded: new WeakMap(),
+};
 
 const MECHANISMS = {
   plain: 'PLAIN',
@@ -20,12 +30,12 @@ const MECHANISMS = {
 } as const;
 
 /** The cluster's @platformatic/kafka admin: created on first use, closed with the connection. */
-export function gapAdmin(connection: ClusterConnection): PlatformaticAdmin {
-  let admin = admins.get(connection);
+export function gapAdmin(connection: ClusterConnection, role: AdminRole = 'main'): PlatformaticAdmin {
+  let admin = admins[role].get(connection);
   if (!admin) {
     const sasl = connection.config.sasl;
     admin = new PlatformaticAdmin({
-      clientId: 'tributary-gap',
+      clientId: role === 'main' ? 'tributary-gap' : 'tributary-gap-forwarded',
       bootstrapBrokers: connection.config.bootstrapServers,
       connectTimeout: Math.min(3000, connection.options.requestTimeoutMs),
       requestTimeout: connection.options.requestTimeoutMs,
@@ -36,10 +46,10 @@ export function gapAdmin(connection: ClusterConnection): PlatformaticAdmin {
           }
         : {}),
     });
-    admins.set(connection, admin);
+    admins[role].set(connection, admin);
     const created = admin;
     connection.onClose(async () => {
-      admins.delete(connection);
+      admins[role].delete(connection);
       await created.close().catch(() => {});
     });
   }
