@@ -1,8 +1,18 @@
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import type { BrokerContact } from '@tributary/contract';
 import { useBrokerConfigs, useBrokers } from '../api/brokers.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { formatBytes, formatNumber } from '../components/format.ts';
 import { ConfigTable } from '../components/topics/ConfigTable.tsx';
+
+/** When Tributary last heard from the broker, from its own connection attempts. */
+function lastHeard(contact: BrokerContact | undefined): string {
+  if (!contact) return '—';
+  if (contact.lastHeardAt === null) return `never (${contact.lastError ?? 'no answer'})`;
+  const ago = Math.max(0, Math.round((Date.now() - contact.lastHeardAt) / 1000));
+  const when = ago < 2 ? 'just now' : `${ago} s ago`;
+  return contact.reachable ? when : `${when} · now ${contact.lastError ?? 'no answer'}`;
+}
 
 /** Brokers table; `?broker=<id>` opens that broker's configuration below it (a shareable address). */
 export function BrokersPage() {
@@ -29,6 +39,7 @@ export function BrokersPage() {
               <th className="px-3 py-2">Host</th>
               <th className="px-3 py-2">Rack</th>
               <th className="px-3 py-2">Status</th>
+              <th className="px-3 py-2">Last heard</th>
               <th className="px-3 py-2 text-right">Leaders</th>
               <th className="px-3 py-2 text-right">Replicas</th>
               <th className="px-3 py-2 text-right">Disk usage</th>
@@ -66,6 +77,17 @@ export function BrokersPage() {
                   >
                     {b.online ? 'online' : 'offline'}
                   </span>
+                  {b.contact && !b.contact.reachable && (
+                    <span
+                      className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs text-red-800"
+                      title={b.contact.lastError ?? undefined}
+                    >
+                      not answering
+                    </span>
+                  )}
+                </td>
+                <td className="px-3 py-2 text-xs" title={b.contact?.lastError ?? undefined}>
+                  {lastHeard(b.contact)}
                 </td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatNumber(b.partitionsLed)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatNumber(b.replicas)}</td>

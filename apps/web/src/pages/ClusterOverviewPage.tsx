@@ -3,6 +3,7 @@ import { useClusterOverview } from '../api/brokers.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { formatNumber } from '../components/format.ts';
 import { StatCard } from '../components/StatCard.tsx';
+import { Warnings } from '../components/topics/Warnings.tsx';
 
 export function ClusterOverviewPage() {
   const { cluster = '' } = useParams();
@@ -16,16 +17,26 @@ export function ClusterOverviewPage() {
       </p>
       <ErrorBanner error={error} />
       {isLoading && <p className="text-slate-500">Asking the cluster…</p>}
+      {data && <Warnings warnings={data.warnings} />}
       {data && (
         <div className="grid max-w-5xl grid-cols-2 gap-4 md:grid-cols-4">
           <StatCard
             label="Brokers online"
             value={`${data.brokers.online} / ${data.brokers.total}`}
-            tone={data.brokers.online < data.brokers.total ? 'bad' : 'good'}
+            tone={
+              data.brokers.online < data.brokers.total || data.brokers.unreachable?.length ? 'bad' : 'good'
+            }
             hint={
-              <Link className="text-blue-700 hover:underline" to={`${base}/brokers`}>
-                Brokers
-              </Link>
+              <>
+                {data.brokers.unreachable?.length ? (
+                  <span className="text-red-700">
+                    Not answering us: broker {data.brokers.unreachable.join(', ')} ·{' '}
+                  </span>
+                ) : null}
+                <Link className="text-blue-700 hover:underline" to={`${base}/brokers`}>
+                  Brokers
+                </Link>
+              </>
             }
           />
           <StatCard label="Active controller" value={data.controllerId ?? '—'} hint="KRaft quorum leader" />

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { useListAddress } from '../components/useListAddress.ts';
 import { Pager } from '../components/Pager.tsx';
 import { GroupsTable } from '../components/groups/GroupsTable.tsx';
+import { Warnings } from '../components/topics/Warnings.tsx';
 
 const PER_PAGE = 25;
 const isState = (s: string | null): s is GroupState => GROUP_STATES.includes(s as GroupState);
@@ -54,6 +55,7 @@ export function ConsumerGroupsPage() {
       {isLoading && <p className="text-slate-500">Loading consumer groups…</p>}
       {data && (
         <>
+          <Warnings warnings={data.warnings} />
           <GroupsTable cluster={cluster} groups={data.items} />
           {data.total === 0 && (
             <p className="mt-3 text-sm text-slate-500">

@@ -1,6 +1,6 @@
 import type { LiveFilter } from '@tributary/contract';
 import type { FetchedRecord, OwnPartitionReader } from '../../kafka/partition-reader.ts';
-import { abortable, DomainError, notFound } from '../errors.ts';
+import { abortable } from '../errors.ts';
 import { decodeRecord } from '../messages/decode.ts';
 import { compileFilter } from '../messages/filter.ts';
 import type { LiveSource } from './source.ts';
@@ -34,14 +34,8 @@ export function readerSource(reader: OwnPartitionReader): ReaderSource {
   let firstFetch: Promise<unknown> | undefined;
   return {
     async offsets(topic) {
-      const offsets = await track(reader.availableOffsets(topic)).catch((error: unknown) => {
-        // A name Kafka cannot hold (e.g. "a b") cannot be a topic: say that, and end the tail.
-        if (error instanceof DomainError && error.details?.kafkaError === 'INVALID_TOPIC_EXCEPTION')
-          throw notFound(
-            `Topic "${topic}" does not exist in cluster "${reader.cluster}" (not a valid topic name).`,
-          );
-        throw error;
-      });
+      // A name Kafka cannot hold (e.g. "a b") is a 404 that says so (TopicsGateway.topic): the tail ends.
+      const offsets = await track(reader.availableOffsets(topic));
       return [
         ...offsets.bounds.map((r) => ({ partition: r.partition, low: BigInt(r.low), high: BigInt(r.high) })),
         ...offsets.unavailable.map((u) => ({

@@ -19,6 +19,7 @@ import {
   type BrowseForm,
 } from '../../components/messages/BrowseControls.tsx';
 import { MessageTable } from '../../components/messages/MessageTable.tsx';
+import { Warnings } from '../../components/topics/Warnings.tsx';
 import { ProducePanel } from '../../components/messages/ProducePanel.tsx';
 import { SearchPanel, type SearchScope } from '../../components/messages/SearchPanel.tsx';
 
@@ -168,6 +169,7 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
       </div>
       {showProduce && <ProducePanel cluster={cluster} topic={topic} partitionCount={partitionCount} />}
       <ErrorBanner error={mode === 'browse' ? pages.error : undefined} />
+      {mode === 'browse' && <Warnings warnings={last?.warnings} />}
       <MessageTable messages={rows} loadWhole={loadWhole} onEndReached={loadMore} />
       {mode === 'browse' && pages.hasNextPage && (
         <button
