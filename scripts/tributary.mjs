@@ -109,13 +109,13 @@ function ensurePython() {
   process.env.TRIBUTARY_PYTHON = python;
 }
 
-/** Jars are resolved once (Maven, cached); doing it before the suites keeps their timeouts honest. */
+/** Broker and Connect jars are resolved once (Maven, cached); doing it before the suites keeps their timeouts honest. */
 function ensureKafkaJars() {
   const code = pnpm([
     'exec',
     'tsx',
     '-e',
-    "import('@tributary/local-kafka').then(m => m.resolveKafkaJars(console.log)).catch(e => { console.error(e.message); process.exit(1); })",
+    "import('@tributary/local-kafka').then(async m => { await m.resolveKafkaJars(console.log); await m.resolveConnectJars(console.log); }).catch(e => { console.error(e.message); process.exit(1); })",
   ]);
   if (code !== 0) fail('The Kafka jars could not be resolved (see above).');
 }

@@ -9,5 +9,6 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': { target: `http://127.0.0.1:${process.env.PORT ?? 8080}`, ws: true } },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  // No source maps in the production build: the served app would hand out its whole source.
+  build: { outDir: 'dist', sourcemap: false },
 });

@@ -2,8 +2,11 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppConfig } from './config.ts';
+import { serverOptions, validatorCompiler } from './http-options.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { kafkaPlugin } from './plugins/kafka.ts';
+import { hostGuardPlugin } from './plugins/host-guard.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { lagSamplerPlugin } from './plugins/lag-sampler.ts';
 import { webPlugin } from './plugins/web.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -13,17 +16,38 @@ import { messagesRoutes } from './routes/messages.ts';
 import { searchRoutes } from './routes/search.ts';
 import { liveRoutes } from './routes/live.ts';
 import { consumerGroupsRoutes } from './routes/consumer-groups.ts';
+import { connectPlugin } from './plugins/connect.ts';
+import { connectRoutes } from './routes/connect.ts';
+import type { LaunchState } from './connect/http.ts';
+
+export interface AppExtras {
+  /** The local Connect worker's start state by `cluster/connect`, so requests during its start say "starting". */
+  connectLaunches?: Map<string, LaunchState>;
+}
 
 /** All wiring in one place: plugins, then one route plugin per resource, then the web app. */
-export async function buildApp(config: AppConfig, options: FastifyServerOptions = {}) {
+export async function buildApp(
+  config: AppConfig,
+  options: FastifyServerOptions = {},
+  extras: AppExtras = {},
+) {
   const app = Fastify({
     logger: { level: config.logLevel },
+    ...serverOptions,
     ...options,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
   await app.register(errorHandlerPlugin);
   await app.register(kafkaPlugin, { config });
   await app.register(lagSamplerPlugin);
+  await app.register(connectPlugin, {
+    config,
+    ...(extras.connectLaunches ? { launches: extras.connectLaunches } : {}),
+  });
   await app.register(websocket, { options: { maxPayload: 1 << 20 } });
+  // After @fastify/websocket: its onRequest hook marks upgrades, so a refused one's socket is closed.
+  await app.register(hostGuardPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(healthRoutes);
   await app.register(clusterRoutes);
   await app.register(topicsRoutes);
@@ -31,6 +55,7 @@ export async function buildApp(config: AppConfig, options: FastifyServerOptions 
   await app.register(searchRoutes);
   await app.register(liveRoutes);
   await app.register(consumerGroupsRoutes);
+  await app.register(connectRoutes);
   if (config.webDist) await app.register(webPlugin, { root: config.webDist });
   return app;
 }

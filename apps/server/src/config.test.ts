@@ -39,4 +39,81 @@ describe('loadConfig', () => {
     writeFileSync(bad, JSON.stringify({ clusterz: [] }));
     expect(() => loadConfig({ TRIBUTARY_CONFIG: bad })).toThrow(/unknown key "clusterz"/);
   });
+
+  it('reads the safety settings (issue 10) from the environment, with safe defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      allowedHosts: [],
+      allowInternalTopicChanges: false,
+      searchesMax: 8,
+      exportsMax: 4,
+      uploadMaxBytes: 64 * 2 ** 20,
+    });
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(
+      loadConfig({
+        TRIBUTARY_ALLOWED_HOSTS: 'Kafka.Example.com, tributary:8443',
+        TRIBUTARY_PUBLIC_URL: 'https://kafka.example.com/',
+        TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES: 'true',
+        TRIBUTARY_SEARCHES_MAX: '2',
+        TRIBUTARY_EXPORTS_MAX: '1',
+        TRIBUTARY_UPLOAD_MAX_BYTES: '1048576',
+      }),
+    ).toMatchObject({
+      allowedHosts: ['kafka.example.com', 'tributary:8443'],
+      publicUrl: 'https://kafka.example.com/',
+      allowInternalTopicChanges: true,
+      searchesMax: 2,
+      exportsMax: 1,
+      uploadMaxBytes: 1048576,
+    });
+    expect(() => loadConfig({ TRIBUTARY_ALLOWED_HOSTS: 'evil.example/path' })).toThrow(
+      /TRIBUTARY_ALLOWED_HOSTS: "evil.example\/path" is not a host name/,
+    );
+    expect(() => loadConfig({ TRIBUTARY_PUBLIC_URL: 'kafka.example.com' })).toThrow(/is not a URL/);
+    expect(() => loadConfig({ TRIBUTARY_SEARCHES_MAX: '0' })).toThrow(/TRIBUTARY_SEARCHES_MAX="0"/);
+  });
+
+  it("takes Connect clusters from the file and from kafka-ui's environment names", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tributary-config-'));
+    const file = join(dir, 'connect.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        clusters: [
+          {
+            name: 'prod',
+            bootstrapServers: ['k1:9092'],
+            connect: [{ name: 'main', url: 'http://c1:8083/', username: 'u', password: 'p' }],
+          },
+        ],
+      }),
+    );
+    expect(loadConfig({ TRIBUTARY_CONFIG: file }).clusters[0]?.connect).toEqual([
+      { name: 'main', url: 'http://c1:8083', username: 'u', password: 'p' },
+    ]);
+    const env = loadConfig({
+      KAFKA_BROKERS: 'k:9092',
+      KAFKA_CLUSTERS_0_KAFKACONNECT_0_NAME: 'first',
+      KAFKA_CLUSTERS_0_KAFKACONNECT_0_ADDRESS: 'http://connect:8083',
+      KAFKA_CLUSTERS_0_KAFKACONNECT_1_ADDRESS: 'https://other:8083',
+      KAFKA_CLUSTERS_0_KAFKACONNECT_1_USERNAME: 'admin',
+      KAFKA_CLUSTERS_0_KAFKACONNECT_1_PASSWORD: 'secret',
+    });
+    expect(env.clusters[0]?.connect).toEqual([
+      { name: 'first', url: 'http://connect:8083' },
+      { name: 'connect-1', url: 'https://other:8083', username: 'admin', password: 'secret' },
+    ]);
+  });
+
+  it('refuses a Connect entry it cannot use, naming it', () => {
+    expect(() => loadConfig({ KAFKA_BROKERS: 'k:9092', KAFKA_CLUSTERS_0_KAFKACONNECT_0_NAME: 'x' })).toThrow(
+      /KAFKA_CLUSTERS_0_KAFKACONNECT_0_ADDRESS is missing/,
+    );
+    expect(() =>
+      loadConfig({ KAFKA_BROKERS: 'k:9092', KAFKA_CLUSTERS_0_KAFKACONNECT_0_ADDRESS: 'connect:8083' }),
+    ).toThrow(/must start with http:\/\/ or https:\/\//);
+    expect(() => loadConfig({ KAFKA_CLUSTERS_1_KAFKACONNECT_0_ADDRESS: 'http://c:8083' })).toThrow(
+      /names cluster 1, but 0 cluster\(s\) are configured/,
+    );
+  });
 });

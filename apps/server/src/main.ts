@@ -1,7 +1,13 @@
 // Bootstrap: read config, start the embedded Kafka when no cluster is configured, serve, stop cleanly.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startKafka, LocalKafkaError, type LocalKafka } from '@tributary/local-kafka';
+import {
+  createConnectWorker,
+  startKafka,
+  LocalKafkaError,
+  type ConnectWorker,
+  type LocalKafka,
+} from '@tributary/local-kafka';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -11,19 +17,48 @@ async function main() {
   const config = loadConfig();
   config.webDist ??= DEFAULT_WEB_DIST;
   let kafka: LocalKafka | undefined;
+  let connect: ConnectWorker | undefined;
   if (config.clusters.length === 0) {
     console.log('No cluster configured (KAFKA_BROKERS is unset): starting a local Apache Kafka ...');
     kafka = await startKafka({ log: (line) => console.log(line) });
-    config.clusters = [{ name: 'local', bootstrapServers: kafka.bootstrapServers }];
+    // Kafka Connect beside it, started in the background: the app answers at once and the Connect
+    // pages say "starting" until the worker is ready.
+    connect = await createConnectWorker({
+      bootstrapServers: kafka.bootstrapServers,
+      ...(config.connectPluginPath ? { pluginPath: config.connectPluginPath } : {}),
+      log: (line) => console.log(line),
+    });
+    config.clusters = [
+      {
+        name: 'local',
+        bootstrapServers: kafka.bootstrapServers,
+        connect: [{ name: 'local', url: connect.url, pluginPath: connect.pluginPath }],
+      },
+    ];
     console.log(`Local Kafka is ready at ${kafka.bootstrapServers.join(',')}`);
   }
-  const app = await buildApp(config);
+  const worker = connect;
+  const app = await buildApp(
+    config,
+    {},
+    worker
+      ? {
+          connectLaunches: new Map([
+            ['local/local', { state: () => worker.state, error: () => worker.error }],
+          ]),
+        }
+      : {},
+  );
+  worker?.start().catch((error: unknown) => {
+    console.error(`Kafka Connect did not start (the rest of Tributary works): ${(error as Error).message}`);
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping Tributary${kafka ? ' and the local Kafka' : ''} ...`);
     await app.close().catch(() => {});
+    await connect?.stop();
     await kafka?.stop();
     process.exit(0);
   };
@@ -32,6 +67,7 @@ async function main() {
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
+    await connect?.stop();
     await kafka?.stop();
     throw error;
   }

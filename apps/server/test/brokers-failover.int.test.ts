@@ -300,4 +300,45 @@ describe('brokers failing under a running Tributary', () => {
     await tail.close();
     await expectAllReadable();
   }, 180_000);
+
+  it('a broker stalled 20 s (SIGSTOP, SIGCONT): the server stays up and every page answers again', async () => {
+    await fullIsr();
+    const before = await leaders();
+    const victim = before.get(0)!;
+    const live = [...before].filter(([, l]) => l !== victim).map(([p]) => p);
+    const pid = await nodePid(kafka, victim);
+    const failingPages = async () => {
+      const answers = await Promise.all(pages(live).map(get));
+      return answers.flatMap((a, i) => (a.status === 200 ? [] : [`${pages(live)[i]} ${a.status}`]));
+    };
+    process.kill(pid, 'SIGSTOP');
+    const stopped = Date.now();
+    let allOkDuringStall: number | null = null;
+    try {
+      while (Date.now() - stopped < 20_000) {
+        const failing = await failingPages();
+        if (failing.length === 0 && allOkDuringStall === null) allOkDuringStall = Date.now() - stopped;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    const continued = Date.now();
+    let allOk = 0;
+    await expect
+      .poll(
+        async () => {
+          const failing = await failingPages();
+          if (failing.length === 0) allOk = Date.now() - continued;
+          return failing;
+        },
+        { timeout: 20_000, interval: 250 },
+      )
+      .toEqual([]);
+    console.log(
+      `stall of broker ${victim}: every page answered 200 ${allOkDuringStall === null ? 'never' : `${(allOkDuringStall / 1000).toFixed(1)} s after SIGSTOP`} during the stall, and ${(allOk / 1000).toFixed(1)} s after SIGCONT`,
+    );
+    expect((await app.inject('/api/health')).statusCode).toBe(200);
+    await expectAllReadable();
+  }, 90_000);
 });

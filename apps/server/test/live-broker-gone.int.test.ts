@@ -41,6 +41,7 @@ describe('live tail when the broker goes away', () => {
     const error = client.of('error')[0];
     expect(error).toMatchObject({ code: 'KAFKA_UNAVAILABLE', fatal: true });
     expect(error?.message).toMatch(/Kafka/);
+    expect(client.of('end').at(-1)).toMatchObject({ reconnect: true });
     expect(client.closed?.code).toBe(4000);
     expect((await app.inject('/api/health')).statusCode).toBe(200);
   });

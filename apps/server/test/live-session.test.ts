@@ -233,6 +233,8 @@ describe('live session', () => {
     await until(() => sink.closed !== undefined);
     expect(topic.fetches).toBeGreaterThanOrEqual(DEFAULT_LIVE_OPTIONS.retryLimit);
     expect(sink.of('error')[0]).toMatchObject({ code: 'KAFKA_UNAVAILABLE', fatal: true });
+    // An outage passes: the tab may try again later (a deleted topic says reconnect: false).
+    expect(sink.of('end')[0]).toMatchObject({ reconnect: true });
   });
 
   it('sends heartbeats even before the tail starts, and stops them on close', async () => {

@@ -60,6 +60,8 @@ export async function groupsTouching(admin: Admin, topic: string): Promise<strin
   }
   const described = await admin.describeGroups(ids).catch(() => ({ groups: [] }));
   for (const group of described.groups) {
+    // Only the consumer protocol's bytes decode as an assignment (Kafka Connect's worker group is 'connect').
+    if (group.protocolType !== 'consumer') continue;
     for (const member of group.members) {
       if (member.memberAssignment.length === 0) continue;
       const assignment = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);

@@ -127,6 +127,11 @@ describe('browse messages', async () => {
       ['seek=timestamp&timestamp=-1', /"timestamp" must be milliseconds since 1970/],
       ['seek=timestamp&timestamp=99999999999999999999', /"timestamp" must be/],
       ['cursor=garbage', /cursor/],
+      // Issue 10: one partition named 1,450 times (15 KB) made one request read it 1,450 times over.
+      [
+        `cursor=${Buffer.from(JSON.stringify({ v: 1, d: 'f', p: Array.from({ length: 1450 }, () => [0, '0']) })).toString('base64url')}`,
+        /The cursor is not one this server gave out \(more partitions than the topic has\)/,
+      ],
       ['partitions=one', /"partitions" must be partition numbers separated by commas, like 0,2/],
       [
         'seek=offset&offset=abc',

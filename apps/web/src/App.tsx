@@ -8,6 +8,9 @@ import { TopicPage } from './pages/topic/TopicPage.tsx';
 import { ConsumerGroupsPage } from './pages/ConsumerGroupsPage.tsx';
 import { ConsumerGroupPage } from './pages/ConsumerGroupPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ConnectorsPage } from './pages/connect/ConnectorsPage.tsx';
+import { ConnectorPage } from './pages/connect/ConnectorPage.tsx';
+import { CreateConnectorPage } from './pages/connect/CreateConnectorPage.tsx';
 
 /** Every page has its own address; the Layout's sidebar follows the `:cluster` in it. */
 export function App() {
@@ -66,6 +69,30 @@ export function App() {
         element={
           <Layout>
             <ConsumerGroupPage />
+          </Layout>
+        }
+      />
+      <Route
+        path="/clusters/:cluster/connect"
+        element={
+          <Layout>
+            <ConnectorsPage />
+          </Layout>
+        }
+      />
+      <Route
+        path="/clusters/:cluster/connect/new"
+        element={
+          <Layout>
+            <CreateConnectorPage />
+          </Layout>
+        }
+      />
+      <Route
+        path="/clusters/:cluster/connect/:connect/connectors/:name"
+        element={
+          <Layout>
+            <ConnectorPage />
           </Layout>
         }
       />

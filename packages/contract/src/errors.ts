@@ -7,15 +7,23 @@ export const ERROR_CODES = [
   'CONFLICT',
   'KAFKA_UNAVAILABLE',
   'KAFKA_ERROR',
+  'CONNECT_UNAVAILABLE',
+  'CONNECT_ERROR',
   'TOO_MANY',
   'FORBIDDEN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** One field a validator refused (e.g. Kafka Connect's per-field messages), with every reason. */
+export const FieldErrors = Type.Object({ name: Type.String(), errors: Type.Array(Type.String()) });
+export type FieldErrors = Static<typeof FieldErrors>;
+
 /** The body of every non-2xx answer: a machine code and a sentence a person understands. */
 export const ErrorBody = Type.Object({
   code: Type.Unsafe<ErrorCode>(Type.String({ enum: [...ERROR_CODES] })),
   message: Type.String(),
+  /** Present when the refusal is about named fields: each with its own messages. */
+  fields: Type.Optional(Type.Array(FieldErrors)),
 });
 export type ErrorBody = Static<typeof ErrorBody>;

@@ -7,3 +7,4 @@ export * from './brokers.ts';
 export * from './messages.ts';
 export * from './live.ts';
 export * from './consumer-groups.ts';
+export * from './connect.ts';

@@ -118,7 +118,7 @@ export type LiveEventOf<T extends LiveEvent['type']> = Extract<LiveEvent, { type
 
 /** WebSocket close codes the server uses (4000-4999 are the application's). */
 export const LIVE_CLOSE = {
-  /** A fatal error was sent just before; reconnecting will not help without a change. */
+  /** A fatal error was sent just before; the `end` before it says whether reconnecting later can help. */
   fatal: 4000,
   /** The per-server cap of concurrent tails is reached. */
   tooMany: 4029,

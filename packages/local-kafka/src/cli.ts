@@ -1,6 +1,9 @@
 #!/usr/bin/env -S npx tsx
 // `pnpm --filter @tributary/local-kafka kafka [--brokers 3] [--sasl]`: a local Kafka for manual work, until Ctrl-C.
+// While it runs, lines on stdin stop, start, kill, pause and resume single brokers (see CONTROL_HELP).
+import { createInterface } from 'node:readline';
 import { startKafka } from './local-kafka.ts';
+import { CONTROL_HELP, control } from './control.ts';
 
 const args = process.argv.slice(2);
 const brokersAt = args.indexOf('--brokers');
@@ -11,6 +14,17 @@ const kafka = await startKafka({
 });
 console.log(`Kafka is ready: ${kafka.bootstrapServers.join(',')}`);
 if (kafka.saslBootstrapServers.length) console.log(`SASL listener: ${kafka.saslBootstrapServers.join(',')}`);
+console.log(CONTROL_HELP);
 const stop = () => void kafka.stop().then(() => process.exit(0));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
+
+// One command at a time, in the order typed; the end of stdin (a background run) changes nothing.
+let queue = Promise.resolve();
+// terminal: false keeps Ctrl-C a signal (readline's raw terminal mode would swallow it).
+createInterface({ input: process.stdin, terminal: false }).on('line', (line) => {
+  queue = queue.then(async () => {
+    const answer = await control(kafka, line);
+    if (answer) console.log(answer);
+  });
+});

@@ -10,3 +10,13 @@ export { resolveKafkaJars, kafkaVersion, cacheRoot, type KafkaClasspath } from '
 export { checkJava, checkMaven, parseJavaMajor } from './prerequisites.ts';
 export { LocalKafkaError } from './errors.ts';
 export type { SaslOptions, SaslUser } from './properties.ts';
+export {
+  ConnectWorker,
+  createConnectWorker,
+  startConnectWorker,
+  defaultConnectPluginPath,
+  type ConnectWorkerState,
+  type StartConnectOptions,
+} from './connect-worker.ts';
+export { resolveConnectJars } from './connect-jars.ts';
+export { CONNECT_GROUP_ID, connectTopics } from './connect-properties.ts';

@@ -47,29 +47,43 @@ export async function resolveKafkaJars(log: (line: string) => void = () => {}): 
   }
   const version = kafkaVersion();
   const libDir = join(cacheRoot(), `kafka-${version}`, 'lib');
-  if (!existsSync(join(libDir, '.complete'))) {
-    await checkMaven();
-    log(`Resolving Apache Kafka ${version} jars with Maven (once; cached in ${libDir}) ...`);
-    const staging = `${libDir}.partial-${process.pid}`;
-    rmSync(staging, { recursive: true, force: true });
-    const result = await exec('mvn', [
-      '-B',
-      '-q',
-      '-f',
-      POM,
-      'org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies',
-      '-DincludeScope=runtime',
-      `-DoutputDirectory=${staging}`,
-    ]);
-    if (result.code !== 0) {
-      throw new LocalKafkaError(
-        `Maven could not resolve the Kafka ${version} jars:\n${(result.stdout + result.stderr).trim().slice(-2000)}`,
-      );
-    }
-    writeFileSync(join(staging, '.complete'), new Date().toISOString());
-    mkdirSync(dirname(libDir), { recursive: true });
-    rmSync(libDir, { recursive: true, force: true });
-    renameSync(staging, libDir);
-  }
+  await copyPomJars(POM, libDir, `Apache Kafka ${version}`, [], log);
   return { classpath: `${libDir}/*`, source: 'maven', version };
+}
+
+/**
+ * Copies the runtime jars a pom resolves into `libDir`, once: the `.complete` marker guards against a
+ * half-finished copy, and the staging directory makes the final rename atomic.
+ */
+export async function copyPomJars(
+  pom: string,
+  libDir: string,
+  what: string,
+  properties: string[],
+  log: (line: string) => void,
+): Promise<void> {
+  if (existsSync(join(libDir, '.complete'))) return;
+  await checkMaven();
+  log(`Resolving ${what} jars with Maven (once; cached in ${libDir}) ...`);
+  const staging = `${libDir}.partial-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  const result = await exec('mvn', [
+    '-B',
+    '-q',
+    '-f',
+    pom,
+    ...properties,
+    'org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies',
+    '-DincludeScope=runtime',
+    `-DoutputDirectory=${staging}`,
+  ]);
+  if (result.code !== 0) {
+    throw new LocalKafkaError(
+      `Maven could not resolve the ${what} jars:\n${(result.stdout + result.stderr).trim().slice(-2000)}`,
+    );
+  }
+  writeFileSync(join(staging, '.complete'), new Date().toISOString());
+  mkdirSync(dirname(libDir), { recursive: true });
+  rmSync(libDir, { recursive: true, force: true });
+  renameSync(staging, libDir);
 }

@@ -46,6 +46,7 @@ export function spawnJava(options: JavaProcessOptions): ChildProcess {
 export async function stopProcess(child: ChildProcess, graceMs = 15_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGCONT'); // a JVM stalled by a fault test (SIGSTOP) would sit on the SIGTERM until the SIGKILL
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;

@@ -17,6 +17,7 @@ import {
 import { waitUntilServing } from './ready.ts';
 import { exec } from './exec.ts';
 import { LocalKafkaError } from './errors.ts';
+import { markOwner, removeLeftovers, WORK_DIR_PREFIX } from './leftovers.ts';
 
 export interface StartKafkaOptions {
   /** 1 (default) or 3 combined broker+controller nodes. */
@@ -92,21 +93,55 @@ export class LocalKafka {
     node.exit = undefined; // down on purpose (or killed by a test, then stopped): not a failure to report
   }
 
-  /** Starts a broker stopped by `stopBroker` again and waits until the cluster lists it. */
+  /** The broker's process id while it runs (the JVM: `setpriv` execs it), for fault tests and the CLI. */
+  brokerPid(nodeId: number): number | undefined {
+    return this.node(nodeId).process?.pid;
+  }
+
+  /**
+   * Sends a signal to one broker: SIGSTOP/SIGCONT stall and resume it, SIGKILL crashes it (no shutdown, so
+   * the controller fences it only after its session times out); `startBroker` starts a killed one again.
+   */
+  signalBroker(nodeId: number, signal: 'SIGSTOP' | 'SIGCONT' | 'SIGKILL'): void {
+    const pid = this.brokerPid(nodeId);
+    if (pid === undefined) throw new Error(`Kafka node ${nodeId} is not running`);
+    process.kill(pid, signal);
+  }
+
+  /** Kills one broker (SIGKILL: a crash, no shutdown) and waits until its process is gone. */
+  async killBroker(nodeId: number): Promise<void> {
+    const child = this.node(nodeId).process;
+    if (!child) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  /** `host:port` of one broker's PLAINTEXT listener. */
+  brokerAddress(nodeId: number): string {
+    return `127.0.0.1:${this.node(nodeId).ports.client}`;
+  }
+
+  /** Starts a broker stopped by `stopBroker` or `killBroker` again and waits until the cluster lists it. */
   async startBroker(nodeId: number): Promise<void> {
     const node = this.node(nodeId);
     if (node.process) return;
     this.launch(node);
-    await this.waitReady();
+    // Asked through the restarted broker itself: a killed one is still listed until the controller fences it.
+    await this.waitReady([nodeId]);
   }
 
-  async waitReady(): Promise<void> {
+  /** Waits until metadata (from `via`, default: every running node) lists every running node. */
+  async waitReady(via?: number[]): Promise<void> {
+    const running = this.nodes.filter((n) => n.process);
+    const asked = running.filter((n) => !via || via.includes(n.ports.id));
     await waitUntilServing({
-      brokers: this.nodes.filter((n) => n.process).map((n) => `127.0.0.1:${n.ports.client}`),
-      expectedBrokers: this.nodes.filter((n) => n.process).length,
+      brokers: asked.map((n) => `127.0.0.1:${n.ports.client}`),
+      expectedBrokers: running.length,
       timeoutMs: this.readyTimeoutMs,
       failed: () => {
-        const dead = this.nodes.find((n) => n.exit);
+        // Only a node that dies while we wait fails the wait (others may be down on purpose).
+        const dead = running.find((n) => n.exit);
         return dead
           ? `Kafka node ${dead.ports.id} exited (${dead.exit}):\n${this.logTail(dead.ports.id)}`
           : undefined;
@@ -155,7 +190,13 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Local
   const sasl = options.sasl === true ? DEFAULT_SASL_USERS : options.sasl || undefined;
   await checkJava();
   const jars = await resolveKafkaJars(log);
-  const workDir = mkdtempSync(join(tmpdir(), 'tributary-kafka-'));
+  const leftovers = removeLeftovers();
+  if (leftovers.length)
+    log(
+      `Removed ${leftovers.length} data director${leftovers.length === 1 ? 'y' : 'ies'} of local Kafkas that ended without stopping.`,
+    );
+  const workDir = mkdtempSync(join(tmpdir(), WORK_DIR_PREFIX));
+  markOwner(workDir);
   writeFileSync(join(workDir, 'log4j2.properties'), LOG4J2_PROPERTIES);
 
   const ports: NodePorts[] = [];

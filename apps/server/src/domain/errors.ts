@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@tributary/contract';
+import type { ErrorCode, FieldErrors } from '@tributary/contract';
 
 /**
  * An error a person can act on. `message` is shown to the user; `details` (topic, partition, Kafka error
@@ -10,6 +10,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    /** Per-field reasons (e.g. Kafka Connect's config validation), answered beside the message. */
+    readonly fields?: FieldErrors[],
   ) {
     super(message);
   }
@@ -35,3 +37,6 @@ export function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined, 
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
+/** A body over a configured size: HTTP 413, a BAD_REQUEST in the API's vocabulary. */
+export const tooLarge = (message: string, details?: Record<string, unknown>) =>
+  Object.assign(new DomainError('BAD_REQUEST', message, details), { statusCode: 413 });

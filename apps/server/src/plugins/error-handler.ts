@@ -14,6 +14,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   INTERNAL: 500,
   KAFKA_ERROR: 502,
   KAFKA_UNAVAILABLE: 503,
+  CONNECT_ERROR: 502,
+  CONNECT_UNAVAILABLE: 503,
 };
 
 /** Fastify's own validation messages read like `body/partitions must be >= 1`; make them a sentence. */
@@ -33,6 +35,18 @@ function validationMessage(error: FastifyError): string {
   return field ? `Invalid ${where} field "${field}": ${problem}` : `Invalid ${where}: ${problem}`;
 }
 
+/** Fastify's own 4xx sentences, where they say too little to act on. */
+function frameworkMessage(error: FastifyError, contentType: string | undefined): string {
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return (
+      `This endpoint does not take a body of type "${contentType ?? 'none'}": send JSON ` +
+      '(content-type: application/json); a file upload is application/octet-stream.'
+    );
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return 'The request body is larger than this endpoint takes.';
+  return error.message;
+}
+
 /**
  * The one place errors become HTTP: every non-2xx answer is `{code, message}`. User and Kafka errors keep
  * their message; anything unexpected is logged in full and answered with a generic 500.
@@ -47,7 +61,11 @@ export const errorHandlerPlugin = fp(async (app) => {
       ('name' in error && String(error.name).startsWith('KafkaJS'))
     ) {
       const domain = toDomainError(error);
-      body = { code: domain.code, message: domain.message };
+      body = {
+        code: domain.code,
+        message: domain.message,
+        ...(domain.fields ? { fields: domain.fields } : {}),
+      };
       // A user's mistake is routine (no stack); a Kafka failure is worth a warning with its cause.
       if (STATUS_OF[domain.code] < 500)
         request.log.info({ code: domain.code, details: domain.details }, domain.message);
@@ -55,7 +73,7 @@ export const errorHandlerPlugin = fp(async (app) => {
     } else if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
       const code: ErrorCode =
         error.statusCode === 404 ? 'NOT_FOUND' : error.statusCode === 429 ? 'TOO_MANY' : 'BAD_REQUEST';
-      body = { code, message: error.message };
+      body = { code, message: frameworkMessage(error, request.headers['content-type']) };
     } else {
       request.log.error({ err: error }, 'unexpected error');
       body = {

@@ -4,25 +4,18 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 
-function sameHost(origin: string, host: string | undefined): boolean {
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The HTTP side of a WebSocket route, to spread into `app.route`. `action` completes "A page from … may
  * not …"; `plainGet` answers a GET without an upgrade (curl, a link opened in a tab) instead of an empty 404.
  */
 export function webSocketGuards(action: string, plainGet: string) {
   return {
-    // Browsers let any site open a WebSocket to this server (CORS does not apply): only our own pages may.
+    // Browsers let any site open a WebSocket to this server (CORS does not apply): only our own pages may
+    // (the host guard knows which origins are ours).
     // Clients without an Origin (CLI tools, tests) are not browsers and pass.
     preValidation: async (request: FastifyRequest, reply: FastifyReply) => {
       const origin = request.headers.origin;
-      if (origin === undefined || sameHost(origin, request.headers.host)) return;
+      if (origin === undefined || request.server.allowsOrigin(origin, request.headers.host)) return;
       request.log.warn({ origin, url: request.url }, 'WebSocket from a foreign origin refused');
       return reply.status(403).send({
         code: 'FORBIDDEN',

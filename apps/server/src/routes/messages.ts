@@ -24,7 +24,8 @@ import { readMessage } from '../domain/messages/read.ts';
 import { exportMessages } from '../domain/messages/export.ts';
 import { encodeHeaders, produceOne } from '../domain/messages/produce.ts';
 import { parseLines, produceMany } from '../domain/messages/bulk.ts';
-import { prepareUpload } from '../domain/messages/upload.ts';
+import { prepareUpload, uploadTooLarge } from '../domain/messages/upload.ts';
+import { ConcurrencyLimit } from '../domain/limits.ts';
 
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 502: ErrorBody, 503: ErrorBody };
 
@@ -44,6 +45,11 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const base = '/api/clusters/:cluster/topics/:topic/messages';
   const reader = (cluster: string) => partitionReader(app.clusters.get(cluster));
   const producer = (cluster: string) => producerGateway(app.clusters.get(cluster));
+  const exports = new ConcurrencyLimit(
+    () => app.config.exportsMax,
+    (max) =>
+      `This server already streams ${max} export${max === 1 ? '' : 's'} at once, its limit (exportsMax). Try again when one has finished.`,
+  );
 
   // A file upload is read as a stream (spooled to disk), never buffered in memory.
   app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
@@ -74,12 +80,18 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Export is switched off on this server (exportEnabled is false in its configuration).',
         );
       const { topic } = req.params;
+      const release = exports.acquire();
+      // The slot is held until the last line is sent or the client goes away.
+      reply.raw.once('close', release);
       const lines = await exportMessages(
         reader(req.params.cluster),
         topic,
         req.query,
         abortOnClose(reply.raw),
-      );
+      ).catch((error: unknown) => {
+        release();
+        throw error;
+      });
       const csv = req.query.format === 'csv';
       const name = `${topic.replace(/[^\w.-]/g, '_')}-${new Date().toISOString().replace(/[:.]/g, '-')}.${csv ? 'csv' : 'jsonl'}`;
       return reply
@@ -144,7 +156,16 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'BAD_REQUEST',
           'Send the file as the request body with content-type application/octet-stream.',
         );
-      const upload = await prepareUpload(producer(req.params.cluster), req.params.topic, body, req.query);
+      const max = app.config.uploadMaxBytes;
+      // Refused before a byte is read when the client says the size; else the spooling stops at the limit.
+      if (Number(req.headers['content-length'] ?? 0) > max) throw uploadTooLarge(max);
+      const upload = await prepareUpload(
+        producer(req.params.cluster),
+        req.params.topic,
+        body,
+        req.query,
+        max,
+      );
       const out = new PassThrough();
       const send = (event: UploadEvent) => out.write(JSON.stringify(event) + '\n');
       const signal = abortOnClose(reply.raw);

@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors.ts';
 import { toDomainError } from '../kafka/errors.ts';
 import { searchMessages } from '../domain/messages/search.ts';
 import { heartbeat, invalidParameters, sendIfOpen, webSocketGuards } from '../plugins/websocket-route.ts';
+import { ConcurrencyLimit } from '../domain/limits.ts';
 
 const MAX_BUFFERED = 1 << 20; // wait for a slow client instead of queueing matches in memory
 const DEADLINE_MS = 10 * 60_000;
@@ -26,6 +27,11 @@ function sender(socket: WebSocket) {
  * `message` and `progress` events, then one `done` (or `error`); the client may send `{"type":"stop"}`.
  */
 export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const searches = new ConcurrencyLimit(
+    () => app.config.searchesMax,
+    (max) =>
+      `This server already runs ${max} search${max === 1 ? '' : 'es'} at once, its limit (searchesMax). Try again when one has finished.`,
+  );
   app.route({
     method: 'GET',
     url: '/api/clusters/:cluster/topics/:topic/search',
@@ -44,6 +50,15 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
           code: 'BAD_REQUEST',
           message: invalidParameters(req.validationError, 'search parameter'),
         });
+        socket.close(1000, 'done');
+        return;
+      }
+      let release: () => void;
+      try {
+        release = searches.acquire();
+      } catch (error) {
+        const e = error as DomainError;
+        send({ type: 'error', code: e.code, message: e.message });
         socket.close(1000, 'done');
         return;
       }
@@ -93,6 +108,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
           send({ type: 'error', code: domain.code, message: domain.message });
         })
         .finally(() => {
+          release();
           clearTimeout(deadline);
           stopHeartbeat();
           if (socket.readyState === socket.OPEN) socket.close(1000, 'done');

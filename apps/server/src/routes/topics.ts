@@ -28,6 +28,7 @@ const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 502: ErrorBody,
 /** Topics of one cluster: `kafka-topics` and `kafka-configs --entity-type topics` over HTTP. */
 export const topicsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const gateway = (cluster: string) => topicsGateway(app.clusters.get(cluster));
+  const policy = { allowInternalTopicChanges: app.config.allowInternalTopicChanges };
   const base = '/api/clusters/:cluster/topics';
   const one = `${base}/:topic`;
 
@@ -62,7 +63,7 @@ export const topicsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     one,
     { schema: { params: TopicParams, response: { 204: Type.Null(), ...errors } } },
     async (req, reply) => {
-      await deleteTopic(gateway(req.params.cluster), req.params.topic);
+      await deleteTopic(gateway(req.params.cluster), req.params.topic, policy);
       return reply.status(204).send(null);
     },
   );
@@ -76,7 +77,7 @@ export const topicsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     `${one}/configs`,
     { schema: { params: TopicParams, body: AlterConfigsBody, response: { 200: ConfigList, ...errors } } },
-    (req) => alterTopicConfigs(gateway(req.params.cluster), req.params.topic, req.body),
+    (req) => alterTopicConfigs(gateway(req.params.cluster), req.params.topic, req.body, policy),
   );
 
   app.post(
@@ -88,12 +89,12 @@ export const topicsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AddPartitionsResult, ...errors },
       },
     },
-    (req) => addPartitions(gateway(req.params.cluster), req.params.topic, req.body.count),
+    (req) => addPartitions(gateway(req.params.cluster), req.params.topic, req.body.count, policy),
   );
 
   app.delete(
     `${one}/records`,
     { schema: { params: TopicParams, querystring: PurgeQuery, response: { 200: PurgeResult, ...errors } } },
-    (req) => purgeTopic(gateway(req.params.cluster), req.params.topic, req.query.partitions),
+    (req) => purgeTopic(gateway(req.params.cluster), req.params.topic, req.query.partitions, policy),
   );
 };

@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@tributary/contract';
+import type { ErrorBody, FieldErrors } from '@tributary/contract';
 
 /** An API answer that was not 2xx, carrying the server's sentence for the person. */
 export class ApiError extends Error {
@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Per-field reasons when the server refused named fields (e.g. a connector config). */
+    readonly fields: FieldErrors[] = [],
   ) {
     super(message);
   }
@@ -48,6 +50,7 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
       response.status,
       body.code ?? 'HTTP_' + response.status,
       body.message ?? response.statusText,
+      body.fields ?? [],
     );
   }
   if (response.status === 204) return undefined as T;

@@ -31,6 +31,9 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to={`/clusters/${encodeURIComponent(cluster)}/consumer-groups`} className={navClass}>
               Consumer groups
             </NavLink>
+            <NavLink to={`/clusters/${encodeURIComponent(cluster)}/connect`} className={navClass}>
+              Kafka Connect
+            </NavLink>
           </div>
         )}
       </nav>

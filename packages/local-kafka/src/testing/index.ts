@@ -1,9 +1,22 @@
 import { inject } from 'vitest';
 import './global-setup.ts';
+import { waitForConnect } from '../connect-ready.ts';
 
 /** The shared test broker's bootstrap servers (started by the integration project's global setup). */
 export function sharedKafkaBrokers(): string[] {
   return inject('kafkaBrokers');
+}
+
+let connectReady: Promise<string> | undefined;
+
+/**
+ * The shared Kafka Connect worker's REST URL, once it answers `GET /connectors` (the global setup starts
+ * it in the background beside the broker).
+ */
+export function sharedConnect(timeoutMs = 120_000): Promise<string> {
+  const url = inject('connectUrl');
+  connectReady ??= waitForConnect(url, timeoutMs).then(() => url);
+  return connectReady;
 }
 
 /** A topic name no other test uses. */

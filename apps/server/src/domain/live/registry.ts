@@ -1,10 +1,17 @@
-import { DomainError } from '../errors.ts';
+import { ConcurrencyLimit } from '../limits.ts';
 
 /** Counts the live tails of this server and refuses one past the configured cap. */
 export class LiveTailRegistry<T extends { close(): Promise<void> }> {
-  private readonly tails = new Set<T>();
+  private readonly tails = new Map<T, () => void>();
+  private readonly limit: ConcurrencyLimit;
 
-  constructor(private readonly cap: () => number) {}
+  constructor(cap: () => number) {
+    this.limit = new ConcurrencyLimit(
+      cap,
+      (max) =>
+        `This server already runs ${max} live tails, its limit (liveTailsMax). Close a Live tab or try again later.`,
+    );
+  }
 
   get size(): number {
     return this.tails.size;
@@ -12,22 +19,18 @@ export class LiveTailRegistry<T extends { close(): Promise<void> }> {
 
   /** Registers a tail, or throws TOO_MANY with a sentence the tab shows. */
   add(tail: T): void {
-    const cap = this.cap();
-    if (this.tails.size >= cap) {
-      throw new DomainError(
-        'TOO_MANY',
-        `This server already runs ${cap} live tails, its limit (liveTailsMax). Close a Live tab or try again later.`,
-      );
-    }
-    this.tails.add(tail);
+    this.tails.set(tail, this.limit.acquire());
   }
 
   async remove(tail: T): Promise<void> {
-    if (!this.tails.delete(tail)) return;
+    const release = this.tails.get(tail);
+    if (!release) return;
+    this.tails.delete(tail);
+    release();
     await tail.close();
   }
 
   async closeAll(): Promise<void> {
-    await Promise.all([...this.tails].map((t) => this.remove(t)));
+    await Promise.all([...this.tails.keys()].map((t) => this.remove(t)));
   }
 }

@@ -354,7 +354,9 @@ export class LiveSession<R> {
         ? `The topic "${this.topic}" no longer exists: it was deleted while this tab tailed it.`
         : (domain?.message ?? 'The live tail failed inside Tributary; the server log has the details.');
     this.sink.send({ type: 'error', code: domain?.code ?? 'INTERNAL', message, fatal: true });
-    this.sink.send({ type: 'end', reason: message, reconnect: false });
+    // An outage (brokers down or stalled) passes: trying again later makes sense. A deleted topic does not.
+    const reconnect = domain?.code === 'KAFKA_UNAVAILABLE';
+    this.sink.send({ type: 'end', reason: message, reconnect });
     this.sink.close(LIVE_CLOSE.fatal, domain?.code ?? 'INTERNAL');
     void this.close();
   }

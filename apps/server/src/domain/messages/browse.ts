@@ -43,7 +43,7 @@ export async function planRead(
   const warnings = unavailable
     .filter((u) => chosen.includes(u.partition))
     .map((u) => `Partition ${u.partition} was not read: ${u.reason}.`);
-  if (query.cursor) return { all, warnings, bounds, ...decodeCursor(query.cursor, bounds) };
+  if (query.cursor) return { all, warnings, bounds, ...decodeCursor(query.cursor, bounds, every.length) };
   const seek = query.seek ?? 'newest';
   return {
     all,

@@ -124,21 +124,48 @@ export function encodeCursor(
   return Buffer.from(JSON.stringify(state)).toString('base64url');
 }
 
-/** The ranges a cursor continues with, against the partitions' current bounds. */
-export function decodeCursor(cursor: string, bounds: Bounds): { direction: Direction; ranges: Range[] } {
+const INT64 = /^\d{1,19}$/;
+
+/**
+ * The state inside a cursor, checked: a crafted one naming one partition 1,450 times made one request read
+ * that partition 1,450 times over (3 s, 230 MB). A cursor this server gave out names each partition once.
+ */
+function parseCursor(cursor: string, partitionCount: number): CursorState {
+  const refuse = (why: string) =>
+    badRequest(`The cursor is not one this server gave out (${why}); load the first page again without it.`);
   let state: CursorState;
   try {
     state = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as CursorState;
-    if (state.v !== 1 || !Array.isArray(state.p)) throw new Error('shape');
-    for (const [p, o] of state.p) if (!Number.isInteger(p) || !/^\d+$/.test(o)) throw new Error('shape');
   } catch {
-    throw badRequest('The cursor is not one this server gave out; load the first page again without it.');
+    throw refuse('it is not readable');
   }
+  if (typeof state !== 'object' || state === null || state.v !== 1 || !Array.isArray(state.p))
+    throw refuse('it is not readable');
+  if (state.d !== 'f' && state.d !== 'b') throw refuse('unknown direction');
+  if (state.p.length > partitionCount) throw refuse('more partitions than the topic has');
+  const seen = new Set<number>();
+  for (const entry of state.p) {
+    const [p, o] = Array.isArray(entry) && entry.length === 2 ? entry : [];
+    if (!Number.isInteger(p) || (p as number) < 0 || typeof o !== 'string' || !INT64.test(o))
+      throw refuse('a position is not a partition and an offset');
+    if (seen.has(p as number)) throw refuse(`partition ${p} is named twice`);
+    seen.add(p as number);
+  }
+  return state;
+}
+
+/** The ranges a cursor continues with, against the chosen partitions' current bounds. */
+export function decodeCursor(
+  cursor: string,
+  bounds: Bounds,
+  partitionCount = bounds.length,
+): { direction: Direction; ranges: Range[] } {
+  const state = parseCursor(cursor, partitionCount);
   const direction: Direction = state.d === 'b' ? 'backward' : 'forward';
   const ranges: Range[] = [];
   for (const [partition, position] of state.p) {
     const b = bounds.find((x) => x.partition === partition);
-    if (!b) continue;
+    if (!b) continue; // not chosen this time (the partitions parameter): nothing to continue there
     const [low, high, at] = [BigInt(b.low), BigInt(b.high), BigInt(position)];
     ranges.push(
       direction === 'forward'

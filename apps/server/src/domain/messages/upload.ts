@@ -8,12 +8,11 @@ import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import type { ProduceSummary, UploadQuery } from '@tributary/contract';
 import type { ProducerGateway } from '../../kafka/producer-gateway.ts';
-import { badRequest } from '../errors.ts';
+import { badRequest, tooLarge } from '../errors.ts';
 import { produceMany, type InputItem } from './bulk.ts';
 import { checkPartition } from './produce.ts';
 import { csvRows, guessDelimiter, CsvError } from './csv.ts';
 
-const MAX_UPLOAD_BYTES = 2 ** 30;
 const MAX_LINE_CHARS = 16 << 20; // far above Kafka's default record size; bounds what one line may hold
 
 async function* textOf(path: string): AsyncGenerator<string> {
@@ -117,19 +116,48 @@ async function delimiterOf(path: string): Promise<string> {
   return ',';
 }
 
-/** Writes the body to a temporary file and answers its path. */
-async function spool(body: Readable, dir: string, format: UploadQuery['format']): Promise<string> {
+/** "64 MiB", "1.5 GiB", "900 bytes". */
+export function sizeText(bytes: number): string {
+  for (const [unit, size] of [
+    ['GiB', 2 ** 30],
+    ['MiB', 2 ** 20],
+    ['KiB', 2 ** 10],
+  ] as const)
+    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
+  return `${bytes} bytes`;
+}
+
+/** The refusal of a file over the server's limit (setting `uploadMaxBytes`). */
+export const uploadTooLarge = (maxBytes: number) =>
+  tooLarge(`The file is larger than this server takes (${sizeText(maxBytes)}, its uploadMaxBytes setting).`);
+
+/** Writes the body to a temporary file and answers its path; stops past `maxBytes`. */
+async function spool(
+  body: Readable,
+  dir: string,
+  format: UploadQuery['format'],
+  maxBytes: number,
+): Promise<string> {
   const path = join(dir, `upload.${format}`);
   let bytes = 0;
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
-      if (bytes > MAX_UPLOAD_BYTES)
-        done(badRequest(`The file is larger than ${MAX_UPLOAD_BYTES >> 30} GiB.`));
+      if (bytes > maxBytes) done(uploadTooLarge(maxBytes));
       else done(null, chunk);
     },
   });
-  await pipeline(body, limit, createWriteStream(path));
+  // Not pipeline(body, ...): on a refusal it would destroy the request, and the 413 could not be sent. The
+  // rest of a refused body is read and dropped instead.
+  body.on('error', (error) => limit.destroy(error));
+  body.pipe(limit);
+  try {
+    await pipeline(limit, createWriteStream(path));
+  } catch (error) {
+    body.unpipe(limit);
+    body.resume();
+    throw error;
+  }
   return path;
 }
 
@@ -160,11 +188,12 @@ export async function prepareUpload(
   topic: string,
   body: Readable,
   query: UploadQuery,
+  maxBytes: number,
 ): Promise<PreparedUpload> {
   const dir = await mkdtemp(join(tmpdir(), 'tributary-upload-'));
   const discard = () => rm(dir, { recursive: true, force: true });
   try {
-    const path = await spool(body, dir, query.format);
+    const path = await spool(body, dir, query.format, maxBytes);
     const items = () => (query.format === 'csv' ? csvItems(path, query) : jsonLines(path, query));
     const total = await countItems(items());
     checkPartition(query.partition, await producer.partitionCount(topic), topic);

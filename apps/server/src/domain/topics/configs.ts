@@ -1,6 +1,28 @@
 import type { AlterConfigsBody, ConfigEntry } from '@tributary/contract';
 import type { ConfigResource, TopicsGateway } from '../../kafka/topics-gateway.ts';
 import { badRequest } from '../errors.ts';
+import { refuseInternal, SAFE_POLICY, type TopicPolicy } from './internal.ts';
+
+/**
+ * Kafka's protocol carries a config name or value as a string of at most 32767 UTF-8 bytes. A longer one
+ * makes the broker drop the connection (it cannot parse the request), which failed every other request then
+ * in flight on the shared admin connection: refuse it here, with a sentence.
+ */
+export const MAX_CONFIG_VALUE_BYTES = 32_767;
+
+export function checkConfigSizes(configs: Record<string, string>, names: string[] = []): void {
+  for (const name of [...Object.keys(configs), ...names])
+    if (Buffer.byteLength(name) > MAX_CONFIG_VALUE_BYTES)
+      throw badRequest(`A config name can be at most ${MAX_CONFIG_VALUE_BYTES} bytes long.`);
+  for (const [name, value] of Object.entries(configs)) {
+    const bytes = Buffer.byteLength(value);
+    if (bytes > MAX_CONFIG_VALUE_BYTES)
+      throw badRequest(
+        `The value of "${name}" has ${bytes} bytes; Kafka takes config values of at most ` +
+          `${MAX_CONFIG_VALUE_BYTES} bytes.`,
+      );
+  }
+}
 
 /** `kafka-configs --describe --all --entity-type topics`. 404 for an unknown topic. */
 export async function topicConfigs(gateway: TopicsGateway, topic: string): Promise<ConfigEntry[]> {
@@ -16,13 +38,16 @@ export async function alterTopicConfigs(
   gateway: TopicsGateway,
   topic: string,
   body: AlterConfigsBody,
+  policy: TopicPolicy = SAFE_POLICY,
 ): Promise<ConfigEntry[]> {
+  refuseInternal(topic, 'reconfigure', policy);
   const set = body.set ?? {};
   const reset = [...new Set(body.reset ?? [])];
   if (Object.keys(set).length === 0 && reset.length === 0)
     throw badRequest('Nothing to change: give "set" ({"key": "value"}) and/or "reset" (["key"]).');
   const both = reset.filter((k) => k in set);
   if (both.length) throw badRequest(`"${both.join('", "')}" cannot be both set and reset in one change.`);
+  checkConfigSizes(set, reset);
 
   const resource: ConfigResource = { kind: 'topic', name: topic };
   const before = await topicConfigs(gateway, topic);

@@ -1,21 +1,13 @@
 import type { AddPartitionsResult, CreatedTopic, CreateTopicBody, PurgeResult } from '@tributary/contract';
 import type { ClusterGateway } from '../../kafka/cluster-gateway.ts';
 import type { TopicsGateway } from '../../kafka/topics-gateway.ts';
-import { badRequest, DomainError } from '../errors.ts';
+import { badRequest, conflict, DomainError } from '../errors.ts';
 import { checkNameIsFree, nameWarnings, validateTopicName } from './names.ts';
+import { refuseInternal, RESERVED_TOPICS, SAFE_POLICY, type TopicPolicy } from './internal.ts';
+import { checkConfigSizes } from './configs.ts';
 
-// Deleting or purging these breaks consumer groups or transactions for every client of the cluster.
-const PROTECTED = new Set(['__consumer_offsets', '__transaction_state', '__share_group_state']);
-// Kafka creates these itself, sized by broker settings; one made by hand (say with 1 partition) would
-// break every consumer group or transaction whose coordinator maps to a partition it lacks.
-const RESERVED = new Set([...PROTECTED, '__cluster_metadata', '__remote_log_metadata']);
 /** The KRaft controller refuses (or fails on) more new partitions than this in one request. */
 export const MAX_NEW_PARTITIONS = 10_000;
-
-function refuseProtected(name: string, what: string): void {
-  if (PROTECTED.has(name))
-    throw badRequest(`"${name}" is one of Kafka's internal topics; Tributary does not ${what} it.`);
-}
 
 /** `kafka-topics --create`: checks everything a person can get wrong before Kafka sees it. */
 export async function createTopic(
@@ -25,7 +17,7 @@ export async function createTopic(
 ): Promise<CreatedTopic> {
   const name = body.name;
   validateTopicName(name);
-  if (RESERVED.has(name))
+  if (RESERVED_TOPICS.has(name))
     throw badRequest(`"${name}" is reserved for Kafka's internal use; Kafka creates it itself when needed.`);
   if (!Number.isInteger(body.partitions) || body.partitions < 1)
     throw badRequest(`A topic needs at least 1 partition (got ${body.partitions}).`);
@@ -38,6 +30,7 @@ export async function createTopic(
   if (rf !== undefined && rf < 1) throw badRequest(`The replication factor must be at least 1 (got ${rf}).`);
   const configs = body.configs ?? {};
   for (const key of Object.keys(configs)) if (!key.trim()) throw badRequest('A config name cannot be empty.');
+  checkConfigSizes(configs);
 
   const [topics, { brokers }] = await Promise.all([gateway.allTopics(), cluster.brokers()]);
   checkNameIsFree(
@@ -49,17 +42,24 @@ export async function createTopic(
       `Replication factor ${rf} is more than the ${brokers.length} broker${brokers.length === 1 ? '' : 's'} ` +
         `online in cluster "${gateway.cluster}"; each replica needs its own broker.`,
     );
-  const created = await gateway.createTopic({
-    name,
-    partitions: body.partitions,
-    replicationFactor: rf ?? -1,
-    configs,
-  });
+  // A concurrent create of the same name may win between the check above and this request: Kafka then
+  // answers TOPIC_ALREADY_EXISTS, said here in the same words as the check.
+  const created = await gateway
+    .createTopic({ name, partitions: body.partitions, replicationFactor: rf ?? -1, configs })
+    .catch((error: unknown) => {
+      if (error instanceof DomainError && error.details?.kafkaError === 'TOPIC_ALREADY_EXISTS')
+        throw conflict(`Topic "${name}" already exists.`, error.details);
+      throw error;
+    });
   return { name, ...created, warnings: nameWarnings(name) };
 }
 
-export async function deleteTopic(gateway: TopicsGateway, name: string): Promise<void> {
-  refuseProtected(name, 'delete');
+export async function deleteTopic(
+  gateway: TopicsGateway,
+  name: string,
+  policy: TopicPolicy = SAFE_POLICY,
+): Promise<void> {
+  refuseInternal(name, 'delete', policy);
   await gateway.topic(name); // 404 with the topic's name when it is not there
   await gateway.deleteTopic(name);
 }
@@ -69,7 +69,9 @@ export async function addPartitions(
   gateway: TopicsGateway,
   name: string,
   count: number,
+  policy: TopicPolicy = SAFE_POLICY,
 ): Promise<AddPartitionsResult> {
+  refuseInternal(name, 'add partitions to', policy);
   const topic = await gateway.topic(name);
   const current = topic.partitions.length;
   if (!Number.isInteger(count) || count <= current)
@@ -109,8 +111,9 @@ export async function purgeTopic(
   gateway: TopicsGateway,
   name: string,
   rawPartitions: string | undefined,
+  policy: TopicPolicy = SAFE_POLICY,
 ): Promise<PurgeResult> {
-  refuseProtected(name, 'purge');
+  refuseInternal(name, 'purge', policy);
   const topic = await gateway.topic(name);
   const partitions = parsePartitionList(
     rawPartitions,

@@ -9,7 +9,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { Admin } from '@platformatic/kafka';
 import { withDeadline } from '../errors.ts';
 import { COORDINATOR_BUSY, findProtocolError, fromGapError } from './errors.ts';
-import { gapAdmin } from './client.ts';
+import { onGapAdmin } from './client.ts';
 import { consumerGroupDescribeV0, type ConsumerProtocolGroup } from './consumer-group-describe.ts';
 import { readMetadata } from './metadata.ts';
 import { brokerConnection, callApi } from './protocol.ts';
@@ -33,7 +33,9 @@ async function gap<T>(
   const deadline = Date.now() + connection.options.requestTimeoutMs * 2;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await withDeadline(call(gapAdmin(connection)), Math.max(1, deadline - Date.now()), what);
+      return await onGapAdmin(connection, (admin) =>
+        withDeadline(call(admin), Math.max(1, deadline - Date.now()), what),
+      );
     } catch (error) {
       const pause = Math.min(1000, 100 * 2 ** attempt);
       const busy = COORDINATOR_BUSY.has(findProtocolError(error)?.apiId ?? '');

@@ -4,6 +4,24 @@
 import type { ClusterConnection } from '../cluster-connection.ts';
 import { runGap } from './errors.ts';
 
+const queues = new WeakMap<ClusterConnection, Promise<unknown>>();
+
+/**
+ * One topic change at a time per cluster. @platformatic/kafka merges concurrent calls it deems the same
+ * (createTopics of one name, every createPartitions) into one request and hands its answer to all callers:
+ * three creates of one name all "succeeded" with the first one's settings, and a second topic's partition
+ * increase was silently dropped. Run one after the other, the broker answers each (TOPIC_ALREADY_EXISTS).
+ */
+function oneAtATime<T>(connection: ClusterConnection, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(connection) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  queues.set(
+    connection,
+    next.catch(() => {}),
+  );
+  return next;
+}
+
 export interface NewTopic {
   name: string;
   partitions: number;
@@ -17,17 +35,19 @@ export async function createTopic(
   connection: ClusterConnection,
   topic: NewTopic,
 ): Promise<{ partitions: number; replicationFactor: number }> {
-  const [created] = await runGap(
-    connection,
-    'creating a topic',
-    (admin) =>
-      admin.createTopics({
-        topics: [topic.name],
-        partitions: topic.partitions,
-        replicas: topic.replicationFactor,
-        configs: Object.entries(topic.configs).map(([name, value]) => ({ name, value })),
-      }),
-    { topic: topic.name },
+  const [created] = await oneAtATime(connection, () =>
+    runGap(
+      connection,
+      'creating a topic',
+      (admin) =>
+        admin.createTopics({
+          topics: [topic.name],
+          partitions: topic.partitions,
+          replicas: topic.replicationFactor,
+          configs: Object.entries(topic.configs).map(([name, value]) => ({ name, value })),
+        }),
+      { topic: topic.name },
+    ),
   );
   return {
     partitions: created?.partitions ?? topic.partitions,
@@ -36,9 +56,11 @@ export async function createTopic(
 }
 
 export async function deleteTopic(connection: ClusterConnection, name: string): Promise<void> {
-  await runGap(connection, 'deleting a topic', (admin) => admin.deleteTopics({ topics: [name] }), {
-    topic: name,
-  });
+  await oneAtATime(connection, () =>
+    runGap(connection, 'deleting a topic', (admin) => admin.deleteTopics({ topics: [name] }), {
+      topic: name,
+    }),
+  );
 }
 
 /** CreatePartitions: `count` is the new total. */
@@ -47,12 +69,14 @@ export async function createPartitions(
   name: string,
   count: number,
 ): Promise<void> {
-  await runGap(
-    connection,
-    'adding partitions',
-    (admin) => admin.createPartitions({ topics: [{ name, count }] }),
-    {
-      topic: name,
-    },
+  await oneAtATime(connection, () =>
+    runGap(
+      connection,
+      'adding partitions',
+      (admin) => admin.createPartitions({ topics: [{ name, count }] }),
+      {
+        topic: name,
+      },
+    ),
   );
 }

@@ -4,6 +4,7 @@ import { ConfigurationTab } from './ConfigurationTab.tsx';
 import { MessagesTab } from './MessagesTab.tsx';
 import { LiveTab } from './LiveTab.tsx';
 import { ConsumersTab } from './ConsumersTab.tsx';
+import { ConnectorsTab } from './ConnectorsTab.tsx';
 import { TopicActions } from '../../components/topics/TopicActions.tsx';
 
 const TABS = {
@@ -12,6 +13,7 @@ const TABS = {
   messages: { label: 'Messages', Component: MessagesTab },
   live: { label: 'Live', Component: LiveTab },
   consumers: { label: 'Consumers', Component: ConsumersTab },
+  connectors: { label: 'Connectors', Component: ConnectorsTab },
 } as const;
 type TabName = keyof typeof TABS;
 

@@ -1,0 +1,142 @@
+import type { ErrorCode } from '@tributary/contract';
+import type { ConnectConfig } from '../config.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { WireError } from './wire.ts';
+
+/** What the launcher tells about the local worker, so a request during its start says "starting". */
+export interface LaunchState {
+  state(): 'starting' | 'running' | 'failed' | 'stopped';
+  error(): string | undefined;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'BAD_REQUEST',
+  401: 'FORBIDDEN',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  422: 'BAD_REQUEST',
+};
+
+/**
+ * HTTP to one Kafka Connect cluster's REST API: a deadline on every request, Basic auth
+ * when configured, and "no answer" turned into CONNECT_UNAVAILABLE naming the Connect cluster.
+ */
+export class ConnectHttp {
+  constructor(
+    readonly config: ConnectConfig,
+    private readonly timeoutMs: number,
+    readonly launch?: LaunchState,
+  ) {}
+
+  get name(): string {
+    return this.config.name;
+  }
+
+  /**
+   * Sends a request; `undefined` for an empty answer (204, 202 without body). Connect's 409 "rebalance
+   * under way" is retried a few times: it passes within a second or two, e.g. just after the worker starts.
+   */
+  async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once<T>(method, path, body);
+      } catch (error) {
+        const rebalancing =
+          error instanceof DomainError &&
+          error.code === 'CONFLICT' &&
+          /rebalance|stale configuration|momentarily/i.test(error.message);
+        if (!rebalancing || attempt >= 5) throw error;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+
+  private async once<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.config.username !== undefined) {
+      const token = Buffer.from(`${this.config.username}:${this.config.password ?? ''}`).toString('base64');
+      headers.authorization = `Basic ${token}`;
+    }
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(`${this.config.url}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      throw this.unavailable(error, method, path);
+    }
+    const parsed: unknown = text ? safeJson(text) : undefined;
+    if (!response.ok) {
+      const wire = (parsed ?? {}) as WireError;
+      throw this.refused(response.status, wire.message ?? (text.trim() || response.statusText), method, path);
+    }
+    return parsed as T;
+  }
+
+  /** Connect's own words with the status they deserve; its 5xx is CONNECT_ERROR (502) naming the cluster. */
+  private refused(status: number, message: string, method: string, path: string): DomainError {
+    const details = { connect: this.name, method, path, connectStatus: status };
+    const code = STATUS_CODES[status];
+    if (code) return new DomainError(code, message, details);
+    return new DomainError(
+      'CONNECT_ERROR',
+      `Kafka Connect cluster "${this.name}" answered with an error: ${message}`,
+      details,
+    );
+  }
+
+  /** CONNECT_UNAVAILABLE with a sentence naming this Connect cluster (and "starting" for the local worker). */
+  unavailable(error: unknown, method = 'GET', path = '/'): DomainError {
+    const cause = describeFetchError(error, this.timeoutMs);
+    const details = { connect: this.name, url: this.config.url, method, path, cause };
+    const state = this.launch?.state();
+    if (state === 'starting')
+      return new DomainError(
+        'CONNECT_UNAVAILABLE',
+        `Kafka Connect cluster "${this.name}" is still starting; try again in a few seconds.`,
+        details,
+      );
+    if (state === 'failed')
+      return new DomainError(
+        'CONNECT_UNAVAILABLE',
+        `Kafka Connect cluster "${this.name}" did not start: ${firstLine(this.launch?.error())}`,
+        details,
+      );
+    return new DomainError(
+      'CONNECT_UNAVAILABLE',
+      `Kafka Connect cluster "${this.name}" is unreachable at ${this.config.url} (${cause}).`,
+      details,
+    );
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function firstLine(text: string | undefined): string {
+  return (text ?? 'unknown reason').split('\n')[0] ?? '';
+}
+
+/** undici hides the reason in `cause` (ECONNREFUSED, ENOTFOUND ...); a deadline shows as TimeoutError. */
+function describeFetchError(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return `no answer within ${timeoutMs / 1000} s`;
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  if (cause?.code) return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
+  if (cause?.message) return cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
