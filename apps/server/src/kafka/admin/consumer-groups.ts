@@ -97,7 +97,9 @@ export async function listGroupsWithType(connection: ClusterConnection): Promise
         }
       } catch (error) {
         const mapped = fromGapError(error, { broker: broker.id });
-        if (mapped.code !== 'KAFKA_UNAVAILABLE') throw mapped;
+        // A broker back from a stall still loading its groups counts as one that does not answer yet.
+        const busy = COORDINATOR_BUSY.has(String(mapped.details?.kafkaError ?? ''));
+        if (mapped.code !== 'KAFKA_UNAVAILABLE' && !busy) throw mapped;
         failed.push({ broker: broker.id, error: mapped });
       }
     }),
