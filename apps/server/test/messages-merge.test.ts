@@ -29,6 +29,7 @@ function partitionOf(sizes: number[]): PartitionReader {
       return { records, highWatermark: high, logStartOffset: '0', nextOffset: String(next) };
     },
     offsets: async () => [{ partition: 0, low: '0', high }],
+    availableOffsets: async () => ({ bounds: [{ partition: 0, low: '0', high }], unavailable: [] }),
     offsetsForTime: async () => [{ partition: 0, offset: '0' }],
   };
 }
