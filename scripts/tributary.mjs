@@ -167,6 +167,8 @@ function testOutcomes(vitest, playwright) {
   const lines = [];
   const firstLine = (text) =>
     String(text ?? '')
+      // eslint-disable-next-line no-control-regex -- the reports carry the terminal's colour codes
+      .replace(/\x1b\[[0-9;]*m/g, '')
       .split('\n')[0]
       .slice(0, 300);
   for (const file of vitest?.testResults ?? []) {
