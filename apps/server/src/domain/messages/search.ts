@@ -5,6 +5,7 @@ import { BROWSE_LIMITS, mergeShape } from './browse.ts';
 import { compileFilter } from './filter.ts';
 import { MergedReader, type Range } from './merged-reader.ts';
 import { choosePartitions, parseTime } from './positions.ts';
+import { rawPrecheck } from './raw-precheck.ts';
 
 /** Where a search reports: matches as they are found, progress now and then, and how it ended. */
 export interface SearchSink {
@@ -62,8 +63,10 @@ export async function searchMessages(
   const ranges = await searchRanges(reader, topic, query);
   const started = Date.now();
   const toScan = Number(ranges.reduce((sum, r) => sum + (r.to > r.from ? r.to - r.from : 0n), 0n));
+  let lastReport = 0;
   const shape = mergeShape(ranges.length, 200, query.maxValueBytes ?? BROWSE_LIMITS.defaultMaxValueBytes);
-  const merged = new MergedReader({
+  // The closures below run only once reading has started, after `merged` and `matches` exist.
+  const merged: MergedReader = new MergedReader({
     reader,
     topic,
     ranges,
@@ -75,11 +78,16 @@ export async function searchMessages(
     },
     perPartition: shape.perPartition,
     fetchBytes: shape.fetchBytes,
+    mayMatch: rawPrecheck(query),
+    onPassedOver: () => {
+      if (Date.now() - lastReport < progressMs) return;
+      lastReport = Date.now();
+      sink.onProgress(progress());
+    },
     signal,
   });
   const maxMatches = query.maxMatches ?? 1000;
   let matches = 0;
-  let lastReport = 0;
   const progress = (): SearchProgress => ({
     scanned: Math.min(toScan, Number(merged.covered())),
     toScan,
