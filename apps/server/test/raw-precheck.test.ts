@@ -30,6 +30,9 @@ function shownMatch(r: FetchedRecord, query: PrecheckQuery): boolean {
 // Records whose shown text differs from their bytes, each with a query whose match only the shown text has.
 const TRICKY: [string, FetchedRecord, PrecheckQuery][] = [
   ['case-insensitive search', record('{"name":"Alice"}'), { q: 'ALICE' }],
+  ['case-insensitive, a JSON escape', record('{"name":"\\u0041LICE"}'), { q: 'alice' }],
+  ['case-insensitive, the Kelvin sign lower-cases to k', record('\u212Aelvin'), { q: 'KELVIN' }],
+  ['case-insensitive, a non-ASCII needle', record('{"v":"ÉTÉ"}'), { q: 'été' }],
   ['a JSON \\u escape', record('{"name":"\\u0041lice"}'), { q: 'Alice', caseSensitive: true }],
   ['a JSON escape in a key', record('v', '"\\u00e9t\\u00e9"'), { q: 'été', caseSensitive: true }],
   [
@@ -77,6 +80,12 @@ describe('raw pre-check: skips work, never a match', () => {
       const precheck = rawPrecheck(query)!;
       for (const r of corpus) if (shownMatch(r, query)) expect(precheck(r)).toBe(true);
     }
+  });
+
+  it('case-insensitive ASCII words are pre-checked too', () => {
+    const precheck = rawPrecheck({ q: 'lyon' })!;
+    expect(precheck(record('{"city":"LYON"}'))).toBe(true);
+    expect(precheck(record('{"city":"Paris"}'))).toBe(false);
   });
 
   it('passes over records whose bytes cannot hold the needle', () => {

@@ -85,7 +85,7 @@ describe('search over WebSocket', async () => {
     expect(keys.at(-1)).toBe('user-1999');
   });
 
-  it('a case-sensitive word search passes over records by their bytes, in compressed batches too, and loses no match', async () => {
+  it('a word search passes over records by their bytes, in compressed batches too, and loses no match', async () => {
     const packed = await createTopic(admin, 'search-packed', 2);
     const records = Array.from({ length: 3000 }, (_, i) => ({
       partition: i % 2,
@@ -100,9 +100,15 @@ describe('search over WebSocket', async () => {
     const found = events.flatMap((e) => (e.type === 'message' ? [e.message.offset] : []));
     expect(found).toHaveLength(3);
     expect(events.at(-1)).toMatchObject({ type: 'done', reason: 'completed', scanned: 3000, matches: 3 });
-    // The same search decoding everything (case-insensitive) agrees.
+    // Case-insensitive (pre-checked on lower-cased bytes) and a filter expression (every record decoded) agree.
     const loose = await search('q=lyon', undefined, packed);
     expect(loose.at(-1)).toMatchObject({ type: 'done', matches: 3 });
+    const decoded = await search(
+      'filter=' + encodeURIComponent('key == "Lyon" || value.city == "Lyon"'),
+      undefined,
+      packed,
+    );
+    expect(decoded.at(-1)).toMatchObject({ type: 'done', matches: 3 });
   });
 
   it('stops when asked and at maxMatches', async () => {

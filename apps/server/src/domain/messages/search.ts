@@ -7,6 +7,8 @@ import { MergedReader, type Range } from './merged-reader.ts';
 import { choosePartitions, parseTime } from './positions.ts';
 import { rawPrecheck } from './raw-precheck.ts';
 
+const SCAN_FETCH_BYTES = 4 << 20;
+
 /** Where a search reports: matches as they are found, progress now and then, and how it ended. */
 export interface SearchSink {
   onMessage(message: Message): Promise<void> | void;
@@ -65,6 +67,14 @@ export async function searchMessages(
   const toScan = Number(ranges.reduce((sum, r) => sum + (r.to > r.from ? r.to - r.from : 0n), 0n));
   let lastReport = 0;
   const shape = mergeShape(ranges.length, 200, query.maxValueBytes ?? BROWSE_LIMITS.defaultMaxValueBytes);
+  const mayMatch = rawPrecheck(query);
+  // Records passed over by the pre-check are never held: larger fetches then, within the same merge budget.
+  const fetchBytes = mayMatch
+    ? Math.max(
+        shape.fetchBytes,
+        Math.min(SCAN_FETCH_BYTES, BROWSE_LIMITS.mergeBudgetBytes / (2 * ranges.length)),
+      )
+    : shape.fetchBytes;
   // The closures below run only once reading has started, after `merged` and `matches` exist.
   const merged: MergedReader = new MergedReader({
     reader,
@@ -77,8 +87,8 @@ export async function searchMessages(
       maxValueBytes: shape.maxValueBytes,
     },
     perPartition: shape.perPartition,
-    fetchBytes: shape.fetchBytes,
-    mayMatch: rawPrecheck(query),
+    fetchBytes: Math.floor(fetchBytes),
+    mayMatch,
     onPassedOver: () => {
       if (Date.now() - lastReport < progressMs) return;
       lastReport = Date.now();
