@@ -67,13 +67,19 @@ test('a filter applies to the running tail, and a bad one is explained', async (
   await page.goto(`/clusters/local/topics/${topic}/live`);
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('status', { name: 'Live tail statistics' })).toContainText('Live');
+  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
+  await kcatProduce(broker, topic, 0, ['{"level":"info","n":0}', '{"level":"error","n":-1}']);
+  await expect(rows).toHaveCount(2);
 
+  // The filter applies to the rows already shown too, then to what arrives.
   await page.getByLabel('Filter expression').fill('value.level == "error"');
   await page.getByRole('button', { name: 'Apply filter' }).click();
-  await kcatProduce(broker, topic, 0, ['{"level":"info","n":1}', '{"level":"error","n":2}']);
-  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
   await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('"n":-1');
+  await kcatProduce(broker, topic, 0, ['{"level":"info","n":1}', '{"level":"error","n":2}']);
+  await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText('"n":2');
+  await expect(page.getByRole('rowgroup', { name: 'Live message rows' })).not.toContainText('"level":"info"');
 
   await page.getByLabel('Filter expression').fill('value.level ==');
   await page.getByRole('button', { name: 'Apply filter' }).click();

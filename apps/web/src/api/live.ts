@@ -12,6 +12,7 @@ import {
   type LiveStats,
   type Message,
 } from '@tributary/contract';
+import { compileFilter } from '@tributary/contract/filter';
 import { apiPath } from './client.ts';
 
 export type LiveStatus = 'idle' | 'connecting' | 'live' | 'paused' | 'reconnecting' | 'ended';
@@ -57,6 +58,23 @@ export function liveUrl(cluster: string, topic: string): string {
 export const describePositions = (positions: LivePosition[]) =>
   positions.map((p) => `partition ${p.partition} at offset ${p.offset}`).join(', ');
 
+/**
+ * Which rows a filter keeps, with the same meaning as on the server. A row whose key, value or a header
+ * was cut short is kept: the cut-off part might be what matched.
+ */
+export function rowFilter(filter: LiveFilter): (row: LiveRow) => boolean {
+  if (!filter.q && !filter.filter?.trim()) return () => true;
+  let matches: (message: Message) => boolean;
+  try {
+    matches = compileFilter(filter);
+  } catch {
+    return () => true; // the server refuses such a filter and says why
+  }
+  const cut = (m: Message) =>
+    !!m.key?.truncated || !!m.value?.truncated || m.headers.some((h) => !!h.value?.truncated);
+  return (row) => cut(row.message) || matches(row.message);
+}
+
 /** Owns the socket; React reads `state` through useSyncExternalStore. */
 export class LiveTailConnection {
   state: LiveState = {
@@ -71,6 +89,8 @@ export class LiveTailConnection {
   private socket: WebSocket | undefined;
   private listeners = new Set<() => void>();
   private pending: LiveRow[] = [];
+  /** Rows the accepted filter lets through (see rowFilter). */
+  private shown: (row: LiveRow) => boolean = () => true;
   private frame: number | undefined;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private lastFlush = -Infinity;
@@ -218,7 +238,10 @@ export class LiveTailConnection {
         this.notePositions(event.positions);
         this.options = { ...this.options, filter: event.filter };
         this.attempt = 0;
+        // A changed filter also hides the rows already on the page that it would not have let through.
+        this.shown = rowFilter(event.filter);
         return this.update({
+          rows: this.state.rows.filter(this.shown),
           subscribed: event,
           status: this.paused ? 'paused' : 'live',
           error: undefined,
@@ -264,13 +287,15 @@ export class LiveTailConnection {
   private flush(): void {
     this.frame = undefined;
     this.lastFlush = Date.now();
-    const fresh = this.pending.reverse();
+    const received = this.pending.reverse();
     this.pending = [];
+    // Rows sent before the server took a new filter are acknowledged (flow control) but not shown.
+    const fresh = received.filter(this.shown);
     const rows =
       fresh.length >= this.bufferSize ? fresh.slice(0, this.bufferSize) : [...fresh, ...this.state.rows];
     rows.length = Math.min(rows.length, this.bufferSize);
-    this.update({ rows, received: this.state.received + fresh.length });
-    this.send({ type: 'ack', count: fresh.length });
+    this.update({ rows, received: this.state.received + received.length });
+    this.send({ type: 'ack', count: received.length });
   }
 
   private update(patch: Partial<LiveState>): void {
