@@ -87,6 +87,30 @@ test('a filter applies to the running tail, and a bad one is explained', async (
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible(); // still tailing
 });
 
+test('another tab of the topic and back: the tail kept running and its rows are still there', async ({
+  page,
+  request,
+  bootstrap,
+}) => {
+  const broker = bootstrap[0]!;
+  const topic = unique('live-tabs');
+  await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
+  await page.goto(`/clusters/local/topics/${topic}/live`);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('status', { name: 'Live tail statistics' })).toContainText('Live');
+  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
+  await kcatProduce(broker, topic, 0, ['first', 'second']);
+  await expect(rows).toHaveCount(2);
+
+  await page.getByRole('tab', { name: 'Configuration' }).click();
+  await expect(page.getByRole('tab', { name: 'Configuration', selected: true })).toBeVisible();
+  await kcatProduce(broker, topic, 0, ['third, while away']);
+  await page.getByRole('tab', { name: 'Live' }).click();
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText('third, while away');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible(); // still tailing
+});
+
 test('a scrolled-away reader keeps their place; a pill counts the new rows', async ({
   page,
   request,

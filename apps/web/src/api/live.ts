@@ -145,6 +145,10 @@ export class LiveTailConnection {
     this.send({ type: 'filter', filter });
   }
 
+  settings(): LiveOptions & { bufferSize: number } {
+    return { ...this.options, bufferSize: this.bufferSize };
+  }
+
   setBufferSize(size: number): void {
     this.bufferSize = size;
     this.update({ rows: this.state.rows.slice(0, size) });
@@ -305,10 +309,42 @@ export class LiveTailConnection {
 }
 
 /** One live tail for the component's lifetime; closing the tab (unmount) closes the socket. */
+/**
+ * Tails whose Live tab was left for another tab of the same topic: they keep running (their ring buffer is
+ * bounded) so coming back shows the same rows; leaving the topic closes them (closeParkedTail).
+ */
+const parked = new Map<string, LiveTailConnection>();
+const parkingKey = (cluster: string, topic: string) => `${cluster}\u0000${topic}`;
+
+/** What a parked tail reads and keeps, for the controls of the tab that takes it back. */
+export function parkedTail(
+  cluster: string,
+  topic: string,
+): (LiveOptions & { bufferSize: number }) | undefined {
+  return parked.get(parkingKey(cluster, topic))?.settings();
+}
+
+/** The topic's page is gone: its parked tail ends. */
+export function closeParkedTail(cluster: string, topic: string): void {
+  const key = parkingKey(cluster, topic);
+  parked.get(key)?.close();
+  parked.delete(key);
+}
+
 export function useLiveTail(cluster: string, topic: string, bufferSize: number, options: LiveOptions) {
-  const [tail] = useState(() => new LiveTailConnection(liveUrl(cluster, topic), bufferSize, options));
+  const key = parkingKey(cluster, topic);
+  const [tail] = useState(
+    () => parked.get(key) ?? new LiveTailConnection(liveUrl(cluster, topic), bufferSize, options),
+  );
   const state = useSyncExternalStore(tail.subscribe, tail.getState);
-  useEffect(() => () => tail.close(), [tail]);
+  useEffect(() => {
+    parked.delete(key); // this tab owns it again
+    return () => {
+      // A running tail waits for the tab to come back; one never started or ended just closes.
+      if (tail.getState().status === 'idle' || tail.getState().status === 'ended') tail.close();
+      else parked.set(key, tail);
+    };
+  }, [tail, key]);
   useEffect(() => tail.setBufferSize(bufferSize), [tail, bufferSize]);
   return { state, tail };
 }
