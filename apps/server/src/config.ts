@@ -231,6 +231,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (names.has(cluster.name)) throw new ConfigError(`cluster name "${cluster.name}" is configured twice`);
     names.add(cluster.name);
   }
+  if (config.audit.cluster && !names.has(config.audit.cluster))
+    throw new ConfigError(`${path}: audit.cluster "${config.audit.cluster}" is not a configured cluster`);
   if (config.audit.topic && !config.audit.cluster)
     throw new ConfigError(`${path}: audit.topic needs audit.cluster (the cluster that holds it)`);
   // Safe by default: with nobody to log in, only this machine may reach the server.
