@@ -16,7 +16,7 @@ function accessLine(config: AppConfig): string {
   const { auth } = config;
   if (auth.mode === 'local') return `login required: ${auth.users.length} user(s) configured`;
   if (isLoopback(config.host))
-    return 'no users configured: no login, so it listens on this machine only (see README: Users and roles)';
+    return 'no users configured: no login, so it listens on this machine only; see README: Users and roles';
   return 'auth: none: no login, anyone who can reach it may change everything';
 }
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink, useParams } from 'react-router-dom';
+import { UserMenu } from './UserMenu.tsx';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `block rounded px-3 py-1.5 text-sm ${isActive ? 'bg-slate-800 text-white' : 'text-slate-300 hover:bg-slate-800'}`;
@@ -36,6 +37,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </NavLink>
           </div>
         )}
+        <UserMenu />
       </nav>
       <main className="min-w-0 flex-1 p-6">{children}</main>
     </div>

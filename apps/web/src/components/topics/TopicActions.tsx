@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useAddPartitions, useDeleteTopic, usePurgeTopic, useTopic } from '../../api/topics.ts';
+import { useAllowed } from '../../api/auth.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { formatNumber, plural } from '../format.ts';
 import { AddPartitionsDialog } from './AddPartitionsDialog.tsx';
@@ -17,6 +18,8 @@ export function TopicActions({ cluster, topic }: { cluster: string; topic: strin
   const addPartitions = useAddPartitions(cluster, topic);
   const purge = usePurgeTopic(cluster, topic);
   const remove = useDeleteTopic(cluster, topic);
+  const admin = useAllowed(cluster, 'admin');
+  const operator = useAllowed(cluster, 'operator');
   if (!data) return null;
   const close = () => {
     setOpen(null);
@@ -30,21 +33,27 @@ export function TopicActions({ cluster, topic }: { cluster: string; topic: strin
       <div className="flex flex-wrap gap-2">
         <button
           type="button"
-          className={`${button} border-slate-300 hover:bg-slate-50`}
+          className={`${button} border-slate-300 hover:bg-slate-50 disabled:opacity-50`}
+          disabled={!admin.allowed}
+          title={admin.why}
           onClick={() => setOpen('partitions')}
         >
           Add partitions
         </button>
         <button
           type="button"
-          className={`${button} border-amber-400 text-amber-800 hover:bg-amber-50`}
+          className={`${button} border-amber-400 text-amber-800 hover:bg-amber-50 disabled:opacity-50`}
+          disabled={!operator.allowed}
+          title={operator.why}
           onClick={() => setOpen('purge')}
         >
           Purge messages
         </button>
         <button
           type="button"
-          className={`${button} border-red-400 text-red-700 hover:bg-red-50`}
+          className={`${button} border-red-400 text-red-700 hover:bg-red-50 disabled:opacity-50`}
+          disabled={!admin.allowed}
+          title={admin.why}
           onClick={() => setOpen('delete')}
         >
           Delete topic
