@@ -41,7 +41,8 @@ test('the Live tab shows messages produced by kcat as they arrive, newest on top
   // The same row expansion as the Messages tab.
   await rows.filter({ hasText: 'first-b' }).click();
   await expect(page.getByLabel('Message 0:1')).toContainText('first-b');
-  await rows.filter({ hasText: 'first-b' }).click();
+  // The details are the row's last cell now (a table row holds cells only): collapse from its first cell.
+  await rows.filter({ hasText: 'first-b' }).getByRole('cell').first().click();
 
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(stats).toContainText('Paused');

@@ -188,12 +188,26 @@ function bench() {
   process.exit(failed ? 1 : 0);
 }
 
+/** Every page in both themes, both languages, desktop and phone widths, into .cache/screenshots/. */
+function screenshots() {
+  ensureSystemPackages();
+  ensureDependencies();
+  ensureKafkaJars();
+  ensureWebBuild();
+  const code = pnpm(['exec', 'playwright', 'test', 'e2e/screenshots.spec.ts'], {
+    env: { ...process.env, SCREENSHOTS: '1' },
+  });
+  if (code === 0) say(`screenshots written to ${join(ROOT, '.cache', 'screenshots')}`);
+  process.exit(code);
+}
+
 checkNode();
 const command = process.argv[2];
 if (command === 'start') start();
 else if (command === 'test') test();
 else if (command === 'bench') bench();
+else if (command === 'screenshots') screenshots();
 else if (command === 'dev') {
   ensureDependencies();
   process.exit(pnpm(['--parallel', '--filter', '@tributary/server', '--filter', '@tributary/web', 'dev']));
-} else fail('usage: node scripts/tributary.mjs start|test|bench|dev');
+} else fail('usage: node scripts/tributary.mjs start|test|bench|dev|screenshots');

@@ -148,7 +148,7 @@ describe('a three-broker cluster', () => {
 
   it('names the real KRaft controller and spreads leaders over the brokers', async () => {
     const overview = (await app.inject(cluster)).json<ClusterOverview>();
-    expect(overview.brokers).toEqual({ online: 3, total: 3 });
+    expect(overview.brokers).toEqual({ online: 3, total: 3, unreachable: [] });
     expect(overview.controllerId).toBe(await leaderByTool(kafka.bootstrapServers[0]!));
     const brokers = (await app.inject(`${cluster}/brokers`)).json<BrokerList>();
     expect(brokers.map((b) => b.id)).toEqual([1, 2, 3]);
@@ -221,7 +221,8 @@ describe('a three-broker cluster', () => {
     const underByTool = tool.stdout.split('\n').filter((l) => l.includes('Partition:')).length;
 
     const overview = (await app.inject(cluster)).json<ClusterOverview>();
-    expect(overview.brokers).toEqual({ online: 2, total: 3 });
+    // Kafka no longer lists broker 3; our own attempts still know it and say it does not answer.
+    expect(overview.brokers).toEqual({ online: 2, total: 3, unreachable: [3] });
     expect(overview.underReplicatedPartitions).toBe(underByTool);
     expect(overview.underReplicatedPartitions).toBeGreaterThanOrEqual(3);
     expect([1, 2]).toContain(overview.controllerId);

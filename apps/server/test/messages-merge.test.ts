@@ -29,6 +29,7 @@ function partitionOf(sizes: number[]): PartitionReader {
       return { records, highWatermark: high, logStartOffset: '0', nextOffset: String(next) };
     },
     offsets: async () => [{ partition: 0, low: '0', high }],
+    availableOffsets: async () => ({ bounds: [{ partition: 0, low: '0', high }], unavailable: [] }),
     offsetsForTime: async () => [{ partition: 0, offset: '0' }],
   };
 }
@@ -59,4 +60,59 @@ describe('merged reader memory', () => {
     // Without the budget the window that reaches the old records holds them all (~20 MB).
     expect(peak).toBeLessThanOrEqual(2 * fetchBytes);
   }, 20_000);
+});
+
+describe('merged reader, a fetch that brings nothing', () => {
+  const read = async (reader: PartitionReader) => {
+    const merged = new MergedReader({
+      reader,
+      topic: 't',
+      ranges: [{ partition: 0, from: 0n, to: 3n }],
+      direction: 'forward',
+      decode: { keyFormat: 'auto', valueFormat: 'auto', maxValueBytes: 1024 },
+      perPartition: 10,
+      fetchBytes: 1024,
+    });
+    const offsets: number[] = [];
+    for (let m = await merged.next(); m; m = await merged.next()) offsets.push(Number(m.offset));
+    return offsets;
+  };
+
+  it('asks again when a busy broker sends no records below the high watermark (none are skipped)', async () => {
+    const real = partitionOf([1, 1, 1]);
+    let empty = 2;
+    const busy: PartitionReader = {
+      ...real,
+      fetch: async (options) =>
+        empty-- > 0
+          ? { records: [], highWatermark: '3', logStartOffset: '0', nextOffset: options.offset }
+          : real.fetch(options),
+    };
+    expect(await read(busy)).toEqual([0, 1, 2]);
+  });
+
+  it('says so when Kafka never sends them, instead of ending the partition early', async () => {
+    const silent: PartitionReader = {
+      ...partitionOf([1, 1, 1]),
+      fetch: async ({ offset }) => ({
+        records: [],
+        highWatermark: '3',
+        logStartOffset: '0',
+        nextOffset: offset,
+      }),
+    };
+    await expect(read(silent)).rejects.toMatchObject({ code: 'KAFKA_UNAVAILABLE' });
+  });
+
+  it('goes on from the new log start when retention removed the records meanwhile', async () => {
+    const real = partitionOf([1, 1, 1]);
+    const retained: PartitionReader = {
+      ...real,
+      fetch: async (options) =>
+        options.offset === '0'
+          ? { records: [], highWatermark: '3', logStartOffset: '2', nextOffset: '0' }
+          : real.fetch(options),
+    };
+    expect(await read(retained)).toEqual([2]);
+  });
 });

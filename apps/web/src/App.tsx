@@ -13,99 +13,25 @@ import { ConnectorsPage } from './pages/connect/ConnectorsPage.tsx';
 import { ConnectorPage } from './pages/connect/ConnectorPage.tsx';
 import { CreateConnectorPage } from './pages/connect/CreateConnectorPage.tsx';
 
-/** Every page has its own address; the Layout's sidebar follows the `:cluster` in it. */
+/** Every page has its own address, inside the one Layout (sidebar, header) that renders it in its Outlet. */
 export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
-      <Route
-        path="/"
-        element={
-          <Layout>
-            <ClustersPage />
-          </Layout>
-        }
-      />
-      <Route
-        path="/clusters/:cluster"
-        element={
-          <Layout>
-            <ClusterOverviewPage />
-          </Layout>
-        }
-      />
-      <Route
-        path="/clusters/:cluster/brokers"
-        element={
-          <Layout>
-            <BrokersPage />
-          </Layout>
-        }
-      />
-      <Route
-        path="/clusters/:cluster/topics"
-        element={
-          <Layout>
-            <TopicsPage />
-          </Layout>
-        }
-      />
-      <Route
-        path="/clusters/:cluster/topics/:topic/:tab?"
-        element={
-          <Layout>
-            <TopicPage />
-          </Layout>
-        }
-      />
-      <Route
-        path="/clusters/:cluster/consumer-groups"
-        element={
-          <Layout>
-            <ConsumerGroupsPage />
-          </Layout>
-        }
-      />
-      <Route
-        path="/clusters/:cluster/consumer-groups/:group"
-        element={
-          <Layout>
-            <ConsumerGroupPage />
-          </Layout>
-        }
-      />
-      <Route
-        path="/clusters/:cluster/connect"
-        element={
-          <Layout>
-            <ConnectorsPage />
-          </Layout>
-        }
-      />
-      <Route
-        path="/clusters/:cluster/connect/new"
-        element={
-          <Layout>
-            <CreateConnectorPage />
-          </Layout>
-        }
-      />
-      <Route
-        path="/clusters/:cluster/connect/:connect/connectors/:name"
-        element={
-          <Layout>
-            <ConnectorPage />
-          </Layout>
-        }
-      />
-      <Route
-        path="*"
-        element={
-          <Layout>
-            <NotFoundPage />
-          </Layout>
-        }
-      />
+      <Route element={<Layout />}>
+        <Route path="/" element={<ClustersPage />} />
+        <Route path="/clusters/:cluster" element={<ClusterOverviewPage />} />
+        <Route path="/clusters/:cluster/brokers" element={<BrokersPage />} />
+        <Route path="/clusters/:cluster/topics" element={<TopicsPage />} />
+        <Route path="/clusters/:cluster/topics/:topic/messages/:partition/:offset" element={<TopicPage />} />
+        <Route path="/clusters/:cluster/topics/:topic/:tab?" element={<TopicPage />} />
+        <Route path="/clusters/:cluster/consumer-groups" element={<ConsumerGroupsPage />} />
+        <Route path="/clusters/:cluster/consumer-groups/:group" element={<ConsumerGroupPage />} />
+        <Route path="/clusters/:cluster/connect" element={<ConnectorsPage />} />
+        <Route path="/clusters/:cluster/connect/new" element={<CreateConnectorPage />} />
+        <Route path="/clusters/:cluster/connect/:connect/connectors/:name" element={<ConnectorPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
     </Routes>
   );
 }

@@ -10,6 +10,8 @@ export const ClusterOverview = Type.Object({
     online: Type.Integer({ minimum: 0 }),
     /** Online brokers plus known ones that do not answer (holding replicas, or following the metadata quorum). */
     total: Type.Integer({ minimum: 0 }),
+    /** Brokers our own last connection attempt could not reach (Kafka may still list them as online). */
+    unreachable: Type.Optional(Type.Array(Type.Integer())),
   }),
   /** Topics including internal ones; `internalTopicCount` says how many of them are internal. */
   topicCount: Type.Integer({ minimum: 0 }),
@@ -20,8 +22,21 @@ export const ClusterOverview = Type.Object({
   offlinePartitions: Type.Integer({ minimum: 0 }),
   /** The finalized `metadata.version` (e.g. `4.3-IV0`, as `kafka-features describe` shows): the protocol tells no software version. */
   kafkaVersion: Type.Union([Type.String(), Type.Null()]),
+  /** What could not be learned, or brokers that do not answer, in sentences. */
+  warnings: Type.Optional(Type.Array(Type.String())),
 });
 export type ClusterOverview = Static<typeof ClusterOverview>;
+
+/** What Tributary's own connection attempts say about a broker (Kafka notices a crash only after ~9 s). */
+export const BrokerContact = Type.Object({
+  /** Whether our last attempt was answered. */
+  reachable: Type.Boolean(),
+  /** When the broker last answered us, ms since 1970; null when it has not since Tributary started. */
+  lastHeardAt: Type.Union([Type.Integer(), Type.Null()]),
+  /** Why the last attempt failed (e.g. ECONNREFUSED); null when it was answered. */
+  lastError: Type.Union([Type.String(), Type.Null()]),
+});
+export type BrokerContact = Static<typeof BrokerContact>;
 
 /** One row of `GET /api/clusters/:cluster/brokers`. */
 export const BrokerInfo = Type.Object({
@@ -38,6 +53,8 @@ export const BrokerInfo = Type.Object({
   replicas: Type.Integer({ minimum: 0 }),
   /** Bytes of partition data in the broker's log directories; null when it did not answer. */
   diskUsageBytes: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  /** Our own last contact with it; absent when Tributary never learned its address. */
+  contact: Type.Optional(BrokerContact),
 });
 export type BrokerInfo = Static<typeof BrokerInfo>;
 

@@ -55,6 +55,8 @@ export const GroupList = Type.Object({
   total: Type.Integer({ minimum: 0 }),
   page: Type.Integer({ minimum: 1 }),
   perPage: Type.Integer({ minimum: 1 }),
+  /** Brokers that did not answer, and the groups whose members or lag are unknown because of it. */
+  warnings: Type.Optional(Type.Array(Type.String())),
 });
 export type GroupList = Static<typeof GroupList>;
 

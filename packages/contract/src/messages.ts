@@ -106,6 +106,8 @@ export const MessagePage = Type.Object({
   partitions: Type.Array(Type.Object({ partition: Type.Integer(), low: Type.String(), high: Type.String() })),
   /** Whether this server lets the result be exported (an administrator may switch export off). */
   exportEnabled: Type.Boolean(),
+  /** Partitions that could not be read (their leader does not answer): the page holds the others. */
+  warnings: Type.Optional(Type.Array(Type.String())),
 });
 export type MessagePage = Static<typeof MessagePage>;
 

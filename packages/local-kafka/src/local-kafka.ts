@@ -90,6 +90,7 @@ export class LocalKafka {
     const node = this.node(nodeId);
     if (node.process) await stopProcess(node.process);
     node.process = undefined;
+    node.exit = undefined; // down on purpose (or killed by a test, then stopped): not a failure to report
   }
 
   /** The broker's process id while it runs (the JVM: `setpriv` execs it), for fault tests and the CLI. */

@@ -1,6 +1,7 @@
 import { Kafka, logLevel, type Admin, type Producer, type SASLOptions } from 'kafkajs';
 import type { ClusterConfig } from '../config.ts';
 import { toDomainError, withDeadline } from './errors.ts';
+import { BrokerHealth } from './broker-health.ts';
 
 export interface ConnectionOptions {
   /** Upper bound for one admin call, so a silent broker fails the request instead of hanging it. */
@@ -22,15 +23,21 @@ export class ClusterConnection {
   private adminPromise: Promise<Admin> | undefined;
   private producerPromise: Promise<Producer> | undefined;
   private readonly closeHooks: (() => Promise<void>)[] = [];
+  /** What our own connection attempts say about each broker (kafka/broker-health.ts). */
+  readonly health: BrokerHealth;
 
   constructor(
     readonly config: ClusterConfig,
     readonly options: ConnectionOptions,
+    /** Shared with the cluster's main connection when this one is a tail's own. */
+    health?: BrokerHealth,
   ) {
     const sasl = saslOf(config);
+    this.health = health ?? new BrokerHealth(Math.min(1500, options.requestTimeoutMs));
     this.kafka = new Kafka({
       clientId: 'tributary',
-      brokers: config.bootstrapServers,
+      // Asked at each (re)connect: a new seed broker is picked among those our own probe hears from.
+      brokers: () => this.health.bootstrap(config.bootstrapServers),
       logLevel: logLevel.NOTHING,
       connectionTimeout: Math.min(3000, options.requestTimeoutMs),
       requestTimeout: options.requestTimeoutMs,

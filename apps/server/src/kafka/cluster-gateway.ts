@@ -6,9 +6,11 @@ import { describeConfigs } from './admin/configs.ts';
 import { finalizedFeatures, type FinalizedFeature } from './admin/features.ts';
 import { readMetadata, type MetadataView } from './admin/metadata.ts';
 import { describeQuorum, type QuorumInfo } from './admin/quorum.ts';
+import { brokerHealth, describeContact, type BrokerContact } from './broker-health.ts';
 import type { ConfigEntry } from '@tributary/contract';
 
-export type { FinalizedFeature, QuorumInfo };
+export type { BrokerContact, FinalizedFeature, QuorumInfo };
+export { describeContact };
 export type BrokerNode = MetadataView['brokers'][number];
 
 export class ClusterGateway {
@@ -42,6 +44,11 @@ export class ClusterGateway {
 
   quorum(): Promise<QuorumInfo> {
     return describeQuorum(this.connection);
+  }
+
+  /** Our own contact with every broker Metadata ever named (asked now, at most once a second). */
+  contacts(): Promise<Map<number, BrokerContact>> {
+    return brokerHealth(this.connection).probe();
   }
 
   brokerConfigs(id: number): Promise<ConfigEntry[]> {

@@ -7,6 +7,7 @@ import { ClusterConnection, perConnection } from './cluster-connection.ts';
 import { toDomainError, withDeadline } from './errors.ts';
 import { abortable, DomainError } from '../domain/errors.ts';
 import { registerReadCodecs } from './partition-reader-codecs.ts';
+import { topicsGateway } from './topics-gateway.ts';
 import { clusterFactory, type InternalCluster, type RawPartition } from './partition-reader-internals.ts';
 
 export interface FetchedRecord {
@@ -40,10 +41,47 @@ export interface PartitionReader {
     maxWaitMs: number;
     signal?: AbortSignal;
   }): Promise<FetchResult>;
-  /** Per partition: earliest (log start) and high watermark. */
+  /** Per partition: earliest (log start) and high watermark. Fails when any partition's leader does not answer. */
   offsets(topic: string): Promise<{ partition: number; low: string; high: string }[]>;
+  /**
+   * Like `offsets`, for the partitions whose leader answers; the others are listed with the reason (no leader,
+   * or a leader that does not answer), so a read can go on with what is there.
+   */
+  availableOffsets(topic: string): Promise<AvailableOffsets>;
   /** First offset at or after `timestampMs` per partition (high watermark when none). */
   offsetsForTime(topic: string, timestampMs: number): Promise<{ partition: number; offset: string }[]>;
+}
+
+export interface AvailableOffsets {
+  bounds: { partition: number; low: string; high: string }[];
+  unavailable: { partition: number; reason: string }[];
+}
+
+/**
+ * Through the admin path (kafka/admin): Metadata that survives a leaderless partition, then ListOffsets to
+ * each leader on its own, skipping leaders our own probe cannot reach.
+ */
+async function availableOffsetsOf(connection: ClusterConnection, topic: string): Promise<AvailableOffsets> {
+  const metadata = await topicsGateway(connection).topic(topic);
+  const partitions = metadata.partitions.map((p) => p.partition);
+  const { offsets, failed } = await topicsGateway(connection).offsets([{ name: topic, partitions }]);
+  const known = new Map(offsets.map((o) => [o.partition, o]));
+  const failedBy = new Map(failed.map((f) => [f.broker, f.error.message]));
+  const bounds: AvailableOffsets['bounds'] = [];
+  const unavailable: AvailableOffsets['unavailable'] = [];
+  for (const p of metadata.partitions) {
+    const o = known.get(p.partition);
+    if (o) bounds.push({ partition: p.partition, low: o.start.toString(), high: o.end.toString() });
+    else
+      unavailable.push({
+        partition: p.partition,
+        reason:
+          p.leader === null
+            ? 'it has no leader'
+            : `its leader, broker ${p.leader}, does not answer (${failedBy.get(p.leader) ?? 'no offsets'})`,
+      });
+  }
+  return { bounds, unavailable };
 }
 
 const READ_UNCOMMITTED = 0; // like kafka-console-consumer's default isolation level
@@ -92,7 +130,15 @@ function nextOffsetOf(raw: RawPartition, offset: string): string {
 class KafkaJsPartitionReader implements PartitionReader {
   private clusterPromise: Promise<InternalCluster> | undefined;
 
-  constructor(private readonly connection: ClusterConnection) {}
+  constructor(
+    private readonly connection: ClusterConnection,
+    /** Whose admin path answers `availableOffsets` (a tail's own reader uses its cluster's). */
+    private readonly adminConnection: ClusterConnection = connection,
+  ) {}
+
+  availableOffsets(topic: string): Promise<AvailableOffsets> {
+    return availableOffsetsOf(this.adminConnection, topic);
+  }
 
   private cluster(): Promise<InternalCluster> {
     this.clusterPromise ??= (async () => {
@@ -122,6 +168,15 @@ class KafkaJsPartitionReader implements PartitionReader {
       await cluster.addTargetTopic(topic);
       await cluster.refreshMetadataIfNecessary();
     } catch (error) {
+      // A broker that died may fail the refresh; what kafkajs knew still names this partition's leader,
+      // and a leader that moved answers NOT_LEADER, which refreshes again (see call()).
+      let known: ReturnType<InternalCluster['findTopicPartitionMetadata']> = [];
+      try {
+        known = cluster.findTopicPartitionMetadata(topic);
+      } catch {
+        // nothing known yet
+      }
+      if (toDomainError(error).code === 'KAFKA_UNAVAILABLE' && known.length > 0) return known;
       if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
       // One deleted topic among the remembered ones fails every metadata refresh: forget them all, retry once.
       cluster.targetTopics = new Set();
@@ -266,12 +321,13 @@ export interface OwnPartitionReader extends PartitionReader {
  * reader's, and closing it closes exactly its connections.
  */
 export function ownPartitionReader(connection: ClusterConnection): OwnPartitionReader {
-  const own = new ClusterConnection(connection.config, connection.options);
-  const reader = new KafkaJsPartitionReader(own);
+  const own = new ClusterConnection(connection.config, connection.options, connection.health);
+  const reader = new KafkaJsPartitionReader(own, connection);
   return {
     cluster: connection.name,
     fetch: (options) => reader.fetch(options),
     offsets: (topic) => reader.offsets(topic),
+    availableOffsets: (topic) => reader.availableOffsets(topic),
     offsetsForTime: (topic, timestampMs) => reader.offsetsForTime(topic, timestampMs),
     close: () => own.close(),
   };

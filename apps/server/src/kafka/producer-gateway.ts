@@ -3,7 +3,11 @@
 import type { Producer } from 'kafkajs';
 import { perConnection, type ClusterConnection } from './cluster-connection.ts';
 import { toDomainError } from './errors.ts';
-import { partitionReader } from './partition-reader.ts';
+import { topicsGateway, type PartitionMetadata } from './topics-gateway.ts';
+import { brokerHealth, describeContact, type BrokerContact } from './broker-health.ts';
+
+export type { BrokerContact, PartitionMetadata };
+export { describeContact };
 
 export interface OutgoingRecord {
   key: Buffer | null;
@@ -25,9 +29,29 @@ export class ProducerGateway {
     return this.connection.name;
   }
 
-  /** The topic's partition count (404 when it does not exist, so producing never auto-creates a topic). */
+  /**
+   * The topic's partition count (404 when it does not exist, so producing never auto-creates a topic), from
+   * Metadata alone: a partition whose leader is down does not keep the others from taking messages.
+   */
   async partitionCount(topic: string): Promise<number> {
-    return (await partitionReader(this.connection).offsets(topic)).length;
+    return (await this.partitions(topic)).length;
+  }
+
+  /** Leaders and in-sync replicas of the topic's partitions (404 when it does not exist). */
+  async partitions(topic: string): Promise<PartitionMetadata[]> {
+    return (await topicsGateway(this.connection).topic(topic)).partitions;
+  }
+
+  /** Our own contact with each broker (asked at most once a second): a leader Kafka still lists may be gone. */
+  contacts(maxAgeMs?: number): Promise<Map<number, BrokerContact>> {
+    return brokerHealth(this.connection).probe(maxAgeMs);
+  }
+
+  /** The topic's min.insync.replicas (acks=all needs that many in-sync replicas); null when unknown. */
+  async minInsyncReplicas(topic: string): Promise<number | null> {
+    const configs = await topicsGateway(this.connection).configs({ kind: 'topic', name: topic });
+    const value = configs.find((c) => c.name === 'min.insync.replicas')?.value;
+    return value ? Number(value) : null;
   }
 
   /** Sends records of one partition as one request: it is written whole or not at all. */

@@ -43,11 +43,9 @@ export class TopicsGateway {
     const metadata = await readMetadata(this.connection, [name]);
     const topic = metadata.topics.find((t) => t.name === name);
     // A name Kafka cannot hold (e.g. "a/b") answers INVALID_TOPIC_EXCEPTION: such a topic cannot exist.
-    if (
-      !topic ||
-      topic.errorCode === UNKNOWN_TOPIC_OR_PARTITION ||
-      topic.errorCode === INVALID_TOPIC_EXCEPTION
-    )
+    if (topic?.errorCode === INVALID_TOPIC_EXCEPTION)
+      throw notFound(`Topic "${name}" does not exist in cluster "${this.cluster}" (not a valid topic name).`);
+    if (!topic || topic.errorCode === UNKNOWN_TOPIC_OR_PARTITION)
       throw notFound(`Topic "${name}" does not exist in cluster "${this.cluster}".`);
     if (topic.errorCode === TOPIC_AUTHORIZATION_FAILED)
       throw new DomainError(

@@ -9,11 +9,12 @@ export const brokerKeys = {
   configs: (cluster: string, id: number) => [...brokerKeys.list(cluster), id, 'configs'] as const,
 };
 
-export function useClusterOverview(cluster: string) {
+/** `refetchInterval`: the page's auto-refresh (false while paused). */
+export function useClusterOverview(cluster: string, refetchInterval: number | false = 15_000) {
   return useQuery({
     queryKey: brokerKeys.overview(cluster),
     queryFn: () => apiFetch<ClusterOverview>(apiPath`/api/clusters/${cluster}`),
-    refetchInterval: 15_000,
+    refetchInterval,
   });
 }
 

@@ -26,26 +26,34 @@ export const groupKeys = {
 /** Lag moves: pages that show it refresh on their own. */
 export const LAG_REFRESH_MS = 5_000;
 
-export function useConsumerGroups(cluster: string, query: GroupListQuery) {
+export function useConsumerGroups(
+  cluster: string,
+  query: GroupListQuery,
+  refetchInterval: number | false = LAG_REFRESH_MS,
+) {
   return useQuery({
     queryKey: groupKeys.list(cluster, query),
     queryFn: () =>
       apiFetch<GroupList>(apiPath`/api/clusters/${cluster}/consumer-groups` + queryString(query)),
     placeholderData: keepPreviousData,
-    refetchInterval: LAG_REFRESH_MS,
+    refetchInterval,
   });
 }
 
-export function useConsumerGroup(cluster: string, group: string) {
+/** `enabled` false: the group was just deleted, asking again would only answer 404. */
+export function useConsumerGroup(cluster: string, group: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: groupKeys.detail(cluster, group),
     queryFn: () => apiFetch<GroupDetail>(apiPath`/api/clusters/${cluster}/consumer-groups/${group}`),
     refetchInterval: LAG_REFRESH_MS,
   });
 }
 
-export function useCommitHistory(cluster: string, group: string) {
+/** `enabled` false: the group was just deleted, asking again would only answer 404. */
+export function useCommitHistory(cluster: string, group: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: groupKeys.commits(cluster, group),
     queryFn: () =>
       apiFetch<CommitHistory>(apiPath`/api/clusters/${cluster}/consumer-groups/${group}/commits?limit=100`),
@@ -53,8 +61,10 @@ export function useCommitHistory(cluster: string, group: string) {
   });
 }
 
-export function useLagHistory(cluster: string, group: string) {
+/** `enabled` false: the group was just deleted, asking again would only answer 404. */
+export function useLagHistory(cluster: string, group: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: groupKeys.lag(cluster, group),
     queryFn: () =>
       apiFetch<LagHistory>(apiPath`/api/clusters/${cluster}/consumer-groups/${group}/lag-history?minutes=60`),
@@ -91,7 +101,15 @@ export function useDeleteGroup(cluster: string, group: string) {
   return useMutation({
     mutationFn: () =>
       apiFetch<void>(apiPath`/api/clusters/${cluster}/consumer-groups/${group}`, { method: 'DELETE' }),
-    onSuccess: () => client.invalidateQueries({ queryKey: groupKeys.all(cluster) }),
+    // Everything about groups but the deleted one: asking for it again would only answer 404.
+    onSuccess: () => {
+      const gone = groupKeys.detail(cluster, group);
+      void client.cancelQueries({ queryKey: gone });
+      return client.invalidateQueries({
+        queryKey: groupKeys.all(cluster),
+        predicate: (q) => !gone.every((part, i) => q.queryKey[i] === part),
+      });
+    },
   });
 }
 

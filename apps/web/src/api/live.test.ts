@@ -177,6 +177,34 @@ describe('live tail connection', () => {
     expect(tail.state).toMatchObject({ status: 'ended', error: { fatal: true } });
   });
 
+  it('reconnects with backoff after a tail ended by an outage (end with reconnect: true), and resumes', () => {
+    const tail = new LiveTailConnection('ws://x/live', 100, { partitions: null, filter: {} });
+    tail.start({ mode: 'now' });
+    const outage = (socket: FakeSocket) => {
+      socket.emit({ type: 'error', code: 'KAFKA_UNAVAILABLE', message: 'Kafka is unavailable', fatal: true });
+      socket.emit({ type: 'end', reason: 'Kafka is unavailable', reconnect: true });
+      socket.drop(4000);
+    };
+    FakeSocket.all[0]!.open();
+    FakeSocket.all[0]!.emit(subscribed(false, [[0, '5']]));
+    outage(FakeSocket.all[0]!);
+    expect(tail.state.status).toBe('reconnecting');
+    vi.advanceTimersByTime(600);
+    FakeSocket.all[1]!.open();
+    outage(FakeSocket.all[1]!); // still down: the next try waits longer
+    vi.advanceTimersByTime(600);
+    expect(FakeSocket.all).toHaveLength(2);
+    vi.advanceTimersByTime(600);
+    expect(FakeSocket.all).toHaveLength(3);
+    FakeSocket.all[2]!.open();
+    expect(FakeSocket.all[2]!.sent[0]).toMatchObject({
+      type: 'start',
+      from: { mode: 'offsets', offsets: [{ partition: 0, offset: '5' }] },
+    });
+    FakeSocket.all[2]!.emit(subscribed(true, [[0, '5']]));
+    expect(tail.state).toMatchObject({ status: 'live', error: undefined });
+  });
+
   it('a restart while connecting or waiting to reconnect keeps one socket, and ignores the old one', () => {
     const tail = new LiveTailConnection('ws://x/live', 100, { partitions: null, filter: {} });
     tail.start({ mode: 'now' });

@@ -78,6 +78,8 @@ export class LiveTailConnection {
   private wanted = false; // the user wants a tail (not stopped)
   private paused = false;
   private attempt = 0;
+  /** The server ended the tail saying a reconnect can help (an outage): the close that follows is retried. */
+  private endedForNow = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private silenceTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -163,7 +165,11 @@ export class LiveTailConnection {
       if (this.socket !== socket) return;
       this.socket = undefined;
       clearTimeout(this.silenceTimer);
-      const fatal = e.code === LIVE_CLOSE.fatal || e.code === LIVE_CLOSE.tooMany || this.state.error?.fatal;
+      // An `end` that says reconnecting can help (an outage: brokers down or stalled) is tried again too.
+      const retry = this.endedForNow;
+      this.endedForNow = false;
+      const fatal =
+        !retry && (e.code === LIVE_CLOSE.fatal || e.code === LIVE_CLOSE.tooMany || this.state.error?.fatal);
       if (!this.wanted || fatal) return this.update({ status: 'ended' });
       // Dropped (network, proxy, server restart): try again and resume exactly where the rows stopped.
       const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempt++);
@@ -234,6 +240,7 @@ export class LiveTailConnection {
       }
       case 'end':
         if (!event.reconnect) this.wanted = false;
+        this.endedForNow = event.reconnect;
         return;
       case 'heartbeat':
         return;

@@ -21,8 +21,9 @@ export const topicKeys = {
   configs: (cluster: string, topic: string) => [...topicKeys.detail(cluster, topic), 'configs'] as const,
 };
 
-export function useTopics(cluster: string, query: TopicListQuery) {
+export function useTopics(cluster: string, query: TopicListQuery, refetchInterval: number | false = false) {
   return useQuery({
+    refetchInterval,
     queryKey: topicKeys.list(cluster, query),
     queryFn: () => apiFetch<TopicList>(apiPath`/api/clusters/${cluster}/topics` + queryString(query)),
     placeholderData: keepPreviousData,

@@ -8,13 +8,13 @@ export function UserMenu() {
   const navigate = useNavigate();
   if (!data || data.auth === 'none') return null;
   return (
-    <div className="mt-6 border-t border-slate-700 px-3 pt-3 text-sm text-slate-300" aria-label="User">
+    <div className="mt-6 border-t border-line-strong px-3 pt-3 text-sm text-nav-fg" aria-label="User">
       <div>
-        Logged in as <strong className="text-white">{data.username}</strong>
+        Logged in as <strong className="text-on-accent">{data.username}</strong>
       </div>
       <button
         type="button"
-        className="mt-2 rounded border border-slate-600 px-2 py-1 hover:bg-slate-800"
+        className="mt-2 rounded border border-line-strong px-2 py-1 hover:bg-nav-active"
         onClick={() => logout.mutate(undefined, { onSuccess: () => navigate('/login', { replace: true }) })}
       >
         Log out

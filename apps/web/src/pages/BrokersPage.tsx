@@ -1,92 +1,102 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import type { BrokerList } from '@tributary/contract';
 import { useBrokerConfigs, useBrokers } from '../api/brokers.ts';
-import { ErrorBanner } from '../components/ErrorBanner.tsx';
-import { formatBytes, formatNumber } from '../components/format.ts';
+import { Badge } from '../components/ui/Badge.tsx';
+import { DataTable, type Column } from '../components/ui/DataTable.tsx';
+import { formatBytes, formatNumber } from '../components/ui/format.ts';
+import { linkClass, Muted, PageHeader } from '../components/ui/Page.tsx';
+import { ErrorBanner } from '../components/ui/Alert.tsx';
 import { ConfigTable } from '../components/topics/ConfigTable.tsx';
+
+type Broker = BrokerList[number];
 
 /** Brokers table; `?broker=<id>` opens that broker's configuration below it (a shareable address). */
 export function BrokersPage() {
+  const { t } = useTranslation();
   const { cluster = '' } = useParams();
   const [params] = useSearchParams();
   const selected = params.get('broker');
   const selectedId = selected !== null && /^\d+$/.test(selected) ? Number(selected) : undefined;
   const { data, error, isLoading } = useBrokers(cluster);
   const configs = useBrokerConfigs(cluster, selectedId);
+  const columns: Column<Broker>[] = [
+    {
+      key: 'id',
+      header: t('brokers.id'),
+      className: 'font-medium whitespace-nowrap',
+      cell: (b) => (
+        <>
+          {b.online ? (
+            <Link
+              className={linkClass}
+              to={`?broker=${b.id}`}
+              aria-label={t('brokers.configOf', { id: b.id })}
+            >
+              {b.id}
+            </Link>
+          ) : (
+            b.id
+          )}
+          {b.controller && (
+            <Badge tone="info" className="ml-2">
+              {t('brokers.controller')}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'host',
+      header: t('brokers.host'),
+      className: 'font-mono text-xs',
+      cell: (b) => (b.host ? `${b.host}:${b.port}` : '—'),
+    },
+    { key: 'rack', header: t('brokers.rack'), cell: (b) => b.rack ?? '—' },
+    {
+      key: 'status',
+      header: t('brokers.status'),
+      cell: (b) => (
+        <Badge tone={b.online ? 'ok' : 'danger'}>
+          {b.online ? t('clusters.state.online') : t('clusters.state.offline')}
+        </Badge>
+      ),
+    },
+    {
+      key: 'leaders',
+      header: t('brokers.leaders'),
+      numeric: true,
+      cell: (b) => formatNumber(b.partitionsLed),
+    },
+    { key: 'replicas', header: t('brokers.replicas'), numeric: true, cell: (b) => formatNumber(b.replicas) },
+    {
+      key: 'disk',
+      header: t('brokers.disk'),
+      numeric: true,
+      title: (b) => (b.diskUsageBytes === null ? undefined : t('common.bytes', { count: b.diskUsageBytes })),
+      cell: (b) => formatBytes(b.diskUsageBytes),
+    },
+  ];
   return (
     <section>
-      <h1 className="mb-1 text-2xl font-semibold">Brokers</h1>
-      <p className="mb-4 text-sm text-slate-500">Pick a broker id to see its configuration.</p>
-      <ErrorBanner error={error} />
-      {isLoading && <p className="text-slate-500">Asking the brokers…</p>}
-      {data && (
-        <table
-          aria-label="Brokers"
-          className="w-full max-w-5xl border-collapse rounded bg-white text-left text-sm shadow"
-        >
-          <thead className="bg-slate-100 text-slate-600">
-            <tr>
-              <th className="px-3 py-2">ID</th>
-              <th className="px-3 py-2">Host</th>
-              <th className="px-3 py-2">Rack</th>
-              <th className="px-3 py-2">Status</th>
-              <th className="px-3 py-2 text-right">Leaders</th>
-              <th className="px-3 py-2 text-right">Replicas</th>
-              <th className="px-3 py-2 text-right">Disk usage</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((b) => (
-              <tr
-                key={b.id}
-                className={`border-t border-slate-100 ${b.id === selectedId ? 'bg-blue-50' : ''}`}
-              >
-                <td className="px-3 py-2 font-medium">
-                  {b.online ? (
-                    <Link
-                      className="text-blue-700 hover:underline"
-                      to={`?broker=${b.id}`}
-                      aria-label={`Broker ${b.id} configuration`}
-                    >
-                      {b.id}
-                    </Link>
-                  ) : (
-                    b.id
-                  )}
-                  {b.controller && (
-                    <span className="ml-2 rounded bg-indigo-100 px-1.5 py-0.5 text-xs text-indigo-800">
-                      controller
-                    </span>
-                  )}
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">{b.host ? `${b.host}:${b.port}` : '—'}</td>
-                <td className="px-3 py-2">{b.rack ?? '—'}</td>
-                <td className="px-3 py-2">
-                  <span
-                    className={`rounded px-2 py-0.5 text-xs ${b.online ? 'bg-green-100 text-green-800' : 'bg-red-100 text-red-800'}`}
-                  >
-                    {b.online ? 'online' : 'offline'}
-                  </span>
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatNumber(b.partitionsLed)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatNumber(b.replicas)}</td>
-                <td
-                  className="px-3 py-2 text-right tabular-nums"
-                  title={b.diskUsageBytes === null ? undefined : `${b.diskUsageBytes} bytes`}
-                >
-                  {formatBytes(b.diskUsageBytes)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <PageHeader title={t('nav.brokers')} subtitle={t('brokers.subtitle')} />
+      <DataTable
+        label={t('nav.brokers')}
+        className="max-w-5xl"
+        columns={columns}
+        rows={data}
+        rowKey={(b) => String(b.id)}
+        rowClass={(b) => (b.id === selectedId ? 'bg-accent-soft' : '')}
+        loading={isLoading}
+        error={error}
+      />
       {selectedId !== undefined && (
         <section className="mt-8 max-w-5xl">
-          <h2 className="mb-2 text-lg font-semibold">Broker {selectedId} configuration</h2>
+          <h2 className="mb-2 text-lg font-semibold">{t('brokers.configOf', { id: selectedId })}</h2>
           <ErrorBanner error={configs.error} />
-          {configs.isLoading && <p className="text-slate-500">Loading configuration…</p>}
+          {configs.isLoading && <Muted>{t('common.loading')}</Muted>}
           {configs.data && (
-            <ConfigTable label={`Broker ${selectedId} configuration`} configs={configs.data} />
+            <ConfigTable label={t('brokers.configOf', { id: selectedId })} configs={configs.data} />
           )}
         </section>
       )}

@@ -1,69 +1,86 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useClusterOverview } from '../api/brokers.ts';
-import { ErrorBanner } from '../components/ErrorBanner.tsx';
-import { formatNumber } from '../components/format.ts';
-import { StatCard } from '../components/StatCard.tsx';
+import { ErrorBanner } from '../components/ui/Alert.tsx';
+import { RefreshStatus, useAutoRefresh } from '../components/ui/AutoRefresh.tsx';
+import { formatNumber } from '../components/ui/format.ts';
+import { linkClass, Muted, PageHeader } from '../components/ui/Page.tsx';
+import { Stat, StatGrid } from '../components/ui/Stat.tsx';
 
 export function ClusterOverviewPage() {
+  const { t } = useTranslation();
   const { cluster = '' } = useParams();
-  const { data, error, isLoading } = useClusterOverview(cluster);
+  const refresh = useAutoRefresh();
+  const { data, error, isLoading, isFetching, dataUpdatedAt } = useClusterOverview(cluster, refresh.interval);
   const base = `/clusters/${encodeURIComponent(cluster)}`;
   return (
     <section>
-      <h1 className="mb-1 text-2xl font-semibold">{cluster}</h1>
-      <p className="mb-4 text-sm text-slate-500">
-        Cluster overview{data?.clusterId ? ` · cluster id ${data.clusterId}` : ''}
-      </p>
+      <PageHeader
+        title={cluster}
+        subtitle={data?.clusterId ? t('overview.subtitleId', { id: data.clusterId }) : t('overview.subtitle')}
+        actions={
+          <RefreshStatus
+            updatedAt={dataUpdatedAt}
+            fetching={isFetching}
+            paused={refresh.paused}
+            onToggle={refresh.toggle}
+          />
+        }
+      />
       <ErrorBanner error={error} />
-      {isLoading && <p className="text-slate-500">Asking the cluster…</p>}
+      {isLoading && <Muted>{t('overview.loading')}</Muted>}
       {data && (
-        <div className="grid max-w-5xl grid-cols-2 gap-4 md:grid-cols-4">
-          <StatCard
-            label="Brokers online"
+        <StatGrid>
+          <Stat
+            label={t('overview.brokersOnline')}
             value={`${data.brokers.online} / ${data.brokers.total}`}
             tone={data.brokers.online < data.brokers.total ? 'bad' : 'good'}
             hint={
-              <Link className="text-blue-700 hover:underline" to={`${base}/brokers`}>
-                Brokers
+              <Link className={linkClass} to={`${base}/brokers`}>
+                {t('nav.brokers')}
               </Link>
             }
           />
-          <StatCard label="Active controller" value={data.controllerId ?? '—'} hint="KRaft quorum leader" />
-          <StatCard
-            label="Topics"
+          <Stat
+            label={t('overview.controller')}
+            value={data.controllerId ?? '—'}
+            hint={t('overview.controllerHint')}
+          />
+          <Stat
+            label={t('overview.topics')}
             value={formatNumber(data.topicCount - data.internalTopicCount)}
             hint={
               <>
-                <Link className="text-blue-700 hover:underline" to={`${base}/topics`}>
-                  Topics
+                <Link className={linkClass} to={`${base}/topics`}>
+                  {t('nav.topics')}
                 </Link>{' '}
-                · plus {data.internalTopicCount} internal
+                · {t('overview.internal', { count: data.internalTopicCount })}
               </>
             }
           />
-          <StatCard
-            label="Partitions"
+          <Stat
+            label={t('overview.partitions')}
             value={formatNumber(data.partitionCount)}
-            hint="all topics, internal included"
+            hint={t('overview.partitionsHint')}
           />
-          <StatCard
-            label="Under-replicated partitions"
+          <Stat
+            label={t('overview.underReplicated')}
             value={formatNumber(data.underReplicatedPartitions)}
             tone={data.underReplicatedPartitions > 0 ? 'warn' : 'good'}
-            hint="in-sync replicas fewer than replicas"
+            hint={t('overview.underReplicatedHint')}
           />
-          <StatCard
-            label="Offline partitions"
+          <Stat
+            label={t('overview.offline')}
             value={formatNumber(data.offlinePartitions)}
             tone={data.offlinePartitions > 0 ? 'bad' : 'good'}
-            hint="no leader: cannot be read or written"
+            hint={t('overview.offlineHint')}
           />
-          <StatCard
-            label="Metadata version"
-            value={data.kafkaVersion ?? 'unknown'}
+          <Stat
+            label={t('overview.metadataVersion')}
+            value={data.kafkaVersion ?? t('common.unknown')}
             hint="kafka-features describe"
           />
-        </div>
+        </StatGrid>
       )}
     </section>
   );

@@ -1,50 +1,62 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import type { ClusterList } from '@tributary/contract';
 import { useClusters } from '../api/clusters.ts';
-import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { Badge } from '../components/ui/Badge.tsx';
+import { DataTable, type Column } from '../components/ui/DataTable.tsx';
+import { formatNumber } from '../components/ui/format.ts';
+import { linkClass, PageHeader } from '../components/ui/Page.tsx';
+
+type Cluster = ClusterList[number];
 
 export function ClustersPage() {
+  const { t } = useTranslation();
   const { data, error, isLoading } = useClusters();
+  const columns: Column<Cluster>[] = [
+    {
+      key: 'name',
+      header: t('clusters.name'),
+      className: 'font-medium',
+      cell: (c) => (
+        <Link className={linkClass} to={`/clusters/${encodeURIComponent(c.name)}`}>
+          {c.name}
+        </Link>
+      ),
+    },
+    {
+      key: 'bootstrap',
+      header: t('clusters.bootstrap'),
+      className: 'font-mono text-xs break-all',
+      cell: (c) => c.bootstrapServers.join(', '),
+    },
+    {
+      key: 'brokers',
+      header: t('clusters.brokers'),
+      numeric: true,
+      cell: (c) => formatNumber(c.brokerCount),
+    },
+    {
+      key: 'status',
+      header: t('clusters.status'),
+      cell: (c) => (
+        <Badge tone={c.status === 'online' ? 'ok' : 'danger'} title={c.error}>
+          {t(`clusters.state.${c.status}`)}
+        </Badge>
+      ),
+    },
+  ];
   return (
     <section>
-      <h1 className="mb-4 text-2xl font-semibold">Clusters</h1>
-      <ErrorBanner error={error} />
-      {isLoading && <p className="text-slate-500">Loading clusters…</p>}
-      {data && (
-        <table className="w-full max-w-4xl border-collapse overflow-hidden rounded bg-white text-left text-sm shadow">
-          <thead className="bg-slate-100 text-slate-600">
-            <tr>
-              <th className="px-3 py-2">Name</th>
-              <th className="px-3 py-2">Bootstrap servers</th>
-              <th className="px-3 py-2">Brokers</th>
-              <th className="px-3 py-2">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((cluster) => (
-              <tr key={cluster.name} className="border-t border-slate-100">
-                <td className="px-3 py-2 font-medium">
-                  <Link
-                    className="text-blue-700 hover:underline"
-                    to={`/clusters/${encodeURIComponent(cluster.name)}`}
-                  >
-                    {cluster.name}
-                  </Link>
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">{cluster.bootstrapServers.join(', ')}</td>
-                <td className="px-3 py-2">{cluster.brokerCount}</td>
-                <td className="px-3 py-2">
-                  <span
-                    className={`rounded px-2 py-0.5 text-xs ${cluster.status === 'online' ? 'bg-green-100 text-green-800' : 'bg-red-100 text-red-800'}`}
-                    title={cluster.error}
-                  >
-                    {cluster.status}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <PageHeader title={t('clusters.title')} />
+      <DataTable
+        label={t('clusters.title')}
+        className="max-w-4xl"
+        columns={columns}
+        rows={data}
+        rowKey={(c) => c.name}
+        loading={isLoading}
+        error={error}
+      />
     </section>
   );
 }

@@ -1,10 +1,21 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { ResetOffsetsResult } from '@tributary/contract';
-import { useCommitHistory, useConsumerGroup, useDeleteGroup, useLagHistory } from '../api/consumer-groups.ts';
-import { ErrorBanner } from '../components/ErrorBanner.tsx';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
-import { formatNumber, plural } from '../components/format.ts';
+import {
+  groupKeys,
+  useCommitHistory,
+  useConsumerGroup,
+  useDeleteGroup,
+  useLagHistory,
+} from '../api/consumer-groups.ts';
+import { ErrorBanner, Notice } from '../components/ui/Alert.tsx';
+import { Button } from '../components/ui/Button.tsx';
+import { ConfirmDialog } from '../components/ui/ConfirmDialog.tsx';
+import { formatNumber } from '../components/ui/format.ts';
+import { linkClass, Muted, PageHeader } from '../components/ui/Page.tsx';
+import { useToast } from '../components/ui/Toast.tsx';
 import { StateBadge, TypeBadge } from '../components/groups/StateBadge.tsx';
 import { MembersTable } from '../components/groups/MembersTable.tsx';
 import { OffsetsTable } from '../components/groups/OffsetsTable.tsx';
@@ -13,7 +24,7 @@ import { CommitTimeline } from '../components/groups/CommitTimeline.tsx';
 import { ResetWizard } from '../components/groups/ResetWizard.tsx';
 import { DeleteOffsets } from '../components/groups/DeleteOffsets.tsx';
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section aria-label={title} className="mb-6">
       <h2 className="mb-2 text-lg font-semibold">{title}</h2>
@@ -24,11 +35,15 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 /** One group: `--describe` with members, lag over time, commits, and the reset wizard. */
 export function ConsumerGroupPage() {
+  const { t } = useTranslation();
   const { cluster = '', group = '' } = useParams();
   const navigate = useNavigate();
-  const { data, error, isLoading } = useConsumerGroup(cluster, group);
-  const lag = useLagHistory(cluster, group);
-  const commits = useCommitHistory(cluster, group);
+  const toast = useToast();
+  const client = useQueryClient();
+  const [deleted, setDeleted] = useState(false);
+  const { data, error, isLoading } = useConsumerGroup(cluster, group, !deleted);
+  const lag = useLagHistory(cluster, group, !deleted);
+  const commits = useCommitHistory(cluster, group, !deleted);
   const [resetting, setResetting] = useState(false);
   const [done, setDone] = useState<ResetOffsetsResult | null>(null);
   const [deleting, setDeleting] = useState(false);
@@ -39,62 +54,64 @@ export function ConsumerGroupPage() {
   return (
     <section>
       <p className="mb-1 text-sm">
-        <Link to={listPath} className="text-blue-700 hover:underline">
-          Consumer groups
+        <Link to={listPath} className={linkClass}>
+          {t('nav.groups')}
         </Link>
       </p>
-      <div className="mb-3 flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold break-all">{group}</h1>
-        {data && <StateBadge state={data.state} />}
-        {data && <TypeBadge type={data.type} />}
-        <div className="ml-auto flex gap-2">
-          <button
-            type="button"
-            onClick={() => {
-              setResetting(true);
-              setDone(null);
-            }}
-            className="rounded bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700"
-          >
-            Reset offsets
-          </button>
-          <button
-            type="button"
-            onClick={() => setDeleting(true)}
-            className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-700 hover:bg-red-50"
-          >
-            Delete group
-          </button>
-        </div>
-      </div>
+      <PageHeader
+        title={group}
+        badges={
+          data && (
+            <>
+              <StateBadge state={data.state} />
+              <TypeBadge type={data.type} />
+            </>
+          )
+        }
+        actions={
+          data && (
+            <>
+              <Button
+                variant="primary"
+                onClick={() => {
+                  setResetting(true);
+                  setDone(null);
+                }}
+              >
+                {t('group.resetOffsets')}
+              </Button>
+              <Button variant="danger-outline" onClick={() => setDeleting(true)}>
+                {t('group.delete')}
+              </Button>
+            </>
+          )
+        }
+      />
       <ErrorBanner error={error} />
-      {isLoading && <p className="text-slate-500">Loading group…</p>}
+      {isLoading && <Muted>{t('group.loading')}</Muted>}
       {data && (
         <dl className="mb-4 grid max-w-3xl grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
-          <dt className="text-slate-500">Total lag</dt>
-          <dd aria-label="Total lag" className="font-semibold tabular-nums">
+          <dt className="text-muted">{t('group.totalLag')}</dt>
+          <dd aria-label={t('group.totalLag')} className="font-semibold tabular-nums">
             {formatNumber(data.totalLag)}
           </dd>
-          <dt className="text-slate-500">Members</dt>
-          <dd>{data.members.length}</dd>
-          <dt className="text-slate-500">Coordinator</dt>
-          <dd className="font-mono text-xs">
+          <dt className="text-muted">{t('groups.members')}</dt>
+          <dd>{formatNumber(data.members.length)}</dd>
+          <dt className="text-muted">{t('group.coordinator')}</dt>
+          <dd className="font-mono text-xs break-all">
             {data.coordinator
               ? `${data.coordinator.id} (${data.coordinator.host}:${data.coordinator.port})`
               : '—'}
           </dd>
-          <dt className="text-slate-500">Assignment strategy</dt>
+          <dt className="text-muted">{t('group.strategy')}</dt>
           <dd>{data.assignmentStrategy || '—'}</dd>
         </dl>
       )}
       {done && (
-        <div
-          role="status"
-          className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
-        >
-          Offsets reset for {plural(done.rows.length, 'partition')}
-          {done.clampedCount > 0 ? ` (${done.clampedCount} clamped to the valid range)` : ''}.
-        </div>
+        <Notice tone="ok" role="status">
+          {t('group.resetDone', { count: done.rows.length, n: formatNumber(done.rows.length) })}
+          {done.clampedCount > 0 ? ` ${t('group.resetClamped', { count: done.clampedCount })}` : ''}
+        </Notice>
       )}
       {resetting && data && (
         <ResetWizard
@@ -110,26 +127,26 @@ export function ConsumerGroupPage() {
       )}
       {data && (
         <>
-          <Section title="Lag over the last hour">
+          <Section title={t('group.lagTitle')}>
             <ErrorBanner error={lag.error} />
             {lag.data && <LagChart history={lag.data} now={lag.dataUpdatedAt} />}
           </Section>
-          <Section title="Partitions">
+          <Section title={t('group.partitions')}>
             {data.offsets.length === 0 ? (
-              <p className="text-sm text-slate-500">No committed offsets and no assignment.</p>
+              <Muted>{t('group.noOffsets')}</Muted>
             ) : (
               <OffsetsTable rows={data.offsets} />
             )}
           </Section>
-          <Section title="Members">
+          <Section title={t('group.members')}>
             <MembersTable members={data.members} />
           </Section>
-          <Section title="Commit timeline">
+          <Section title={t('group.timeline')}>
             <ErrorBanner error={commits.error} />
             {commits.data && <CommitTimeline history={commits.data} />}
           </Section>
           {topics.length > 0 && (
-            <Section title="Delete offsets">
+            <Section title={t('group.deleteOffsets')}>
               <DeleteOffsets cluster={cluster} group={group} topics={topics} />
             </Section>
           )}
@@ -137,18 +154,25 @@ export function ConsumerGroupPage() {
       )}
       {deleting && (
         <ConfirmDialog
-          title={`Delete consumer group ${group}?`}
-          confirmLabel="Delete group"
+          title={t('group.deleteTitle', { group })}
+          confirmLabel={t('group.delete')}
           typeToConfirm={group}
           danger
           pending={deletion.isPending}
           error={deletion.error}
           onCancel={() => setDeleting(false)}
-          onConfirm={() => deletion.mutate(undefined, { onSuccess: () => navigate(listPath) })}
+          onConfirm={() =>
+            deletion.mutate(undefined, {
+              onSuccess: () => {
+                setDeleted(true); // the page stays on screen until the list replaces it: no refetch meanwhile
+                navigate(listPath);
+                client.removeQueries({ queryKey: groupKeys.detail(cluster, group) });
+                toast(t('group.deleted', { group }));
+              },
+            })
+          }
         >
-          <p>
-            Removes the group and all its committed offsets. Refused while consumers of the group are running.
-          </p>
+          <p>{t('group.deleteText')}</p>
         </ConfirmDialog>
       )}
     </section>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useLogin } from '../api/auth.ts';
-import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { ErrorBanner } from '../components/ui/Alert.tsx';
 
 /** Only a path of this app is a place to go back to (never another site). */
 function safeNext(next: string | null): string {
@@ -22,14 +22,18 @@ export function LoginPage() {
     );
   };
   return (
-    <main className="flex min-h-screen items-center justify-center bg-slate-100">
-      <form onSubmit={submit} className="w-80 space-y-3 rounded bg-white p-6 shadow" aria-label="Log in">
+    <main className="flex min-h-screen items-center justify-center bg-bg">
+      <form
+        onSubmit={submit}
+        className="w-80 space-y-3 rounded bg-surface text-fg p-6 shadow"
+        aria-label="Log in"
+      >
         <h1 className="text-lg font-semibold">Log in to Tributary</h1>
         {login.error ? <ErrorBanner error={login.error} /> : null}
         <label className="block text-sm">
           User name
           <input
-            className="mt-1 block w-full rounded border border-slate-300 px-2 py-1"
+            className="mt-1 block w-full rounded border border-line-strong bg-surface px-2 py-1"
             autoComplete="username"
             value={username}
             onChange={(e) => setUsername(e.target.value)}
@@ -40,7 +44,7 @@ export function LoginPage() {
           Password
           <input
             type="password"
-            className="mt-1 block w-full rounded border border-slate-300 px-2 py-1"
+            className="mt-1 block w-full rounded border border-line-strong bg-surface px-2 py-1"
             autoComplete="current-password"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
@@ -50,7 +54,7 @@ export function LoginPage() {
         <button
           type="submit"
           disabled={login.isPending}
-          className="w-full rounded bg-slate-900 px-3 py-1.5 text-sm text-white disabled:opacity-50"
+          className="w-full rounded bg-accent-bg px-3 py-1.5 text-sm text-on-accent disabled:opacity-50"
         >
           Log in
         </button>

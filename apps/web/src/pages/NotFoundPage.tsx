@@ -1,14 +1,17 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
+import { linkClass, PageHeader } from '../components/ui/Page.tsx';
 
 export function NotFoundPage() {
+  const { t } = useTranslation();
   const { pathname } = useLocation();
   return (
     <section>
-      <h1 className="mb-4 text-2xl font-semibold">Page not found</h1>
-      <p className="text-sm text-slate-600">
-        Nothing lives at <code className="rounded bg-slate-100 px-1">{pathname}</code>.{' '}
-        <Link className="text-blue-700 hover:underline" to="/">
-          Back to the clusters
+      <PageHeader title={t('notFound.title')} />
+      <p className="text-sm text-muted">
+        {t('notFound.nothing')} <code className="rounded bg-surface-2 px-1 text-fg">{pathname}</code>.{' '}
+        <Link className={linkClass} to="/">
+          {t('notFound.back')}
         </Link>
       </p>
     </section>

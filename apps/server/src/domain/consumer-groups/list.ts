@@ -2,6 +2,72 @@ import type { GroupList, GroupListQuery, GroupSummary } from '@tributary/contrac
 import type { GroupsGateway } from '../../kafka/groups-gateway.ts';
 import { groupTopics, lagOf, type Committed } from './describe.ts';
 import { normalizeState } from './state.ts';
+import { DomainError } from '../errors.ts';
+
+/** A broker that does not answer, or a coordinator that is moving (right after a broker was fenced). */
+const unavailable = (error: unknown): error is DomainError =>
+  error instanceof DomainError &&
+  (error.code === 'KAFKA_UNAVAILABLE' ||
+    /COORDINATOR|LOAD_IN_PROGRESS/.test(String(error.details?.kafkaError ?? '')));
+
+interface PageDetails {
+  members: Map<string, PageMembers>;
+  committed: Map<string, Committed>;
+  /** Groups whose coordinator did not answer. */
+  unknown: Set<string>;
+}
+
+/**
+ * Members and committed offsets of the page's groups, batched. When a coordinator does not answer, each group
+ * is asked on its own, so only the groups of that coordinator stay unknown (each named in a warning).
+ */
+async function detailsOf(
+  groups: GroupsGateway,
+  rows: { groupId: string; type: string; state: string }[],
+  warnings: string[],
+): Promise<PageDetails> {
+  const ids = rows.map((r) => r.groupId);
+  try {
+    const [members, committed] = await Promise.all([membersOf(groups, rows), groups.committedOffsets(ids)]);
+    return { members, committed, unknown: new Set() };
+  } catch (error) {
+    if (!unavailable(error)) throw error;
+  }
+  const details: PageDetails = { members: new Map(), committed: new Map(), unknown: new Set() };
+  await Promise.all(
+    rows.map(async (row) => {
+      try {
+        const [members, committed] = await Promise.all([
+          membersOf(groups, [row]),
+          groups.committedOffsets([row.groupId]),
+        ]);
+        for (const [id, m] of members) details.members.set(id, m);
+        for (const [id, c] of committed) details.committed.set(id, c);
+      } catch (error) {
+        if (!unavailable(error)) throw error;
+        details.unknown.add(row.groupId);
+        warnings.push(`Members and lag of group "${row.groupId}" are unknown: ${error.message}`);
+      }
+    }),
+  );
+  return details;
+}
+
+/** Log-end offsets per topic; a topic whose leaders do not answer leaves its lag unknown, with a warning. */
+async function boundsOf(groups: GroupsGateway, topics: Set<string>, warnings: string[]) {
+  const out = new Map<string, Map<number, { low: number; high: number }>>();
+  await Promise.all(
+    [...topics].map(async (topic) => {
+      try {
+        for (const [t, b] of await groups.topicBounds([topic])) out.set(t, b);
+      } catch (error) {
+        if (!unavailable(error)) throw error;
+        warnings.push(`Lag on topic "${topic}" is unknown: ${error.message}`);
+      }
+    }),
+  );
+  return out;
+}
 
 interface PageMembers {
   count: number;
@@ -40,7 +106,11 @@ export async function listConsumerGroups(groups: GroupsGateway, query: GroupList
   const page = query.page ?? 1;
   const perPage = query.perPage ?? 25;
   const search = query.search?.trim().toLowerCase() ?? '';
-  const all = (await groups.list())
+  const listed = await groups.list();
+  const warnings = listed.failed.map(
+    ({ broker, error }) => `Groups coordinated by broker ${broker} are not listed: ${error.message}`,
+  );
+  const all = listed.groups
     .map((g) => ({ groupId: g.groupId, type: g.type, state: normalizeState(g.rawState) }))
     .filter(
       (g) =>
@@ -48,11 +118,10 @@ export async function listConsumerGroups(groups: GroupsGateway, query: GroupList
     )
     .sort((a, b) => a.groupId.localeCompare(b.groupId));
   const rows = all.slice((page - 1) * perPage, page * perPage);
-  const ids = rows.map((r) => r.groupId);
-  const [members, committed] = await Promise.all([membersOf(groups, rows), groups.committedOffsets(ids)]);
+  const { members, committed } = await detailsOf(groups, rows, warnings);
   const topics = new Set<string>();
   for (const offsets of committed.values()) for (const t of offsets.keys()) topics.add(t);
-  const bounds = await groups.topicBounds(topics);
+  const bounds = await boundsOf(groups, topics, warnings);
   const items: GroupSummary[] = rows.map((r) => {
     const offsets: Committed = committed.get(r.groupId) ?? new Map();
     const m = members.get(r.groupId);
@@ -66,5 +135,5 @@ export async function listConsumerGroups(groups: GroupsGateway, query: GroupList
       }
     return { ...r, members: m?.count ?? 0, topics: read.size, totalLag: lag };
   });
-  return { items, total: all.length, page, perPage };
+  return { items, total: all.length, page, perPage, ...(warnings.length > 0 ? { warnings } : {}) };
 }

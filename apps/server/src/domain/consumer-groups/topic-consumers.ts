@@ -23,7 +23,10 @@ export async function topicConsumerGroups(
 ): Promise<TopicConsumerGroup[]> {
   const bounds = (await gateway.topicBounds([topic])).get(topic);
   if (!bounds) throw notFound(`Topic "${topic}" does not exist on cluster ${gateway.cluster}.`);
-  const groups = (await gateway.list()).map((g) => ({
+  const listed = await gateway.list();
+  // Lag on one topic over every group: a missing broker's groups would make the answer wrong, not partial.
+  if (listed.failed[0]) throw listed.failed[0].error;
+  const groups = listed.groups.map((g) => ({
     ...g,
     state: normalizeState(g.rawState),
   }));

@@ -27,7 +27,7 @@ export function startPositions(
   const positions = new Map<number, bigint>();
   for (const partition of partitions) {
     const range = ranges.find((r) => r.partition === partition);
-    if (!range) continue;
+    if (!range || range.unavailable) continue; // starts once its leader answers (see LiveSession)
     let offset = range.high;
     if (from.mode === 'last') offset = max(range.low, range.high - BigInt(from.count));
     if (from.mode === 'offsets') {
@@ -46,7 +46,10 @@ export function keepPositions(
   current: Map<number, bigint>,
 ): Map<number, bigint> {
   const fresh = startPositions(ranges, partitions, { mode: 'now' });
-  for (const p of partitions) fresh.set(p, current.get(p) ?? fresh.get(p) ?? 0n);
+  for (const p of partitions) {
+    const at = current.get(p) ?? fresh.get(p);
+    if (at !== undefined) fresh.set(p, at); // none: its leader does not answer, it starts once it does
+  }
   return fresh;
 }
 

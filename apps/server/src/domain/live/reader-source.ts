@@ -1,6 +1,6 @@
 import type { LiveFilter } from '@tributary/contract';
 import type { FetchedRecord, OwnPartitionReader } from '../../kafka/partition-reader.ts';
-import { abortable, DomainError, notFound } from '../errors.ts';
+import { abortable } from '../errors.ts';
 import { decodeRecord } from '../messages/decode.ts';
 import { compileFilter } from '../messages/filter.ts';
 import type { LiveSource } from './source.ts';
@@ -34,15 +34,22 @@ export function readerSource(reader: OwnPartitionReader): ReaderSource {
   let firstFetch: Promise<unknown> | undefined;
   return {
     async offsets(topic) {
-      const ranges = await track(reader.offsets(topic)).catch((error: unknown) => {
-        // A name Kafka cannot hold (e.g. "a b") cannot be a topic: say that, and end the tail.
-        if (error instanceof DomainError && error.details?.kafkaError === 'INVALID_TOPIC_EXCEPTION')
-          throw notFound(
-            `Topic "${topic}" does not exist in cluster "${reader.cluster}" (not a valid topic name).`,
-          );
-        throw error;
-      });
-      return ranges.map((r) => ({ partition: r.partition, low: BigInt(r.low), high: BigInt(r.high) }));
+      // A name Kafka cannot hold (e.g. "a b") is a 404 that says so (TopicsGateway.topic): the tail ends.
+      const offsets = await track(reader.availableOffsets(topic));
+      return [
+        ...offsets.bounds.map((r) => ({ partition: r.partition, low: BigInt(r.low), high: BigInt(r.high) })),
+        ...offsets.unavailable.map((u) => ({
+          partition: u.partition,
+          low: 0n,
+          high: 0n,
+          unavailable: u.reason,
+        })),
+      ].sort((a, b) => a.partition - b.partition);
+    },
+    async offsetAt(topic, partition, timestampMs) {
+      const at = await track(reader.offsetsForTime(topic, timestampMs));
+      const offset = at.find((p) => p.partition === partition)?.offset;
+      return offset === undefined ? undefined : BigInt(offset);
     },
     async fetch({ topic, partition, offset, maxBytes, maxWaitMs, signal }) {
       if (firstFetch) await firstFetch;

@@ -1,4 +1,4 @@
-import type { LiveCommand, LiveFilter, Message } from '@tributary/contract';
+import type { LiveCommand, LiveFilter, LiveFrom, Message } from '@tributary/contract';
 import { LIVE_CLOSE } from '@tributary/contract';
 import { DomainError, badRequest } from '../errors.ts';
 import { keepPositions, selectPartitions, startPositions, toPositions } from './positions.ts';
@@ -32,6 +32,12 @@ export class LiveSession<R> {
   private readonly timer: NodeJS.Timeout;
   private readonly heartbeat: NodeJS.Timeout;
   private refreshing = false;
+  /** How the tail started: a partition whose leader did not answer then starts this way once it does. */
+  private from: LiveFrom = { mode: 'now' };
+  private startedAt = 0;
+  /** Tailed partitions whose last fetch failed, and those already named in a warning. */
+  private readonly failing = new Set<number>();
+  private readonly warned = new Set<number>();
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
@@ -80,6 +86,10 @@ export class LiveSession<R> {
         const requested = command.partitions === undefined ? this.requested : command.partitions;
         const partitions = selectPartitions(ranges, requested);
         this.positions = startPositions(ranges, partitions, command.from);
+        this.from = command.from;
+        this.startedAt = Date.now();
+        this.failing.clear();
+        this.warned.clear();
         this.noteHighs(ranges);
         this.requested = requested;
         this.partitions = partitions;
@@ -160,6 +170,13 @@ export class LiveSession<R> {
         await new Promise<void>((resolve) => this.wakers.push(resolve));
         continue;
       }
+      if (!this.positions.has(partition)) {
+        // Its leader did not answer when the tail started: wait for it, the other partitions go on.
+        const started = await this.startLate(partition).catch(() => false);
+        if (!this.current(epoch)) return;
+        if (!started) await sleep(Math.min(5000, this.options.retryBackoffMs * 2 ** failures++), signal);
+        continue;
+      }
       this.capLag(partition);
       const offset = this.positions.get(partition) ?? 0n;
       let result: LiveFetchResult<R>;
@@ -174,9 +191,18 @@ export class LiveSession<R> {
           signal,
         });
         failures = 0;
+        this.failing.delete(partition);
+        this.warned.delete(partition);
       } catch (error) {
         if (!this.current(epoch)) return;
         failures++;
+        this.failing.add(partition);
+        if (this.othersTail(partition, error)) {
+          // One leader down: say so once, keep trying it (backing off), and keep tailing the others.
+          this.warnUnavailable(partition, (error as DomainError).message);
+          await sleep(Math.min(5000, this.options.retryBackoffMs * 2 ** Math.min(failures - 1, 5)), signal);
+          continue;
+        }
         if (await this.givesUp(error, failures)) return this.fatal(error);
         await sleep(this.options.retryBackoffMs * 2 ** (failures - 1), signal);
         continue;
@@ -223,6 +249,42 @@ export class LiveSession<R> {
     if (position === undefined || floor === undefined || position >= floor) return;
     this.counters.countSkipped(Number(floor - position));
     this.positions.set(partition, floor);
+  }
+
+  /** Starts a partition that had no position (its leader did not answer) once its offsets are known. */
+  private async startLate(partition: number): Promise<boolean> {
+    const ranges = await this.source.offsets(this.topic);
+    const range = ranges.find((r) => r.partition === partition);
+    if (range?.unavailable) this.warnUnavailable(partition, range.unavailable);
+    let position = startPositions(ranges, [partition], this.from).get(partition);
+    if (position === undefined || this.positions.has(partition)) return this.positions.has(partition);
+    // "now" meant when the tail started: what was written to it since (a new leader took over) is shown too.
+    if (this.from.mode === 'now' && this.source.offsetAt) {
+      const at = await this.source.offsetAt(this.topic, partition, this.startedAt).catch(() => undefined);
+      if (at !== undefined && at >= range!.low && at < position) position = at;
+    }
+    if (this.positions.has(partition)) return true;
+    this.positions.set(partition, position);
+    this.highs.set(partition, range!.high);
+    this.warned.delete(partition);
+    return true;
+  }
+
+  /** A partition's leader is unreachable while another tailed partition still reads: the tail goes on. */
+  private othersTail(partition: number, error: unknown): boolean {
+    if (!(error instanceof DomainError && error.code === 'KAFKA_UNAVAILABLE')) return false;
+    return this.partitions.some((p) => p !== partition && this.positions.has(p) && !this.failing.has(p));
+  }
+
+  private warnUnavailable(partition: number, reason: string): void {
+    if (this.warned.has(partition) || this.closed) return;
+    this.warned.add(partition);
+    this.sink.send({
+      type: 'error',
+      code: 'KAFKA_UNAVAILABLE',
+      message: `Not tailing partition ${partition} for now: ${reason.replace(/\.$/, '')}. The other partitions go on; this one follows once its leader answers.`,
+      fatal: false,
+    });
   }
 
   /** Gone topic or partition: give up now. Anything else (leader moved, broker restarting): a few retries. */

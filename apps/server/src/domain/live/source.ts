@@ -5,6 +5,8 @@ export interface PartitionRange {
   partition: number;
   low: bigint;
   high: bigint;
+  /** Set when the partition's offsets are unknown now (its leader does not answer): low and high mean nothing. */
+  unavailable?: string;
 }
 
 export interface LiveFetchRequest {
@@ -36,6 +38,8 @@ export interface Formats {
  */
 export interface LiveSource<R> {
   offsets(topic: string): Promise<PartitionRange[]>;
+  /** The first offset of `partition` written at or after `timestampMs` (its log end when none). */
+  offsetAt?(topic: string, partition: number, timestampMs: number): Promise<bigint | undefined>;
   fetch(request: LiveFetchRequest): Promise<LiveFetchResult<R>>;
   offsetOf(record: R): bigint;
   decode(record: R, formats: Formats): Message;

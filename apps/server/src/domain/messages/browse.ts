@@ -17,8 +17,10 @@ export const BROWSE_LIMITS = {
 };
 
 export interface ReadPlan {
-  /** Every partition of the topic. */
+  /** Every partition of the topic whose leader answered. */
   all: Bounds;
+  /** Chosen partitions that cannot be read now, with the reason, in sentences. */
+  warnings: string[];
   /** The chosen partitions. */
   bounds: Bounds;
   direction: Direction;
@@ -31,12 +33,21 @@ export async function planRead(
   topic: string,
   query: Pick<MessagesQuery, 'partitions' | 'cursor' | 'seek' | 'offset' | 'timestamp'>,
 ): Promise<ReadPlan> {
-  const all = await reader.offsets(topic);
-  const bounds = choosePartitions(all, query.partitions);
-  if (query.cursor) return { all, bounds, ...decodeCursor(query.cursor, bounds, all.length) };
+  // A partition whose leader is down does not keep the others from being read: it is named in a warning.
+  const { bounds: all, unavailable } = await reader.availableOffsets(topic);
+  const every = [...all, ...unavailable.map((u) => ({ partition: u.partition, low: '0', high: '0' }))].sort(
+    (a, b) => a.partition - b.partition,
+  );
+  const chosen = choosePartitions(every, query.partitions).map((b) => b.partition);
+  const bounds = all.filter((b) => chosen.includes(b.partition));
+  const warnings = unavailable
+    .filter((u) => chosen.includes(u.partition))
+    .map((u) => `Partition ${u.partition} was not read: ${u.reason}.`);
+  if (query.cursor) return { all, warnings, bounds, ...decodeCursor(query.cursor, bounds, every.length) };
   const seek = query.seek ?? 'newest';
   return {
     all,
+    warnings,
     bounds,
     ...(await seekRanges(reader, topic, bounds, { seek, offset: query.offset, timestamp: query.timestamp })),
   };
@@ -128,5 +139,6 @@ export async function browseMessages(
     scanned,
     partial,
     partitions: plan.all,
+    ...(plan.warnings.length > 0 ? { warnings: plan.warnings } : {}),
   };
 }

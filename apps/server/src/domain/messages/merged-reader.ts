@@ -1,6 +1,7 @@
 import type { Message } from '@tributary/contract';
 import type { FetchedRecord, PartitionReader } from '../../kafka/partition-reader.ts';
 import { decodeRecord, type DecodeOptions } from './decode.ts';
+import { DomainError } from '../errors.ts';
 
 /** Offsets [from, to) of one partition. */
 export interface Range {
@@ -37,6 +38,8 @@ interface Entry {
 
 // Records larger than this are decoded (cut) on arrival, so their bytes are not held while waiting.
 const EAGER_BYTES = 64 * 1024;
+// A fetch that makes no progress below the high watermark is asked again this often before it is an error.
+const NO_PROGRESS_ATTEMPTS = 5;
 const MAX_WINDOW = 1n << 16n;
 
 /**
@@ -95,34 +98,48 @@ class PartitionCursor {
     until: bigint,
   ): Promise<{ entries: Entry[]; bytes: number; next: bigint }> {
     const { reader, topic, decode, fetchBytes, signal } = this.options;
-    const result = await reader.fetch({
-      topic,
-      partition: this.range.partition,
-      offset: offset.toString(),
-      maxBytes: fetchBytes,
-      maxWaitMs: 0,
-      ...(signal ? { signal } : {}),
-    });
-    const entries: Entry[] = [];
-    let bytes = 0;
-    for (const record of result.records) {
-      const at = BigInt(record.offset);
-      if (at >= until) return { entries, bytes, next: until };
-      const size = (record.key?.length ?? 0) + (record.value?.length ?? 0);
-      bytes += size;
-      const base = { offset: at, timestamp: Number(record.timestamp), partition: record.partition };
-      if (size > EAGER_BYTES) {
-        const message = decodeRecord(record, decode);
-        entries.push({
-          ...base,
-          held: (message.key?.text.length ?? 0) + (message.value?.text.length ?? 0),
-          message,
-        });
-      } else entries.push({ ...base, held: size, raw: record });
+    for (let attempt = 1; ; attempt++) {
+      const result = await reader.fetch({
+        topic,
+        partition: this.range.partition,
+        offset: offset.toString(),
+        maxBytes: fetchBytes,
+        maxWaitMs: 0,
+        ...(signal ? { signal } : {}),
+      });
+      const entries: Entry[] = [];
+      let bytes = 0;
+      for (const record of result.records) {
+        const at = BigInt(record.offset);
+        if (at >= until) return { entries, bytes, next: until };
+        const size = (record.key?.length ?? 0) + (record.value?.length ?? 0);
+        bytes += size;
+        const base = { offset: at, timestamp: Number(record.timestamp), partition: record.partition };
+        if (size > EAGER_BYTES) {
+          const message = decodeRecord(record, decode);
+          entries.push({
+            ...base,
+            held: (message.key?.text.length ?? 0) + (message.value?.text.length ?? 0),
+            message,
+          });
+        } else entries.push({ ...base, held: size, raw: record });
+      }
+      const next = BigInt(result.nextOffset);
+      if (next > offset) return { entries, bytes, next };
+      // No progress. Retention removed the records meanwhile: go on from the new log start. The log ends
+      // here: done. Otherwise Kafka holds records here but sent none (a busy broker): ask again, and say so
+      // if it never does, rather than end the partition early as if it had no more.
+      const logStart = BigInt(result.logStartOffset);
+      if (logStart > offset) return { entries, bytes, next: logStart < until ? logStart : until };
+      if (BigInt(result.highWatermark) <= offset) return { entries, bytes, next: until };
+      if (attempt >= NO_PROGRESS_ATTEMPTS)
+        throw new DomainError(
+          'KAFKA_UNAVAILABLE',
+          `Kafka sent no records of partition ${this.range.partition} at offset ${offset} although its log ends at ${result.highWatermark}; try again.`,
+          { topic, partition: this.range.partition },
+        );
+      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
     }
-    const next = BigInt(result.nextOffset);
-    // No progress (e.g. data removed by retention meanwhile): stop rather than loop.
-    return { entries, bytes, next: next > offset ? next : until };
   }
 
   private async refillForward(): Promise<void> {

@@ -1,6 +1,12 @@
 import type { InputFormat, ProduceRequest, ProduceResult } from '@tributary/contract';
-import type { OutgoingRecord, ProducerGateway } from '../../kafka/producer-gateway.ts';
-import { badRequest } from '../errors.ts';
+import {
+  describeContact,
+  type BrokerContact,
+  type OutgoingRecord,
+  type PartitionMetadata,
+  type ProducerGateway,
+} from '../../kafka/producer-gateway.ts';
+import { badRequest, DomainError } from '../errors.ts';
 
 export type { OutgoingRecord };
 
@@ -77,6 +83,36 @@ export function encodeHeaders(
   });
 }
 
+/**
+ * Why `partition` cannot take an acks=all message now, from Metadata and our own contact with its replicas:
+ * no leader, a leader that does not answer, or fewer answering in-sync replicas than min.insync.replicas
+ * (Kafka would refuse with NOT_ENOUGH_REPLICAS, or wait for replicas that are gone). Null when it can.
+ */
+async function whyNot(
+  producer: ProducerGateway,
+  topic: string,
+  p: PartitionMetadata,
+  contacts: Map<number, BrokerContact>,
+): Promise<string | null> {
+  const name = `Partition ${p.partition} of "${topic}"`;
+  if (p.leader === null) return `${name} has no leader (its replicas ${p.replicas.join(', ')} are offline).`;
+  const leader = contacts.get(p.leader);
+  if (leader && !leader.reachable)
+    return `${name} cannot take messages now: its leader, broker ${p.leader}, does not answer. ${describeContact(p.leader, leader)}.`;
+  const answering = p.isr.filter((id) => contacts.get(id)?.reachable !== false);
+  if (answering.length === p.isr.length) return null;
+  const min = await producer.minInsyncReplicas(topic).catch(() => null);
+  if (min === null || answering.length >= min) return null;
+  const gone = p.isr.filter((id) => !answering.includes(id));
+  return (
+    `NOT_ENOUGH_REPLICAS: ${name} has ${answering.length} in-sync replica${answering.length === 1 ? '' : 's'} ` +
+    `that answer (broker ${answering.join(', ') || 'none'}; broker ${gone.join(', ')} do${gone.length === 1 ? 'es' : ''} not), ` +
+    `and min.insync.replicas is ${min}: Kafka takes no acks=all message there until another replica is back in sync.`
+  );
+}
+
+const unavailable = (message: string) => new DomainError('KAFKA_UNAVAILABLE', message);
+
 /** One message, acks=all on the idempotent producer: its partition, offset and timestamp, or a clear error. */
 export async function produceOne(
   producer: ProducerGateway,
@@ -86,9 +122,33 @@ export async function produceOne(
   const key = encodeInput(request.key, request.keyFormat ?? 'string', 'key');
   const value = encodeInput(request.value, request.valueFormat ?? 'string', 'value');
   const headers = encodeHeaders(request.headers);
-  const count = await producer.partitionCount(topic);
+  const [partitions, contacts] = await Promise.all([producer.partitions(topic), producer.contacts()]);
+  const count = partitions.length;
   checkPartition(request.partition, count, topic);
-  const partition = request.partition ?? partitioner(count)(key);
-  const sent = await producer.send(topic, [{ key, value, headers, partition }]);
-  return { partition, offset: sent.baseOffset, timestamp: sent.timestamp };
+  const chosen = request.partition !== undefined || key !== null;
+  let partition = request.partition ?? partitioner(count)(key);
+  const say = (reason: string) =>
+    unavailable(
+      request.partition === undefined && key !== null
+        ? `The key maps to partition ${partition}. ${reason}`
+        : reason,
+    );
+  const why = await whyNot(producer, topic, partitions[partition]!, contacts);
+  if (why && chosen) throw say(why);
+  if (why) {
+    // No key and no partition: any partition will do, so pick one that can take it (as the Java client does).
+    const usable = [];
+    for (const p of partitions) if (!(await whyNot(producer, topic, p, contacts))) usable.push(p.partition);
+    if (usable.length === 0) throw unavailable(`No partition of "${topic}" can take messages now. ${why}`);
+    partition = usable[Math.floor(Math.random() * usable.length)]!;
+  }
+  try {
+    const sent = await producer.send(topic, [{ key, value, headers, partition }]);
+    return { partition, offset: sent.baseOffset, timestamp: sent.timestamp };
+  } catch (error) {
+    if (!(error instanceof DomainError && error.code === 'KAFKA_UNAVAILABLE')) throw error;
+    // Our last look at the brokers may predate the failure: look again, and say why when we can tell.
+    const now = await whyNot(producer, topic, partitions[partition]!, await producer.contacts(0));
+    throw now ? say(now) : error;
+  }
 }

@@ -12,6 +12,13 @@ import { Admin as PlatformaticAdmin } from '@platformatic/kafka';
 import type { ClusterConnection } from '../cluster-connection.ts';
 import { DomainError } from '../../domain/errors.ts';
 
+/**
+ * `main` for everything a broker answers itself; `forwarded` for what it forwards to the controller
+ * (DescribeQuorum): a broker serves one request per connection at a time, so one that waits for a controller
+ * that is gone would hold every Metadata request queued behind it on a shared connection.
+ */
+export type AdminRole = 'main' | 'forwarded';
+
 /** One admin and the calls running on it; a retired admin closes when its last call ends. */
 interface HeldAdmin {
   admin: PlatformaticAdmin;
@@ -19,8 +26,14 @@ interface HeldAdmin {
   retired: boolean;
 }
 
-const admins = new WeakMap<ClusterConnection, HeldAdmin>();
-const hooked = new WeakSet<ClusterConnection>();
+const admins: Record<AdminRole, WeakMap<ClusterConnection, HeldAdmin>> = {
+  main: new WeakMap(),
+  forwarded: new WeakMap(),
+};
+const hooked: Record<AdminRole, WeakSet<ClusterConnection>> = {
+  main: new WeakSet(),
+  forwarded: new WeakSet(),
+};
 
 const MECHANISMS = {
   plain: 'PLAIN',
@@ -28,13 +41,13 @@ const MECHANISMS = {
   'scram-sha-512': 'SCRAM-SHA-512',
 } as const;
 
-function held(connection: ClusterConnection): HeldAdmin {
-  let current = admins.get(connection);
+function held(connection: ClusterConnection, role: AdminRole): HeldAdmin {
+  let current = admins[role].get(connection);
   if (!current) {
     const sasl = connection.config.sasl;
     current = {
       admin: new PlatformaticAdmin({
-        clientId: 'tributary-gap',
+        clientId: role === 'main' ? 'tributary-gap' : 'tributary-gap-forwarded',
         bootstrapBrokers: connection.config.bootstrapServers,
         connectTimeout: Math.min(3000, connection.options.requestTimeoutMs),
         requestTimeout: connection.options.requestTimeoutMs,
@@ -53,14 +66,14 @@ function held(connection: ClusterConnection): HeldAdmin {
       calls: 0,
       retired: false,
     };
-    admins.set(connection, current);
-    if (!hooked.has(connection)) {
-      hooked.add(connection);
+    admins[role].set(connection, current);
+    if (!hooked[role].has(connection)) {
+      hooked[role].add(connection);
       // Closes the admin of the moment; retired ones close themselves after their last call.
       connection.onClose(async () => {
-        const last = admins.get(connection);
-        admins.delete(connection);
-        hooked.delete(connection);
+        const last = admins[role].get(connection);
+        admins[role].delete(connection);
+        hooked[role].delete(connection);
         await last?.admin.close().catch(() => {});
       });
     }
@@ -69,8 +82,8 @@ function held(connection: ClusterConnection): HeldAdmin {
 }
 
 /** The cluster's @platformatic/kafka admin: created on first use, closed with the connection. */
-export function gapAdmin(connection: ClusterConnection): PlatformaticAdmin {
-  return held(connection).admin;
+export function gapAdmin(connection: ClusterConnection, role: AdminRole = 'main'): PlatformaticAdmin {
+  return held(connection, role).admin;
 }
 
 const NETWORK_CODES = new Set(['PLT_KFK_NETWORK', 'PLT_KFK_TIMEOUT', 'PLT_KFK_UNEXPECTED_CORRELATION_ID']);
@@ -97,15 +110,16 @@ function closeIfIdle(current: HeldAdmin): void {
 export async function onGapAdmin<T>(
   connection: ClusterConnection,
   call: (admin: PlatformaticAdmin) => Promise<T>,
+  role: AdminRole = 'main',
 ): Promise<T> {
-  const current = held(connection);
+  const current = held(connection, role);
   current.calls++;
   try {
     return await call(current.admin);
   } catch (error) {
     if (isNetworkFailure(error) && !current.retired) {
       current.retired = true;
-      if (admins.get(connection) === current) admins.delete(connection);
+      if (admins[role].get(connection) === current) admins[role].delete(connection);
     }
     throw error;
   } finally {

@@ -11,6 +11,9 @@ import { withDeadline } from '../errors.ts';
 import { COORDINATOR_BUSY, findProtocolError, fromGapError } from './errors.ts';
 import { onGapAdmin } from './client.ts';
 import { consumerGroupDescribeV0, type ConsumerProtocolGroup } from './consumer-group-describe.ts';
+import { readMetadata } from './metadata.ts';
+import { brokerConnection, callApi } from './protocol.ts';
+import { brokerHealth, describeContact } from '../broker-health.ts';
 
 export interface ListedGroup {
   groupId: string;
@@ -43,27 +46,65 @@ async function gap<T>(
   }
 }
 
-/** Every classic and KIP-848 consumer group, with its type (ListGroups v5, one request per broker). */
-export async function listGroupsWithType(connection: ClusterConnection): Promise<ListedGroup[]> {
-  const groups = await gap(
-    connection,
-    'listing consumer groups',
-    (admin) => admin.listGroups({ types: ['classic', 'consumer'] }),
-    {},
-  );
+interface ListGroupsResponse {
+  groups: { groupId: string; protocolType: string; groupState: string; groupType: string }[];
+}
+
+export interface ListedGroups {
+  groups: ListedGroup[];
+  /** Brokers that did not answer: the groups they coordinate are missing from `groups`. */
+  failed: { broker: number; error: DomainError }[];
+}
+
+/**
+ * Every classic and KIP-848 consumer group, with its type: ListGroups v5 asked of each broker on its own
+ * (each lists the groups it coordinates), so a broker that is down costs only its own groups.
+ */
+export async function listGroupsWithType(connection: ClusterConnection): Promise<ListedGroups> {
+  const { brokers } = await readMetadata(connection, []);
+  const contacts = await brokerHealth(connection).probe();
   const out: ListedGroup[] = [];
-  for (const g of groups.values()) {
-    // Classic groups of other protocols (Kafka Connect workers: `connect`) are not consumer groups;
-    // an empty protocol type is a group that only has committed offsets.
-    if (g.groupType === 'classic' && g.protocolType !== 'consumer' && g.protocolType !== '') continue;
-    out.push({
-      groupId: g.id,
-      rawState: g.state,
-      type: g.groupType === 'consumer' ? 'consumer' : 'classic',
-      protocolType: g.protocolType,
-    });
-  }
-  return out;
+  const failed: ListedGroups['failed'] = [];
+  await Promise.all(
+    brokers.map(async (broker) => {
+      const contact = contacts.get(broker.id);
+      if (contact && !contact.reachable) {
+        const message = `Kafka is unavailable: ${describeContact(broker.id, contact)}`;
+        failed.push({ broker: broker.id, error: new DomainError('KAFKA_UNAVAILABLE', message) });
+        return;
+      }
+      try {
+        const answer = await gap(
+          connection,
+          `listing the consumer groups of broker ${broker.id}`,
+          async (admin) =>
+            callApi<ListGroupsResponse>(admin, 'ListGroups', await brokerConnection(admin, broker), [
+              [],
+              ['classic', 'consumer'],
+            ]),
+          { broker: broker.id },
+        );
+        for (const g of answer.groups) {
+          // Classic groups of other protocols (Kafka Connect workers: `connect`) are not consumer groups;
+          // an empty protocol type is a group that only has committed offsets.
+          if (g.groupType === 'classic' && g.protocolType !== 'consumer' && g.protocolType !== '') continue;
+          out.push({
+            groupId: g.groupId,
+            rawState: g.groupState.toUpperCase(),
+            type: g.groupType === 'consumer' ? 'consumer' : 'classic',
+            protocolType: g.protocolType,
+          });
+        }
+      } catch (error) {
+        const mapped = fromGapError(error, { broker: broker.id });
+        // A broker back from a stall still loading its groups counts as one that does not answer yet.
+        const busy = COORDINATOR_BUSY.has(String(mapped.details?.kafkaError ?? ''));
+        if (mapped.code !== 'KAFKA_UNAVAILABLE' && !busy) throw mapped;
+        failed.push({ broker: broker.id, error: mapped });
+      }
+    }),
+  );
+  return { groups: out, failed: failed.sort((a, b) => a.broker - b.broker) };
 }
 
 export interface Coordinator {

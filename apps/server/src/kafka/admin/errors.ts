@@ -4,7 +4,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { ClusterConnection } from '../cluster-connection.ts';
 import { toDomainError, withDeadline } from '../errors.ts';
-import { gapAdmin, onGapAdmin } from './client.ts';
+import { gapAdmin, onGapAdmin, type AdminRole } from './client.ts';
 
 type PlatformaticAdmin = ReturnType<typeof gapAdmin>;
 
@@ -77,10 +77,14 @@ export async function runGap<T>(
   what: string,
   call: (admin: PlatformaticAdmin) => Promise<T>,
   context: Record<string, unknown> = {},
+  options: { role?: AdminRole; deadlineMs?: number } = {},
 ): Promise<T> {
   try {
-    return await onGapAdmin(connection, (admin) =>
-      withDeadline(call(admin), connection.options.requestTimeoutMs * 2, what),
+    return await onGapAdmin(
+      connection,
+      (admin) =>
+        withDeadline(call(admin), options.deadlineMs ?? connection.options.requestTimeoutMs * 2, what),
+      options.role,
     );
   } catch (error) {
     throw fromGapError(error, { cluster: connection.name, ...context });

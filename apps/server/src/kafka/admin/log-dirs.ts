@@ -2,8 +2,9 @@
 // online broker separately, so one broker that went away a moment ago costs only its own numbers.
 import type { ClusterConnection } from '../cluster-connection.ts';
 import { fromGapError, runGap } from './errors.ts';
-import type { DomainError } from '../../domain/errors.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { readMetadata } from './metadata.ts';
+import { brokerHealth, describeContact } from '../broker-health.ts';
 import { brokerConnection, callApi } from './protocol.ts';
 
 export interface ReplicaSize {
@@ -41,8 +42,16 @@ export async function describeReplicaSizes(
   const { brokers } = await readMetadata(connection, []);
   const sizes: ReplicaSize[] = [];
   const failed: ReplicaSizes['failed'] = [];
+  // A broker our own probe cannot reach is not asked: a stalled one would hold the page for the whole deadline.
+  const contacts = await brokerHealth(connection).probe();
   await Promise.all(
     brokers.map(async (broker) => {
+      const contact = contacts.get(broker.id);
+      if (contact && !contact.reachable) {
+        const message = `Kafka is unavailable: ${describeContact(broker.id, contact)}`;
+        failed.push({ broker: broker.id, error: new DomainError('KAFKA_UNAVAILABLE', message) });
+        return;
+      }
       try {
         const response = await runGap(
           connection,

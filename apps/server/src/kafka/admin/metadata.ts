@@ -2,8 +2,11 @@
 // single partition has no leader (LEADER_NOT_AVAILABLE) — exactly when a console is needed most. This
 // reads the answer as it is: partition errors are states, shown as such.
 import type { ClusterConnection } from '../cluster-connection.ts';
+import { brokerHealth } from '../broker-health.ts';
 import { runGap } from './errors.ts';
-import { bootstrapConnection, callApi } from './protocol.ts';
+import { bootstrapConnection, brokerConnection, callApi } from './protocol.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { Admin as PlatformaticAdmin, Connection } from '@platformatic/kafka';
 
 interface MetadataResponse {
   clusterId: string | null;
@@ -45,20 +48,29 @@ export async function readMetadata(
   connection: ClusterConnection,
   topics: string[] | null,
 ): Promise<MetadataView> {
-  const response = await runGap(connection, 'reading metadata', async (admin) =>
-    callApi<MetadataResponse>(
-      admin,
-      'Metadata',
-      await bootstrapConnection(admin),
-      [topics, false, false],
-      true,
-    ),
-  );
+  const ask = (c: (admin: PlatformaticAdmin) => Promise<Connection>) =>
+    runGap(connection, 'reading metadata', async (admin) =>
+      callApi<MetadataResponse>(admin, 'Metadata', await c(admin), [topics, false, false], true),
+    );
+  let response: MetadataResponse;
+  try {
+    response = await ask(bootstrapConnection);
+  } catch (error) {
+    // The pooled connection may lead to a broker that just died: ask one our own probe hears from instead.
+    if (!(error instanceof DomainError && error.code === 'KAFKA_UNAVAILABLE')) throw error;
+    const health = brokerHealth(connection);
+    await health.probe(0);
+    const [address] = health.reachableAddresses();
+    if (!address) throw error;
+    response = await ask((admin) => brokerConnection(admin, address));
+  }
+  const brokers = response.brokers
+    .map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null }))
+    .sort((a, b) => a.id - b.id);
+  brokerHealth(connection).learn(brokers);
   return {
     clusterId: response.clusterId,
-    brokers: response.brokers
-      .map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null }))
-      .sort((a, b) => a.id - b.id),
+    brokers,
     topics: response.topics
       .filter((t): t is typeof t & { name: string } => t.name !== null)
       .map((t) => ({

@@ -4,7 +4,8 @@
 import type { Admin } from '@platformatic/kafka';
 import type { ClusterConnection } from '../cluster-connection.ts';
 import { fromGapError, runGap } from './errors.ts';
-import type { DomainError } from '../../domain/errors.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { brokerHealth, describeContact } from '../broker-health.ts';
 import type { MetadataView } from './metadata.ts';
 import { brokerConnection, callApi } from './protocol.ts';
 
@@ -106,11 +107,19 @@ export async function listPartitionOffsets(
       true, // a partition that moved meanwhile just stays unknown
     );
   const brokers = new Map(metadata.brokers.map((b) => [b.id, b]));
+  // A leader our own probe cannot reach is not asked: a stalled one would hold the page for the deadline.
+  const contacts = await brokerHealth(connection).probe();
   await runGap(connection, 'listing offsets', (admin) =>
     Promise.all(
       [...groups].map(async ([leader, topics]) => {
         const broker = brokers.get(leader);
         if (!broker) return;
+        const contact = contacts.get(leader);
+        if (contact && !contact.reachable) {
+          const message = `Kafka is unavailable: ${describeContact(leader, contact)}`;
+          failed.push({ broker: leader, error: new DomainError('KAFKA_UNAVAILABLE', message) });
+          return;
+        }
         try {
           const c = await brokerConnection(admin, broker);
           const [earliest, latest] = await Promise.all([

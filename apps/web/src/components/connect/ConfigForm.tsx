@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { FieldErrors, PluginConfigKey } from '@tributary/contract';
+import { inputClass } from '../ui/Field.tsx';
 
 const SECRET = /password|secret|token|credential/i;
 
@@ -16,6 +18,7 @@ export function ConfigForm(props: {
   errors: FieldErrors[];
   onChange: (name: string, value: string) => void;
 }) {
+  const { t } = useTranslation();
   const errorsOf = (name: string) => props.errors.find((f) => f.name === name)?.errors ?? [];
   return (
     <div className="space-y-3">
@@ -26,20 +29,18 @@ export function ConfigForm(props: {
           const errors = errorsOf(key.name);
           const secret = key.type === 'PASSWORD' || SECRET.test(key.name);
           return (
-            <div key={key.name}>
-              <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-                <span className="font-mono">{key.name}</span>
+            <div key={key.name} className="flex flex-col gap-0.5">
+              <label htmlFor={id} className="text-xs font-medium break-all text-muted">
+                <span className="font-mono text-fg">{key.name}</span>
                 {key.required && (
                   <>
-                    <span aria-hidden="true" className="ml-1 text-red-700">
+                    <span aria-hidden="true" className="ml-1 text-danger">
                       *
                     </span>
-                    <span className="sr-only"> (required)</span>
+                    <span className="sr-only"> {t('createConnector.required')}</span>
                   </>
                 )}
-                {key.displayName !== key.name && (
-                  <span className="ml-2 font-normal text-slate-500"> — {key.displayName}</span>
-                )}
+                {key.displayName !== key.name && <span className="ml-2"> — {key.displayName}</span>}
               </label>
               <input
                 id={id}
@@ -50,16 +51,19 @@ export function ConfigForm(props: {
                 aria-invalid={errors.length > 0}
                 aria-describedby={errors.length > 0 ? `${id}-error` : `${id}-help`}
                 autoComplete="off"
-                className={`mt-1 w-full rounded border px-2 py-1 font-mono text-sm ${errors.length > 0 ? 'border-red-500' : 'border-slate-300'}`}
+                className={`${inputClass} w-full font-mono`}
               />
               {errors.length > 0 ? (
-                <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
+                <p id={`${id}-error`} className="text-xs text-danger">
                   {errors.join(' ')}
                 </p>
               ) : (
-                <p id={`${id}-help`} className="mt-1 text-xs text-slate-500">
+                <p id={`${id}-help`} className="text-xs break-words text-muted">
                   {key.documentation}
-                  {key.default !== null && key.default !== '' && ` (default: ${key.default})`} · {key.type}
+                  {key.default !== null &&
+                    key.default !== '' &&
+                    ` ${t('createConnector.default', { value: key.default })}`}{' '}
+                  · {key.type}
                 </p>
               )}
             </div>

@@ -1,51 +1,54 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataTable } from '../ui/DataTable.tsx';
+import { Tabs } from '../ui/Tabs.tsx';
 
 const SECRET = /password|secret|token|credential|(^|\.)key$/i;
 
 /** A connector's config as a readable table or as JSON; secret-looking values masked in the table. */
 export function ConfigView({ config }: { config: Record<string, string> }) {
-  const [json, setJson] = useState(false);
+  const { t } = useTranslation();
+  const [view, setView] = useState<'table' | 'json'>('table');
   const entries = Object.entries(config).sort(([a], [b]) => a.localeCompare(b));
   return (
     <div>
-      <div role="tablist" aria-label="Config view" className="mb-2 flex gap-2 text-sm">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={!json}
-          onClick={() => setJson(false)}
-          className={!json ? 'font-semibold text-blue-700' : 'text-slate-600'}
-        >
-          Table
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={json}
-          onClick={() => setJson(true)}
-          className={json ? 'font-semibold text-blue-700' : 'text-slate-600'}
-        >
-          JSON
-        </button>
-      </div>
-      {json ? (
+      <Tabs
+        label={t('connector.configView')}
+        value={view}
+        onChange={setView}
+        tabs={[
+          { value: 'table', label: t('connector.table') },
+          { value: 'json', label: t('connector.json') },
+        ]}
+      />
+      {view === 'json' ? (
         <pre
-          aria-label="Config JSON"
-          className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100"
+          aria-label={t('connector.configJson')}
+          className="overflow-x-auto rounded border border-line bg-surface-2 p-3 font-mono text-xs text-fg"
         >
           {JSON.stringify(config, null, 2)}
         </pre>
       ) : (
-        <table aria-label="Config" className="w-full border-collapse bg-white text-left text-sm shadow">
-          <tbody>
-            {entries.map(([k, v]) => (
-              <tr key={k} className="border-t border-slate-100">
-                <th className="w-1/3 px-3 py-1.5 font-mono text-xs font-normal text-slate-600">{k}</th>
-                <td className="px-3 py-1.5 font-mono text-xs break-all">{SECRET.test(k) ? '••••••' : v}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label={t('connector.config')}
+          dense
+          columns={[
+            {
+              key: 'setting',
+              header: t('connector.setting'),
+              className: 'w-1/3 font-mono text-xs break-all text-muted',
+              cell: ([k]) => k,
+            },
+            {
+              key: 'value',
+              header: t('connector.value'),
+              className: 'font-mono text-xs break-all',
+              cell: ([k, v]) => (SECRET.test(k) ? '••••••' : v),
+            },
+          ]}
+          rows={entries}
+          rowKey={([k]) => k}
+        />
       )}
     </div>
   );

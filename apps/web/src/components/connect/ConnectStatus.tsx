@@ -1,26 +1,33 @@
+import { useTranslation } from 'react-i18next';
 import { useConnects } from '../../api/connect.ts';
-import { ErrorBanner } from '../ErrorBanner.tsx';
+import { ErrorBanner } from '../ui/Alert.tsx';
+import { Muted } from '../ui/Page.tsx';
+
+const TONES = {
+  online: 'border-ok bg-ok-soft',
+  starting: 'border-warn bg-warn-soft',
+  offline: 'border-danger bg-danger-soft',
+};
 
 /** Says which Connect clusters are starting or unreachable; silent when all answer. */
 export function ConnectStatus({ cluster }: { cluster: string }) {
+  const { t } = useTranslation();
   const { data, error } = useConnects(cluster);
   if (error) return <ErrorBanner error={error} />;
   if (!data) return null;
-  if (data.length === 0)
-    return (
-      <p className="my-3 text-sm text-slate-500">
-        No Kafka Connect cluster is configured for {cluster} (see the README, "Kafka Connect").
-      </p>
-    );
+  if (data.length === 0) return <Muted className="my-3">{t('connect.noCluster', { cluster })}</Muted>;
   return (
-    <ul className="my-3 flex flex-wrap gap-2 text-sm" aria-label="Connect clusters">
+    <ul className="my-3 flex flex-wrap gap-2 text-sm" aria-label={t('connect.clusters')}>
       {data.map((c) => (
         <li
           key={c.name}
           title={c.error ?? c.url}
-          className={`rounded border px-2 py-1 ${c.status === 'online' ? 'border-green-300 bg-green-50 text-green-800' : c.status === 'starting' ? 'border-amber-300 bg-amber-50 text-amber-800' : 'border-red-300 bg-red-50 text-red-800'}`}
+          className={`max-w-full rounded border px-2 py-1 break-words text-fg ${TONES[c.status]}`}
         >
-          {c.name}: {c.status === 'online' ? `Kafka Connect ${c.version ?? ''}` : c.status}
+          {c.name}:{' '}
+          {c.status === 'online'
+            ? t('connect.online', { version: c.version ?? '' })
+            : t(`connect.status.${c.status}`)}
           {c.status === 'offline' && c.error ? ` — ${c.error}` : ''}
         </li>
       ))}

@@ -1,5 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ConnectorSummary } from '@tributary/contract';
+import { DataTable, type Column } from '../ui/DataTable.tsx';
+import { formatNumber } from '../ui/format.ts';
+import { linkClass } from '../ui/Page.tsx';
 import { ClassName, ConnectorStateBadge } from './ConnectorStateBadge.tsx';
 
 export const connectorHref = (cluster: string, connect: string, name: string) =>
@@ -12,62 +16,61 @@ export const topicHref = (cluster: string, topic: string) =>
 export function ConnectorsTable({
   cluster,
   connectors,
+  empty,
 }: {
   cluster: string;
   connectors: ConnectorSummary[];
+  empty: string;
 }) {
-  const cell = 'px-3 py-2';
+  const { t } = useTranslation();
+  const columns: Column<ConnectorSummary>[] = [
+    {
+      key: 'name',
+      header: t('connect.connector'),
+      className: 'font-medium break-all',
+      cell: (c) => (
+        <Link className={linkClass} to={connectorHref(cluster, c.connect, c.name)}>
+          {c.name}
+        </Link>
+      ),
+    },
+    { key: 'connect', header: t('connect.connect'), cell: (c) => c.connect },
+    { key: 'type', header: t('connect.type'), cell: (c) => c.type },
+    { key: 'class', header: t('connect.class'), cell: (c) => <ClassName cls={c.class} /> },
+    { key: 'state', header: t('connect.state'), cell: (c) => <ConnectorStateBadge state={c.state} /> },
+    {
+      key: 'tasks',
+      header: t('connect.tasks'),
+      numeric: true,
+      cell: (c) => (
+        <>
+          {formatNumber(c.tasksTotal)}
+          {c.tasksFailed > 0 && (
+            <span className="ml-1 font-semibold text-danger">
+              {t('connect.failed', { n: formatNumber(c.tasksFailed) })}
+            </span>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'topics',
+      header: t('connect.topics'),
+      cell: (c) =>
+        c.topics.map((topic) => (
+          <Link key={topic} to={topicHref(cluster, topic)} className={`mr-2 break-all ${linkClass}`}>
+            {topic}
+          </Link>
+        )),
+    },
+  ];
   return (
-    <table
-      aria-label="Connectors"
-      className="w-full border-collapse rounded bg-white text-left text-sm shadow"
-    >
-      <thead className="bg-slate-100 text-slate-600">
-        <tr>
-          <th className={cell}>Connector</th>
-          <th className={cell}>Connect</th>
-          <th className={cell}>Type</th>
-          <th className={cell}>Class</th>
-          <th className={cell}>State</th>
-          <th className={`${cell} text-right`}>Tasks</th>
-          <th className={cell}>Topics</th>
-        </tr>
-      </thead>
-      <tbody>
-        {connectors.map((c) => (
-          <tr
-            key={`${c.connect}/${c.name}`}
-            className="border-t border-slate-100 align-top hover:bg-slate-50"
-          >
-            <td className={`${cell} font-medium break-all`}>
-              <Link className="text-blue-700 hover:underline" to={connectorHref(cluster, c.connect, c.name)}>
-                {c.name}
-              </Link>
-            </td>
-            <td className={cell}>{c.connect}</td>
-            <td className={cell}>{c.type}</td>
-            <td className={cell}>
-              <ClassName cls={c.class} />
-            </td>
-            <td className={cell}>
-              <ConnectorStateBadge state={c.state} />
-            </td>
-            <td className={`${cell} text-right tabular-nums`}>
-              {c.tasksTotal}
-              {c.tasksFailed > 0 && (
-                <span className="ml-1 font-semibold text-red-700">({c.tasksFailed} failed)</span>
-              )}
-            </td>
-            <td className={cell}>
-              {c.topics.map((t) => (
-                <Link key={t} to={topicHref(cluster, t)} className="mr-2 text-blue-700 hover:underline">
-                  {t}
-                </Link>
-              ))}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      label={t('connect.connectorsTable')}
+      columns={columns}
+      rows={connectors}
+      rowKey={(c) => `${c.connect}/${c.name}`}
+      empty={empty}
+    />
   );
 }

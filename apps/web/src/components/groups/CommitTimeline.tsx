@@ -1,36 +1,41 @@
+import { useTranslation } from 'react-i18next';
 import type { CommitHistory } from '@tributary/contract';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../ui/format.ts';
+import { Muted } from '../ui/Page.tsx';
+import { Timestamp } from '../ui/Timestamp.tsx';
 
 /** The group's offset commits as the coordinator stored them, newest first. */
 export function CommitTimeline({ history }: { history: CommitHistory }) {
+  const { t } = useTranslation();
   const commits = [...history.commits].reverse();
   return (
     <div>
-      <p className="mb-2 text-xs text-slate-500">
-        From <span className="font-mono">__consumer_offsets</span> partition {history.partition}, offsets{' '}
-        {formatNumber(history.scannedFromOffset)}–{formatNumber(history.scannedToOffset)}
-        {history.complete ? '' : ' (older commits were not scanned)'}. Compaction keeps only the latest commit
-        per partition in the long run.
-      </p>
+      <Muted className="mb-2 text-xs">
+        {t('group.timelineFrom', {
+          partition: history.partition,
+          from: formatNumber(history.scannedFromOffset),
+          to: formatNumber(history.scannedToOffset),
+        })}
+        {history.complete ? '' : ` ${t('group.timelineIncomplete')}`} {t('group.timelineCompaction')}
+      </Muted>
       {commits.length === 0 ? (
-        <p className="text-sm text-slate-500">No commits found.</p>
+        <Muted>{t('group.noCommits')}</Muted>
       ) : (
         <ol
-          aria-label="Commit timeline"
-          className="max-h-80 overflow-auto border-l-2 border-slate-200 pl-4 text-sm"
+          aria-label={t('group.timeline')}
+          className="max-h-80 overflow-auto border-l-2 border-line pl-4 text-sm"
         >
           {commits.map((c) => (
             <li key={c.logOffset} className="relative mb-2">
-              <span className="absolute -left-[1.4rem] top-1.5 h-2.5 w-2.5 rounded-full bg-blue-500" />
-              <time
-                className="mr-2 font-mono text-xs text-slate-500"
-                dateTime={new Date(c.commitTimestamp).toISOString()}
-              >
-                {new Date(c.commitTimestamp).toLocaleString()}
-              </time>
+              <span className="absolute top-1.5 -left-[1.4rem] h-2.5 w-2.5 rounded-full bg-accent-bg" />
+              <Timestamp ms={c.commitTimestamp} className="mr-2 font-mono text-xs text-muted" />
               <span className="font-medium">{c.topic}</span>-{c.partition} →{' '}
-              {c.offset === null ? <em>offset deleted</em> : <span className="font-mono">{c.offset}</span>}
-              {c.metadata && <span className="ml-2 text-xs text-slate-500">“{c.metadata}”</span>}
+              {c.offset === null ? (
+                <em>{t('group.offsetDeleted')}</em>
+              ) : (
+                <span className="font-mono">{c.offset}</span>
+              )}
+              {c.metadata && <span className="ml-2 text-xs text-muted">“{c.metadata}”</span>}
             </li>
           ))}
         </ol>

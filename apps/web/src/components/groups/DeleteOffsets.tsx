@@ -1,6 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useDeleteGroupOffsets } from '../../api/consumer-groups.ts';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { Button } from '../ui/Button.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { Select } from '../ui/Field.tsx';
 
 /** `--delete-offsets --topic t`: the group forgets where it was in one topic. */
 export function DeleteOffsets({
@@ -12,42 +15,34 @@ export function DeleteOffsets({
   group: string;
   topics: string[];
 }) {
+  const { t } = useTranslation();
   const [topic, setTopic] = useState(topics[0] ?? '');
   const [asking, setAsking] = useState(false);
   const mutation = useDeleteGroupOffsets(cluster, group);
   return (
-    <div className="flex items-center gap-2 text-sm">
-      <label className="flex items-center gap-2">
-        Topic
-        <select
-          value={topic}
-          onChange={(e) => setTopic(e.target.value)}
-          className="rounded border border-slate-300 px-2 py-1"
-        >
-          {topics.map((t) => (
-            <option key={t}>{t}</option>
-          ))}
-        </select>
-      </label>
-      <button
-        type="button"
-        onClick={() => setAsking(true)}
-        className="rounded border border-red-300 px-3 py-1 text-red-700 hover:bg-red-50"
-      >
-        Delete offsets for topic
-      </button>
-      {mutation.isSuccess && <span role="status">Deleted the offsets of {mutation.data.topic}.</span>}
+    <div className="flex flex-wrap items-end gap-2 text-sm">
+      <Select label={t('group.topic')} value={topic} onChange={(e) => setTopic(e.target.value)}>
+        {topics.map((x) => (
+          <option key={x}>{x}</option>
+        ))}
+      </Select>
+      <Button variant="danger-outline" onClick={() => setAsking(true)}>
+        {t('group.deleteOffsetsFor')}
+      </Button>
+      {mutation.isSuccess && (
+        <span role="status">{t('group.offsetsDeleted', { topic: mutation.data.topic })}</span>
+      )}
       {asking && (
         <ConfirmDialog
-          title={`Delete ${group}'s offsets for ${topic}?`}
-          confirmLabel="Delete offsets"
+          title={t('group.deleteOffsetsTitle', { group, topic })}
+          confirmLabel={t('group.deleteOffsets')}
           danger
           pending={mutation.isPending}
           error={mutation.error}
           onCancel={() => setAsking(false)}
           onConfirm={() => mutation.mutate(topic, { onSuccess: () => setAsking(false) })}
         >
-          <p>The group will start from its auto.offset.reset position the next time it reads {topic}.</p>
+          <p>{t('group.deleteOffsetsText', { topic })}</p>
         </ConfirmDialog>
       )}
     </div>

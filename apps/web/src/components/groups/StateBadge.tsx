@@ -1,31 +1,31 @@
+import { useTranslation } from 'react-i18next';
 import type { GroupState, GroupType } from '@tributary/contract';
+import { Badge, type Tone } from '../ui/Badge.tsx';
 
-const COLORS: Partial<Record<GroupState, string>> = {
-  Stable: 'bg-green-100 text-green-800',
-  Empty: 'bg-slate-200 text-slate-700',
-  Dead: 'bg-red-100 text-red-800',
-  PreparingRebalance: 'bg-amber-100 text-amber-800',
-  CompletingRebalance: 'bg-amber-100 text-amber-800',
-  Assigning: 'bg-amber-100 text-amber-800',
-  Reconciling: 'bg-amber-100 text-amber-800',
+const TONES: Partial<Record<GroupState, Tone>> = {
+  Stable: 'ok',
+  Empty: 'neutral',
+  Dead: 'danger',
+  PreparingRebalance: 'warn',
+  CompletingRebalance: 'warn',
+  Assigning: 'warn',
+  Reconciling: 'warn',
 };
 
+/** The state as Kafka names it (the word people search for), coloured by how healthy it is. */
 export function StateBadge({ state }: { state: GroupState }) {
-  return (
-    <span className={`rounded px-2 py-0.5 text-xs ${COLORS[state] ?? 'bg-slate-100 text-slate-600'}`}>
-      {state}
-    </span>
-  );
+  return <Badge tone={TONES[state] ?? 'neutral'}>{state}</Badge>;
 }
 
 /** `consumer` is the KIP-848 protocol; say so where the word alone would puzzle. */
 export function TypeBadge({ type }: { type: GroupType }) {
+  const { t } = useTranslation();
   return (
-    <span
-      title={type === 'consumer' ? 'New consumer group protocol (KIP-848)' : 'Classic group protocol'}
-      className={`rounded px-2 py-0.5 text-xs ${type === 'consumer' ? 'bg-violet-100 text-violet-800' : 'bg-sky-100 text-sky-800'}`}
+    <Badge
+      tone={type === 'consumer' ? 'info' : 'accent'}
+      title={type === 'consumer' ? t('groups.typeConsumer') : t('groups.typeClassic')}
     >
       {type}
-    </span>
+    </Badge>
   );
 }

@@ -1,10 +1,13 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LiveFilter, LiveFrom } from '@tributary/contract';
 import type { LiveStatus } from '../../api/live.ts';
+import { Button } from '../ui/Button.tsx';
+import { Checkbox, Select, TextField } from '../ui/Field.tsx';
+import { formatNumber } from '../ui/format.ts';
+import { Card, Toolbar } from '../ui/Page.tsx';
+import { FilterSyntax } from '../messages/BrowseControls.tsx';
 import { PartitionPicker } from '../messages/PartitionPicker.tsx';
-
-const input = 'rounded border border-slate-300 px-2 py-1 text-sm';
-const button = 'rounded px-3 py-1.5 text-sm font-medium disabled:opacity-50';
 
 export const BUFFER_SIZES = [100, 500, 1000, 5000] as const;
 
@@ -13,6 +16,7 @@ export function LiveControls({
   status,
   partitionCount,
   partitions,
+  filter,
   bufferSize,
   onStart,
   onPause,
@@ -25,6 +29,8 @@ export function LiveControls({
   status: LiveStatus;
   partitionCount: number;
   partitions: number[] | null;
+  /** The filter the address holds (the boxes start from it). */
+  filter: LiveFilter;
   bufferSize: number;
   onStart: (from: LiveFrom) => void;
   onPause: () => void;
@@ -34,11 +40,12 @@ export function LiveControls({
   onBufferSize: (size: number) => void;
   onClear: () => void;
 }) {
+  const { t } = useTranslation();
   const [fromMode, setFromMode] = useState<'now' | 'last'>('now');
   const [lastN, setLastN] = useState(100);
-  const [q, setQ] = useState('');
-  const [caseSensitive, setCaseSensitive] = useState(false);
-  const [expression, setExpression] = useState('');
+  const [q, setQ] = useState(filter.q ?? '');
+  const [caseSensitive, setCaseSensitive] = useState(filter.caseSensitive ?? false);
+  const [expression, setExpression] = useState(filter.filter ?? '');
   const from: LiveFrom = fromMode === 'now' ? { mode: 'now' } : { mode: 'last', count: Math.max(1, lastN) };
   const running =
     status === 'live' || status === 'paused' || status === 'connecting' || status === 'reconnecting';
@@ -49,108 +56,82 @@ export function LiveControls({
   };
 
   return (
-    <div className="mb-3 space-y-2 rounded border border-slate-200 bg-white p-3">
-      <div className="flex flex-wrap items-end gap-3">
+    <Card className="mb-3 space-y-3">
+      <Toolbar>
         {!running && (
-          <button type="button" className={`${button} bg-blue-600 text-white`} onClick={() => onStart(from)}>
-            Start
-          </button>
+          <Button variant="primary" onClick={() => onStart(from)}>
+            {t('live.start')}
+          </Button>
         )}
-        {status === 'live' && (
-          <button type="button" className={`${button} bg-slate-800 text-white`} onClick={onPause}>
-            Pause
-          </button>
-        )}
+        {status === 'live' && <Button onClick={onPause}>{t('live.pause')}</Button>}
         {status === 'paused' && (
-          <button type="button" className={`${button} bg-blue-600 text-white`} onClick={onResume}>
-            Resume
-          </button>
+          <Button variant="primary" onClick={onResume}>
+            {t('live.resume')}
+          </Button>
         )}
-        <label className="flex flex-col text-xs text-slate-600">
-          Start from
-          <select
-            className={input}
-            value={fromMode}
-            onChange={(e) => setFromMode(e.target.value as 'now' | 'last')}
-          >
-            <option value="now">Now (new messages only)</option>
-            <option value="last">The last N of each partition</option>
-          </select>
-        </label>
+        <Select
+          label={t('live.from')}
+          value={fromMode}
+          onChange={(e) => setFromMode(e.target.value as 'now' | 'last')}
+        >
+          <option value="now">{t('live.fromNow')}</option>
+          <option value="last">{t('live.fromLast')}</option>
+        </Select>
         {fromMode === 'last' && (
-          <label className="flex flex-col text-xs text-slate-600">
-            N per partition
-            <input
-              type="number"
-              min={1}
-              max={10000}
-              className={`${input} w-24`}
-              value={lastN}
-              onChange={(e) => setLastN(Number(e.target.value))}
-            />
-          </label>
+          <TextField
+            label={t('search.perPartition')}
+            type="number"
+            min={1}
+            max={10000}
+            inputClassName="w-24"
+            value={lastN}
+            onChange={(e) => setLastN(Number(e.target.value))}
+          />
         )}
-        {running && (
-          <button
-            type="button"
-            className={`${button} border border-slate-300 text-slate-700`}
-            onClick={() => onStart(from)}
-          >
-            Restart from there
-          </button>
-        )}
+        {running && <Button onClick={() => onStart(from)}>{t('live.restart')}</Button>}
         {partitionCount > 0 && (
           <PartitionPicker count={partitionCount} value={partitions} onChange={onPartitions} />
         )}
-        <label className="flex flex-col text-xs text-slate-600">
-          Rows kept
-          <select className={input} value={bufferSize} onChange={(e) => onBufferSize(Number(e.target.value))}>
-            {BUFFER_SIZES.map((n) => (
-              <option key={n} value={n}>
-                {n.toLocaleString('en-US')}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          className={`${button} border border-slate-300 text-slate-700`}
-          onClick={onClear}
+        <Select
+          label={t('live.rowsKept')}
+          value={bufferSize}
+          onChange={(e) => onBufferSize(Number(e.target.value))}
         >
-          Clear rows
-        </button>
-      </div>
-      <form className="flex flex-wrap items-end gap-3" onSubmit={applyFilter} aria-label="Live filter">
-        <label className="flex flex-col text-xs text-slate-600">
-          Contains
-          <input
-            className={`${input} w-48`}
+          {BUFFER_SIZES.map((n) => (
+            <option key={n} value={n}>
+              {formatNumber(n)}
+            </option>
+          ))}
+        </Select>
+        <Button onClick={onClear}>{t('live.clear')}</Button>
+      </Toolbar>
+      <form onSubmit={applyFilter} aria-label={t('live.filterForm')}>
+        <Toolbar>
+          <TextField
+            label={t('live.contains')}
+            inputClassName="sm:w-48"
             value={q}
             onChange={(e) => setQ(e.target.value)}
-            placeholder="text in key, value or headers"
+            placeholder={t('live.containsPlaceholder')}
           />
-        </label>
-        <label className="flex items-center gap-1 text-xs text-slate-600">
-          <input
-            type="checkbox"
+          <Checkbox
+            className="pb-1 text-xs"
+            label={t('browse.caseSensitive')}
             checked={caseSensitive}
             onChange={(e) => setCaseSensitive(e.target.checked)}
           />
-          Case-sensitive
-        </label>
-        <label className="flex flex-1 flex-col text-xs text-slate-600">
-          Filter expression
-          <input
-            className={`${input} font-mono`}
+          <TextField
+            className="min-w-0 flex-1"
+            label={t('browse.filter')}
+            inputClassName="font-mono"
             value={expression}
             onChange={(e) => setExpression(e.target.value)}
             placeholder='value.user.age > 30 && headers.source == "kcat"'
           />
-        </label>
-        <button type="submit" className={`${button} border border-slate-300 text-slate-700`}>
-          Apply filter
-        </button>
+          <FilterSyntax />
+          <Button type="submit">{t('live.applyFilter')}</Button>
+        </Toolbar>
       </form>
-    </div>
+    </Card>
   );
 }

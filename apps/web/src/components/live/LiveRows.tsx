@@ -1,9 +1,10 @@
 import { memo, useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Message } from '@tributary/contract';
 import type { LiveRow } from '../../api/live.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../ui/format.ts';
 import { MessageDetails } from '../messages/MessageDetails.tsx';
-import { MESSAGE_COLUMNS as COLUMNS, MessageCells, MessageHeaderRow } from '../messages/MessageCells.tsx';
+import { MessageHeaderRow, MessageRow } from '../messages/MessageCells.tsx';
 
 const OFFSCREEN_CHEAP = { contentVisibility: 'auto', containIntrinsicSize: 'auto 33px' } as const;
 
@@ -14,14 +15,20 @@ const OFFSCREEN_CHEAP = { contentVisibility: 'auto', containIntrinsicSize: 'auto
 export function LiveRows({
   rows,
   received,
+  started,
   loadWhole,
+  linkTo,
   height = 560,
 }: {
   rows: LiveRow[];
   received: number;
+  /** Before Start there is nothing to wait for. */
+  started: boolean;
   loadWhole: (m: Message) => Promise<Message>;
+  linkTo: (m: Message) => string;
   height?: number;
 }) {
+  const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const [scrolledAway, setScrolledAway] = useState(false);
   const [open, setOpen] = useState<Set<string>>(new Set());
@@ -50,43 +57,43 @@ export function LiveRows({
   };
 
   return (
-    <div
-      role="table"
-      aria-label="Live messages"
-      className="relative rounded border border-slate-200 bg-white text-sm"
-    >
-      <MessageHeaderRow />
+    <div className="relative overflow-x-auto rounded-lg border border-line bg-surface text-sm shadow-sm">
       {newer > 0 && (
         <button
           type="button"
           onClick={backToTop}
-          className="absolute top-10 left-1/2 z-10 -translate-x-1/2 rounded-full bg-blue-600 px-3 py-1 text-xs text-white shadow"
+          className="absolute top-10 left-1/2 z-10 -translate-x-1/2 rounded-full bg-accent-bg px-3 py-1 text-xs text-on-accent shadow"
         >
-          ↑ {formatNumber(newer)} new {newer === 1 ? 'message' : 'messages'}
+          ↑ {t('live.newer', { count: newer, n: formatNumber(newer) })}
         </button>
       )}
-      <div
-        ref={scroller}
-        role="rowgroup"
-        aria-label="Live message rows"
-        style={{ height, overflowAnchor: 'none' }}
-        className="overflow-y-auto"
-        onScroll={(e) => setScrolledAway(e.currentTarget.scrollTop > 4)}
-      >
-        {shown.length === 0 ? (
-          <p className="px-3 py-6 text-center text-slate-500">Waiting for messages…</p>
-        ) : (
-          shown.map((row) => (
+      <div role="table" aria-label={t('live.tableLabel')} className="min-w-[46rem]">
+        <MessageHeaderRow />
+        <div
+          ref={scroller}
+          role="rowgroup"
+          aria-label={t('live.rowsLabel')}
+          style={{ height: shown.length === 0 ? undefined : height, overflowAnchor: 'none' }}
+          className="overflow-y-auto"
+          onScroll={(e) => setScrolledAway(e.currentTarget.scrollTop > 4)}
+        >
+          {shown.map((row) => (
             <LiveRowView
               key={row.id}
               row={row}
               expanded={open.has(row.id)}
               toggle={toggle}
               loadWhole={loadWhole}
+              linkTo={linkTo}
             />
-          ))
-        )}
+          ))}
+        </div>
       </div>
+      {shown.length === 0 && (
+        <p className="px-3 py-6 text-center text-muted">
+          {started ? t('live.waiting') : t('live.notStarted')}
+        </p>
+      )}
     </div>
   );
 }
@@ -96,32 +103,21 @@ const LiveRowView = memo(function LiveRowView({
   expanded,
   toggle,
   loadWhole,
+  linkTo,
 }: {
   row: LiveRow;
   expanded: boolean;
   toggle: (id: string) => void;
   loadWhole: (m: Message) => Promise<Message>;
+  linkTo: (m: Message) => string;
 }) {
   const m = row.message;
   return (
     // Rows out of view skip layout and paint: a full buffer costs the page little per new row.
-    <div className="border-b border-slate-100" style={expanded ? undefined : OFFSCREEN_CHEAP}>
-      <div
-        role="row"
-        aria-expanded={expanded}
-        tabIndex={0}
-        className={`${COLUMNS} cursor-pointer py-1.5 hover:bg-blue-50 ${expanded ? 'bg-blue-50' : ''}`}
-        onClick={() => toggle(row.id)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' || e.key === ' ') {
-            e.preventDefault();
-            toggle(row.id);
-          }
-        }}
-      >
-        <MessageCells message={m} />
-      </div>
-      {expanded && <MessageDetails message={m} loadWhole={() => loadWhole(m)} />}
+    <div className="border-b border-line" style={expanded ? undefined : OFFSCREEN_CHEAP}>
+      <MessageRow message={m} expanded={expanded} onToggle={() => toggle(row.id)}>
+        <MessageDetails message={m} loadWhole={() => loadWhole(m)} link={linkTo(m)} />
+      </MessageRow>
     </div>
   );
 });

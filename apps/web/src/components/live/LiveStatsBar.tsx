@@ -1,17 +1,17 @@
+import { useTranslation } from 'react-i18next';
 import type { LiveStats } from '@tributary/contract';
 import type { LiveStatus } from '../../api/live.ts';
-import { formatNumber } from '../format.ts';
+import { Badge, type Tone } from '../ui/Badge.tsx';
+import { formatNumber } from '../ui/format.ts';
 
-const STATUS: Record<LiveStatus, { label: string; className: string }> = {
-  idle: { label: 'Not started', className: 'bg-slate-100 text-slate-600' },
-  connecting: { label: 'Connecting…', className: 'bg-amber-100 text-amber-800' },
-  live: { label: 'Live', className: 'bg-green-100 text-green-800' },
-  paused: { label: 'Paused', className: 'bg-slate-200 text-slate-700' },
-  reconnecting: { label: 'Reconnecting…', className: 'bg-amber-100 text-amber-800' },
-  ended: { label: 'Ended', className: 'bg-slate-100 text-slate-600' },
+const TONE: Record<LiveStatus, Tone> = {
+  idle: 'neutral',
+  connecting: 'warn',
+  live: 'ok',
+  paused: 'neutral',
+  reconnecting: 'warn',
+  ended: 'neutral',
 };
-
-const rate = (n: number | undefined) => `${formatNumber(Math.round(n ?? 0))}/s`;
 
 /** The `stats` event of the last second: what the topic produces, what this tab gets, what it missed. */
 export function LiveStatsBar({
@@ -23,32 +23,34 @@ export function LiveStatsBar({
   stats: LiveStats | undefined;
   rows: number;
 }) {
-  const s = STATUS[status];
+  const { t } = useTranslation();
+  const rate = (n: number | undefined) => t('live.perSecond', { n: formatNumber(Math.round(n ?? 0)) });
+  const num = (text: string) => <b className="font-mono text-fg">{text}</b>;
   return (
     <div
       role="status"
-      aria-label="Live tail statistics"
-      className="mb-2 flex flex-wrap items-center gap-x-5 gap-y-1 text-xs text-slate-600"
+      aria-label={t('live.statsLabel')}
+      className="mb-2 flex flex-wrap items-center gap-x-5 gap-y-1 text-xs text-muted"
     >
-      <span className={`rounded px-2 py-0.5 font-medium ${s.className}`}>{s.label}</span>
+      <Badge tone={TONE[status]}>{t(`live.status.${status}`)}</Badge>
       <span>
-        Topic <b className="font-mono text-slate-900">{rate(stats?.topicRate)}</b>
-      </span>
-      <span>
-        Shown <b className="font-mono text-slate-900">{rate(stats?.sentRate)}</b>
-      </span>
-      <span title="Matching messages this tab could not keep up with (sampled away by the server)">
-        Skipped <b className="font-mono text-slate-900">{formatNumber(stats?.skipped ?? 0)}</b> in the last
-        second ({formatNumber(stats?.skippedTotal ?? 0)} in all)
+        {t('live.topic')} {num(rate(stats?.topicRate))}
       </span>
       <span>
-        Filtered out <b className="font-mono text-slate-900">{rate(stats?.filtered)}</b>
+        {t('live.shown')} {num(rate(stats?.sentRate))}
       </span>
-      <span title="Messages behind the log end of the tailed partitions">
-        Lag <b className="font-mono text-slate-900">{formatNumber(stats?.lag ?? 0)}</b>
+      <span title={t('live.skippedTitle')}>
+        {t('live.skipped')} {num(formatNumber(stats?.skipped ?? 0))}{' '}
+        {t('live.skippedTail', { n: formatNumber(stats?.skippedTotal ?? 0) })}
       </span>
       <span>
-        Rows <b className="font-mono text-slate-900">{formatNumber(rows)}</b>
+        {t('live.filtered')} {num(rate(stats?.filtered))}
+      </span>
+      <span title={t('live.lagTitle')}>
+        {t('groups.lag')} {num(formatNumber(stats?.lag ?? 0))}
+      </span>
+      <span>
+        {t('live.rows')} {num(formatNumber(rows))}
       </span>
     </div>
   );

@@ -1,21 +1,15 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../ui/Button.tsx';
 
 /** Copies `text` to the clipboard and says so for a moment. */
-export function CopyButton({
-  text,
-  label,
-  caption = 'Copy',
-}: {
-  text: string;
-  label: string;
-  caption?: string;
-}) {
+export function CopyButton({ text, label, caption }: { text: string; label: string; caption?: string }) {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   return (
-    <button
-      type="button"
+    <Button
+      size="sm"
       aria-label={label}
-      className="rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-600 hover:bg-slate-100"
       onClick={() => {
         void navigator.clipboard?.writeText(text).then(() => {
           setCopied(true);
@@ -23,7 +17,7 @@ export function CopyButton({
         });
       }}
     >
-      {copied ? 'Copied' : caption}
-    </button>
+      {copied ? t('copy.copied') : (caption ?? t('copy.copy'))}
+    </Button>
   );
 }

@@ -1,14 +1,17 @@
+import { useTranslation } from 'react-i18next';
 import type { DecodedData } from '@tributary/contract';
+import { Badge } from '../ui/Badge.tsx';
 
 /** A key or value on one line for the table: null is shown as null, never as an empty string. */
 export function DataPreview({ data, nullLabel = 'null' }: { data: DecodedData; nullLabel?: string }) {
+  const { t } = useTranslation();
   if (data === null)
-    return <span className="rounded bg-slate-100 px-1 text-xs text-slate-500 italic">{nullLabel}</span>;
-  if (data.text === '') return <span className="text-xs text-slate-400 italic">(empty)</span>;
+    return <span className="rounded bg-surface-2 px-1 text-xs text-muted italic">{nullLabel}</span>;
+  if (data.text === '') return <span className="text-xs text-muted italic">{t('messages.empty')}</span>;
   const oneLine = data.format === 'json' ? compactJson(data.text) : data.text;
   return (
     <span
-      className={data.format === 'hex' || data.format === 'base64' ? 'font-mono text-slate-600' : 'font-mono'}
+      className={data.format === 'hex' || data.format === 'base64' ? 'font-mono text-muted' : 'font-mono'}
     >
       {oneLine.slice(0, 300)}
     </span>
@@ -25,9 +28,5 @@ function compactJson(text: string): string {
 
 export function FormatBadge({ data }: { data: DecodedData }) {
   if (data === null) return null;
-  return (
-    <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[10px] tracking-wide text-slate-600 uppercase">
-      {data.format}
-    </span>
-  );
+  return <Badge className="text-[10px] tracking-wide uppercase">{data.format}</Badge>;
 }

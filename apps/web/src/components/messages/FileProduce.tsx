@@ -1,11 +1,18 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ProduceSummary, UploadQuery } from '@tributary/contract';
 import { uploadFile } from '../../api/messages.ts';
-import { ErrorBanner } from '../ErrorBanner.tsx';
-import { formatNumber } from '../format.ts';
+import { topicKeys } from '../../api/topics.ts';
+import { ErrorBanner } from '../ui/Alert.tsx';
+import { Button } from '../ui/Button.tsx';
+import { Checkbox, Select, TextField } from '../ui/Field.tsx';
+import { formatNumber } from '../ui/format.ts';
+import { Toolbar } from '../ui/Page.tsx';
+import { Progress } from '../ui/Progress.tsx';
+import { useToast } from '../ui/Toast.tsx';
 import { PartitionSelect } from './PartitionSelect.tsx';
-
-const input = 'rounded border border-slate-300 px-2 py-1 text-sm';
+import type { ProduceTarget } from './ProducePanel.tsx';
 
 /** The header row of a CSV file (read from its first 64 KiB), with the delimiter the server will guess too. */
 async function csvHeader(file: File): Promise<{ columns: string[]; delimiter: string }> {
@@ -18,15 +25,11 @@ async function csvHeader(file: File): Promise<{ columns: string[]; delimiter: st
   return { columns: first.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1')), delimiter };
 }
 
-export function FileProduce({
-  cluster,
-  topic,
-  partitionCount,
-}: {
-  cluster: string;
-  topic: string;
-  partitionCount: number;
-}) {
+/** A CSV or JSON Lines file streamed to the server, with progress, Stop, and the table refreshed after. */
+export function FileProduce({ cluster, topic, partitionCount }: ProduceTarget) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const toast = useToast();
   const [file, setFile] = useState<File | undefined>();
   const [format, setFormat] = useState<'csv' | 'jsonl'>('csv');
   const [columns, setColumns] = useState<string[]>([]);
@@ -75,145 +78,142 @@ export function FileProduce({
     setStopped(false);
     setSummary(undefined);
     uploadFile(cluster, topic, file, query, setProgress, controller.signal)
-      .then(setSummary, (e: unknown) => (controller.signal.aborted ? setStopped(true) : setError(e)))
-      .finally(() => setRunning(false));
+      .then(
+        (s) => {
+          setSummary(s);
+          toast(
+            t('produce.wroteToast', {
+              written: formatNumber(s.written),
+              total: formatNumber(s.total),
+              topic,
+            }),
+            s.error ? 'danger' : 'ok',
+          );
+        },
+        (e: unknown) => (controller.signal.aborted ? setStopped(true) : setError(e)),
+      )
+      // Whatever was written, the table and the counts show it now.
+      .finally(() => {
+        setRunning(false);
+        void client.invalidateQueries({ queryKey: topicKeys.detail(cluster, topic) });
+      });
   };
 
   const percent = progress && progress.total > 0 ? Math.round((progress.sent / progress.total) * 100) : 0;
   return (
-    <div className="space-y-2">
-      <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col text-xs text-slate-600">
-          File (CSV or JSON Lines)
-          <input
-            type="file"
-            accept=".csv,.txt,.jsonl,.ndjson,.json"
-            className="text-sm"
-            onChange={(e) => void choose(e.target.files?.[0])}
-          />
-        </label>
-        <label className="flex flex-col text-xs text-slate-600">
-          Format
-          <select
-            className={input}
-            value={format}
-            onChange={(e) => setFormat(e.target.value as 'csv' | 'jsonl')}
-          >
-            <option value="csv">CSV</option>
-            <option value="jsonl">JSON Lines</option>
-          </select>
-        </label>
+    <div className="space-y-3">
+      <Toolbar>
+        <TextField
+          label={t('produce.fileLabel')}
+          type="file"
+          accept=".csv,.txt,.jsonl,.ndjson,.json"
+          inputClassName="border-0 bg-transparent px-0"
+          onChange={(e) => void choose(e.target.files?.[0])}
+        />
+        <Select
+          label={t('produce.format')}
+          value={format}
+          onChange={(e) => setFormat(e.target.value as 'csv' | 'jsonl')}
+        >
+          <option value="csv">CSV</option>
+          <option value="jsonl">JSON Lines</option>
+        </Select>
         <PartitionSelect count={partitionCount} value={partition} onChange={setPartition} />
-      </div>
+      </Toolbar>
       {format === 'csv' && columns.length > 0 && (
         <div className="flex flex-wrap items-start gap-4">
-          <label className="flex flex-col text-xs text-slate-600">
-            Key column
-            <select className={input} value={keyColumn} onChange={(e) => setKeyColumn(e.target.value)}>
-              <option value="">No key</option>
-              {columns.map((c) => (
-                <option key={c}>{c}</option>
-              ))}
-            </select>
-          </label>
-          <fieldset className="text-xs text-slate-600">
-            <legend>Value columns</legend>
+          <Select
+            label={t('produce.keyColumn')}
+            value={keyColumn}
+            onChange={(e) => setKeyColumn(e.target.value)}
+          >
+            <option value="">{t('produce.noKey')}</option>
+            {columns.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </Select>
+          <fieldset className="text-xs text-muted">
+            <legend className="font-medium">{t('produce.valueColumns')}</legend>
             <div className="flex max-w-xl flex-wrap gap-x-3">
               {columns.map((c) => (
-                <label key={c} className="flex items-center gap-1">
-                  <input
-                    type="checkbox"
-                    checked={valueColumns.includes(c)}
-                    onChange={(e) =>
-                      setValueColumns(
-                        e.target.checked
-                          ? columns.filter((x) => x === c || valueColumns.includes(x))
-                          : valueColumns.filter((x) => x !== c),
-                      )
-                    }
-                  />
-                  {c}
-                </label>
+                <Checkbox
+                  key={c}
+                  className="text-xs"
+                  label={c}
+                  checked={valueColumns.includes(c)}
+                  onChange={(e) =>
+                    setValueColumns(
+                      e.target.checked
+                        ? columns.filter((x) => x === c || valueColumns.includes(x))
+                        : valueColumns.filter((x) => x !== c),
+                    )
+                  }
+                />
               ))}
             </div>
           </fieldset>
-          <fieldset className="text-xs text-slate-600">
-            <legend>Value as</legend>
-            <label className="flex items-center gap-1">
-              <input
-                type="radio"
-                name="valueMode"
-                checked={valueMode === 'object'}
-                onChange={() => setValueMode('object')}
-              />
-              JSON object
-            </label>
-            <label className="flex items-center gap-1">
-              <input
-                type="radio"
-                name="valueMode"
-                checked={valueMode === 'single'}
-                onChange={() => setValueMode('single')}
-              />
-              Single column text
-            </label>
+          <fieldset className="flex flex-col text-xs text-muted">
+            <legend className="font-medium">{t('produce.valueAs')}</legend>
+            <Checkbox
+              type="radio"
+              name="valueMode"
+              className="text-xs"
+              label={t('produce.asObject')}
+              checked={valueMode === 'object'}
+              onChange={() => setValueMode('object')}
+            />
+            <Checkbox
+              type="radio"
+              name="valueMode"
+              className="text-xs"
+              label={t('produce.asSingle')}
+              checked={valueMode === 'single'}
+              onChange={() => setValueMode('single')}
+            />
           </fieldset>
         </div>
       )}
       {format === 'jsonl' && (
-        <label className="flex flex-col text-xs text-slate-600">
-          Key field (optional)
-          <input
-            className={`${input} w-48 font-mono`}
-            value={keyField}
-            onChange={(e) => setKeyField(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t('produce.keyField')}
+          inputClassName="w-48 font-mono"
+          value={keyField}
+          onChange={(e) => setKeyField(e.target.value)}
+        />
       )}
       <div className="flex items-center gap-3">
-        <button
-          type="button"
-          disabled={!file || running}
-          onClick={send}
-          className="rounded bg-blue-600 px-3 py-1.5 text-sm text-white disabled:opacity-50"
-        >
-          Send file
-        </button>
+        <Button variant="primary" disabled={!file} busy={running} onClick={send}>
+          {t('produce.sendFile')}
+        </Button>
         {running && (
-          <button type="button" className="text-sm text-red-700" onClick={() => abort.current?.abort()}>
-            Stop
-          </button>
+          <Button variant="danger-outline" onClick={() => abort.current?.abort()}>
+            {t('produce.stop')}
+          </Button>
         )}
       </div>
       {progress && (
-        <div className="flex items-center gap-3">
-          <div
-            role="progressbar"
-            aria-label="Upload progress"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent}
-            className="h-2 w-72 overflow-hidden rounded bg-slate-200"
-          >
-            <div className="h-full bg-blue-600 transition-all" style={{ width: `${percent}%` }} />
-          </div>
-          <span className="text-xs text-slate-600">
+        <div className="flex flex-wrap items-center gap-3">
+          <Progress label={t('produce.uploadProgress')} percent={percent} />
+          <span className="text-xs text-muted">
             {percent}% · {formatNumber(progress.sent)} / {formatNumber(progress.total)} ·{' '}
             {formatNumber(progress.ratePerSec)} msg/s
           </span>
         </div>
       )}
       {summary && (
-        <p role="status" className={summary.error ? 'text-sm text-red-700' : 'text-sm text-green-700'}>
-          Wrote {formatNumber(summary.written)} of {formatNumber(summary.total)} messages
-          {summary.error ? `; stopped at line ${summary.error.line}: ${summary.error.message}` : '.'}
+        <p role="status" className={summary.error ? 'text-sm text-danger' : 'text-sm text-ok'}>
+          {t('produce.wrote', { written: formatNumber(summary.written), total: formatNumber(summary.total) })}
+          {summary.error
+            ? t('produce.stoppedAt', { line: summary.error.line, message: summary.error.message })
+            : '.'}
         </p>
       )}
       {stopped && (
-        <p role="status" className="text-sm text-amber-700">
-          Stopped. The server had confirmed {formatNumber(progress?.sent ?? 0)} of{' '}
-          {formatNumber(progress?.total ?? 0)} messages written; a batch in flight when you stopped may have
-          been written too.
+        <p role="status" className="text-sm text-warn">
+          {t('produce.stopped', {
+            sent: formatNumber(progress?.sent ?? 0),
+            total: formatNumber(progress?.total ?? 0),
+          })}
         </p>
       )}
       <ErrorBanner error={error} />

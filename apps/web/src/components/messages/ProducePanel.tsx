@@ -1,56 +1,49 @@
 import { useState } from 'react';
-import { useProduce, useProduceLines } from '../../api/messages.ts';
-import { ErrorBanner } from '../ErrorBanner.tsx';
-import { formatNumber } from '../format.ts';
+import { useTranslation } from 'react-i18next';
+import { useProduce } from '../../api/messages.ts';
+import { ErrorBanner } from '../ui/Alert.tsx';
+import { Button } from '../ui/Button.tsx';
+import { Checkbox, inputClass, TextArea, TextField } from '../ui/Field.tsx';
+import { formatNumber } from '../ui/format.ts';
+import { Card, Toolbar } from '../ui/Page.tsx';
+import { Tabs } from '../ui/Tabs.tsx';
 import { FileProduce } from './FileProduce.tsx';
+import { LinesProduce } from './LinesProduce.tsx';
 import { PartitionSelect } from './PartitionSelect.tsx';
 
 type Mode = 'single' | 'lines' | 'file';
-const input = 'rounded border border-slate-300 px-2 py-1 text-sm';
 
-/** Produce one message, many pasted lines, or a file (CSV / JSON Lines) to the topic. */
-export function ProducePanel({
-  cluster,
-  topic,
-  partitionCount,
-}: {
+export interface ProduceTarget {
   cluster: string;
   topic: string;
   partitionCount: number;
-}) {
+}
+
+/** Produce one message, many pasted lines, or a file (CSV / JSON Lines) to the topic. */
+export function ProducePanel(target: ProduceTarget) {
+  const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('single');
   return (
-    <section aria-label="Produce" className="mb-3 rounded border border-slate-200 bg-white p-3">
-      <div role="tablist" aria-label="Produce mode" className="mb-3 flex gap-1">
-        {(['single', 'lines', 'file'] as const).map((m) => (
-          <button
-            key={m}
-            type="button"
-            role="tab"
-            aria-selected={mode === m}
-            onClick={() => setMode(m)}
-            className={`rounded px-3 py-1 text-sm ${mode === m ? 'bg-blue-600 text-white' : 'bg-slate-100 text-slate-700'}`}
-          >
-            {m === 'single' ? 'One message' : m === 'lines' ? 'Many (lines)' : 'From a file'}
-          </button>
-        ))}
-      </div>
-      {mode === 'single' && <SingleProduce cluster={cluster} topic={topic} partitionCount={partitionCount} />}
-      {mode === 'lines' && <LinesProduce cluster={cluster} topic={topic} partitionCount={partitionCount} />}
-      {mode === 'file' && <FileProduce cluster={cluster} topic={topic} partitionCount={partitionCount} />}
-    </section>
+    <Card as="section" aria-label={t('produce.label')} className="mb-3">
+      <Tabs
+        label={t('produce.mode')}
+        value={mode}
+        onChange={setMode}
+        tabs={[
+          { value: 'single', label: t('produce.single') },
+          { value: 'lines', label: t('produce.lines') },
+          { value: 'file', label: t('produce.file') },
+        ]}
+      />
+      {mode === 'single' && <SingleProduce {...target} />}
+      {mode === 'lines' && <LinesProduce {...target} />}
+      {mode === 'file' && <FileProduce {...target} />}
+    </Card>
   );
 }
 
-function SingleProduce({
-  cluster,
-  topic,
-  partitionCount,
-}: {
-  cluster: string;
-  topic: string;
-  partitionCount: number;
-}) {
+function SingleProduce({ cluster, topic, partitionCount }: ProduceTarget) {
+  const { t } = useTranslation();
   const produce = useProduce(cluster, topic);
   const [key, setKey] = useState('');
   const [nullKey, setNullKey] = useState(false);
@@ -59,10 +52,12 @@ function SingleProduce({
   const [json, setJson] = useState(false);
   const [partition, setPartition] = useState<number | undefined>();
   const [headers, setHeaders] = useState<{ key: string; value: string }[]>([]);
+  const setHeader = (i: number, change: Partial<{ key: string; value: string }>) =>
+    setHeaders(headers.map((x, j) => (j === i ? { ...x, ...change } : x)));
   return (
     <form
-      aria-label="Produce one message"
-      className="space-y-2"
+      aria-label={t('produce.singleForm')}
+      className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
         produce.mutate({
@@ -74,148 +69,73 @@ function SingleProduce({
         });
       }}
     >
-      <div className="flex flex-wrap items-end gap-3">
+      <Toolbar>
         <PartitionSelect count={partitionCount} value={partition} onChange={setPartition} />
-        <label className="flex flex-col text-xs text-slate-600">
-          Key
-          <input
-            className={`${input} w-56 font-mono`}
-            value={key}
-            disabled={nullKey}
-            onChange={(e) => setKey(e.target.value)}
-          />
-        </label>
-        <label className="flex items-center gap-1 pb-1 text-xs">
-          <input type="checkbox" checked={nullKey} onChange={(e) => setNullKey(e.target.checked)} />
-          No key (null)
-        </label>
-        <label className="flex items-center gap-1 pb-1 text-xs">
-          <input type="checkbox" checked={json} onChange={(e) => setJson(e.target.checked)} />
-          Value is JSON (checked)
-        </label>
-        <label className="flex items-center gap-1 pb-1 text-xs">
-          <input type="checkbox" checked={tombstone} onChange={(e) => setTombstone(e.target.checked)} />
-          Tombstone (null value)
-        </label>
-      </div>
-      <label className="flex flex-col text-xs text-slate-600">
-        Value
-        <textarea
-          className={`${input} h-24 font-mono`}
-          value={value}
-          disabled={tombstone}
-          onChange={(e) => setValue(e.target.value)}
+        <TextField
+          label={t('messages.key')}
+          inputClassName="sm:w-56 font-mono"
+          value={key}
+          disabled={nullKey}
+          onChange={(e) => setKey(e.target.value)}
         />
-      </label>
+        <Checkbox
+          className="pb-1 text-xs"
+          label={t('produce.nullKey')}
+          checked={nullKey}
+          onChange={(e) => setNullKey(e.target.checked)}
+        />
+        <Checkbox
+          className="pb-1 text-xs"
+          label={t('produce.json')}
+          checked={json}
+          onChange={(e) => setJson(e.target.checked)}
+        />
+        <Checkbox
+          className="pb-1 text-xs"
+          label={t('produce.tombstone')}
+          checked={tombstone}
+          onChange={(e) => setTombstone(e.target.checked)}
+        />
+      </Toolbar>
+      <TextArea
+        label={t('messages.value')}
+        inputClassName="h-24"
+        value={value}
+        disabled={tombstone}
+        onChange={(e) => setValue(e.target.value)}
+      />
       {headers.map((h, i) => (
-        <div key={i} className="flex gap-2">
+        <div key={i} className="flex flex-wrap gap-2">
           <input
-            aria-label={`Header ${i + 1} name`}
-            className={`${input} font-mono`}
+            aria-label={t('produce.headerName', { n: i + 1 })}
+            className={`${inputClass} font-mono`}
             value={h.key}
-            onChange={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)))}
+            onChange={(e) => setHeader(i, { key: e.target.value })}
           />
           <input
-            aria-label={`Header ${i + 1} value`}
-            className={`${input} flex-1 font-mono`}
+            aria-label={t('produce.headerValue', { n: i + 1 })}
+            className={`${inputClass} flex-1 font-mono`}
             value={h.value}
-            onChange={(e) =>
-              setHeaders(headers.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))
-            }
+            onChange={(e) => setHeader(i, { value: e.target.value })}
           />
-          <button
-            type="button"
-            className="text-xs text-red-700"
-            onClick={() => setHeaders(headers.filter((_, j) => j !== i))}
-          >
-            Remove
-          </button>
+          <Button variant="ghost" size="sm" onClick={() => setHeaders(headers.filter((_, j) => j !== i))}>
+            {t('produce.removeHeader')}
+          </Button>
         </div>
       ))}
-      <div className="flex items-center gap-3">
-        <button
-          type="button"
-          className="text-xs text-blue-700"
-          onClick={() => setHeaders([...headers, { key: '', value: '' }])}
-        >
-          Add header
-        </button>
-        <button
-          type="submit"
-          disabled={produce.isPending}
-          className="rounded bg-blue-600 px-3 py-1.5 text-sm text-white disabled:opacity-50"
-        >
-          Produce
-        </button>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button size="sm" onClick={() => setHeaders([...headers, { key: '', value: '' }])}>
+          {t('produce.addHeader')}
+        </Button>
+        <Button type="submit" variant="primary" busy={produce.isPending}>
+          {t('topic.produce')}
+        </Button>
         {produce.data && (
-          <p role="status" className="text-sm text-green-700">
-            Written to partition {produce.data.partition} at offset {formatNumber(produce.data.offset)}.
-          </p>
-        )}
-      </div>
-      <ErrorBanner error={produce.error} />
-    </form>
-  );
-}
-
-function LinesProduce({
-  cluster,
-  topic,
-  partitionCount,
-}: {
-  cluster: string;
-  topic: string;
-  partitionCount: number;
-}) {
-  const produce = useProduceLines(cluster, topic);
-  const [lines, setLines] = useState('');
-  const [separator, setSeparator] = useState(':');
-  const [partition, setPartition] = useState<number | undefined>();
-  const result = produce.data;
-  return (
-    <form
-      aria-label="Produce lines"
-      className="space-y-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        produce.mutate({
-          lines,
-          ...(separator ? { separator } : {}),
-          ...(partition !== undefined ? { partition } : {}),
-        });
-      }}
-    >
-      <div className="flex flex-wrap items-end gap-3">
-        <PartitionSelect count={partitionCount} value={partition} onChange={setPartition} />
-        <label className="flex flex-col text-xs text-slate-600">
-          Key separator (empty: no keys)
-          <input
-            className={`${input} w-24 font-mono`}
-            value={separator}
-            onChange={(e) => setSeparator(e.target.value)}
-          />
-        </label>
-      </div>
-      <label className="flex flex-col text-xs text-slate-600">
-        Lines, one message each ({separator ? `key${separator}value` : 'value'})
-        <textarea
-          className={`${input} h-32 font-mono`}
-          value={lines}
-          onChange={(e) => setLines(e.target.value)}
-        />
-      </label>
-      <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={produce.isPending || !lines.trim()}
-          className="rounded bg-blue-600 px-3 py-1.5 text-sm text-white disabled:opacity-50"
-        >
-          Produce lines
-        </button>
-        {result && (
-          <p role="status" className={result.error ? 'text-sm text-red-700' : 'text-sm text-green-700'}>
-            Wrote {formatNumber(result.written)} of {formatNumber(result.total)} messages
-            {result.error ? `; stopped at line ${result.error.line}: ${result.error.message}` : '.'}
+          <p role="status" className="text-sm text-ok">
+            {t('produce.written', {
+              partition: produce.data.partition,
+              offset: formatNumber(produce.data.offset),
+            })}
           </p>
         )}
       </div>

@@ -1,141 +1,158 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SearchState } from '../../api/messages.ts';
-import { formatNumber } from '../format.ts';
+import { usePrefs } from '../../prefs.ts';
+import { Button } from '../ui/Button.tsx';
+import { Select, TextField } from '../ui/Field.tsx';
+import { formatNumber } from '../ui/format.ts';
+import { Card, Toolbar } from '../ui/Page.tsx';
+import { fromPickerValue, toPickerValue, zoneName, type Zone } from '../ui/time.ts';
+import { Progress } from '../ui/Progress.tsx';
 
 export interface SearchScope {
   scope: 'all' | 'time' | 'last';
+  /** ISO instants (the address holds them so; the pickers show them in the header's clock). */
   from: string;
   to: string;
   lastN: number;
   maxMatches: number;
 }
 
-const input = 'rounded border border-slate-300 px-2 py-1 text-sm';
+export const initialScope: SearchScope = { scope: 'all', from: '', to: '', lastN: 1000, maxMatches: 1000 };
 
-/** Scope of a server-side scan, its Start/Stop buttons and its progress. */
+export function scopeFromParams(p: URLSearchParams): SearchScope {
+  const scope = p.get('scope');
+  const lastN = Number(p.get('lastN'));
+  const maxMatches = Number(p.get('maxMatches'));
+  return {
+    scope: scope === 'time' || scope === 'last' ? scope : 'all',
+    from: p.get('from') ?? '',
+    to: p.get('to') ?? '',
+    lastN: lastN > 0 ? lastN : initialScope.lastN,
+    maxMatches: maxMatches > 0 ? maxMatches : initialScope.maxMatches,
+  };
+}
+
+export function scopeToParams(s: SearchScope, into: URLSearchParams): URLSearchParams {
+  const next = new URLSearchParams(into);
+  const set = (k: string, v: string | null) => (v ? next.set(k, v) : next.delete(k));
+  set('scope', s.scope === 'all' ? null : s.scope);
+  set('from', s.scope === 'time' ? s.from : null);
+  set('to', s.scope === 'time' ? s.to : null);
+  set('lastN', s.scope === 'last' && s.lastN !== initialScope.lastN ? String(s.lastN) : null);
+  set('maxMatches', s.maxMatches !== initialScope.maxMatches ? String(s.maxMatches) : null);
+  return next;
+}
+
+const picker = (iso: string, zone: Zone) => (iso ? toPickerValue(Date.parse(iso), zone) : '');
+const instant = (value: string, zone: Zone) => {
+  const ms = fromPickerValue(value, zone);
+  return Number.isNaN(ms) ? '' : new Date(ms).toISOString();
+};
+
+/** Scope of a server-side scan, its Start/Stop buttons and its progress (how much was scanned). */
 export function SearchPanel({
+  initial,
   state,
   onStart,
   onStop,
 }: {
+  initial: SearchScope;
   state: SearchState;
   onStart: (scope: SearchScope) => void;
   onStop: () => void;
 }) {
-  const [scope, setScope] = useState<SearchScope>({
-    scope: 'all',
-    from: '',
-    to: '',
-    lastN: 1000,
-    maxMatches: 1000,
-  });
+  const { t } = useTranslation();
+  const { timeZone } = usePrefs();
+  const [scope, setScope] = useState<SearchScope>(initial);
   const set = <K extends keyof SearchScope>(k: K, v: SearchScope[K]) => setScope((s) => ({ ...s, [k]: v }));
   const p = state.progress;
   const percent =
     p && p.toScan > 0 ? Math.floor((p.scanned / p.toScan) * 100) : state.status === 'done' ? 100 : 0;
+  const reason =
+    state.status === 'done'
+      ? ` · ${state.reason === 'completed' ? t('search.done') : state.reason === 'stopped' ? t('search.stopped') : t('search.limit')}`
+      : '';
   return (
-    <section
-      aria-label="Search"
-      className="mb-3 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
-    >
-      <label className="flex flex-col text-xs text-slate-600">
-        Search scope
-        <select
-          className={input}
+    <Card as="section" aria-label={t('search.label')} className="mb-3">
+      <Toolbar>
+        <Select
+          label={t('search.scope')}
           value={scope.scope}
           onChange={(e) => set('scope', e.target.value as SearchScope['scope'])}
         >
-          <option value="all">Whole topic</option>
-          <option value="time">Time window</option>
-          <option value="last">Last N per partition</option>
-        </select>
-      </label>
-      {scope.scope === 'time' && (
-        <>
-          <label className="flex flex-col text-xs text-slate-600">
-            From
-            <input
+          <option value="all">{t('search.all')}</option>
+          <option value="time">{t('search.time')}</option>
+          <option value="last">{t('search.last')}</option>
+        </Select>
+        {scope.scope === 'time' && (
+          <>
+            <TextField
+              label={t('search.from', { zone: zoneName(timeZone) })}
               type="datetime-local"
               step="1"
-              className={input}
-              value={scope.from}
-              onChange={(e) => set('from', e.target.value)}
+              value={picker(scope.from, timeZone)}
+              onChange={(e) => set('from', instant(e.target.value, timeZone))}
             />
-          </label>
-          <label className="flex flex-col text-xs text-slate-600">
-            To
-            <input
+            <TextField
+              label={t('search.to', { zone: zoneName(timeZone) })}
               type="datetime-local"
               step="1"
-              className={input}
-              value={scope.to}
-              onChange={(e) => set('to', e.target.value)}
+              value={picker(scope.to, timeZone)}
+              onChange={(e) => set('to', instant(e.target.value, timeZone))}
             />
-          </label>
-        </>
-      )}
-      {scope.scope === 'last' && (
-        <label className="flex flex-col text-xs text-slate-600">
-          N per partition
-          <input
+          </>
+        )}
+        {scope.scope === 'last' && (
+          <TextField
+            label={t('search.perPartition')}
             type="number"
             min={1}
-            className={`${input} w-28`}
+            inputClassName="w-28"
             value={scope.lastN}
             onChange={(e) => set('lastN', Number(e.target.value))}
           />
-        </label>
-      )}
-      <label className="flex flex-col text-xs text-slate-600">
-        Stop after matches
-        <input
+        )}
+        <TextField
+          label={t('search.maxMatches')}
           type="number"
           min={1}
           max={10000}
-          className={`${input} w-24`}
+          inputClassName="w-24"
           value={scope.maxMatches}
           onChange={(e) => set('maxMatches', Number(e.target.value))}
         />
-      </label>
-      {state.status === 'running' ? (
-        <button type="button" onClick={onStop} className="rounded bg-red-600 px-3 py-1.5 text-sm text-white">
-          Stop search
-        </button>
-      ) : (
-        <button
-          type="button"
-          onClick={() => onStart(scope)}
-          className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white"
-        >
-          Search on the server
-        </button>
-      )}
-      {state.status !== 'idle' && (
-        <div className="flex items-center gap-2">
-          <div
-            role="progressbar"
-            aria-label="Search progress"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent}
-            className="h-2 w-48 overflow-hidden rounded bg-slate-200"
-          >
-            <div className="h-full bg-slate-800" style={{ width: `${percent}%` }} />
+        {state.status === 'running' ? (
+          <Button variant="danger" onClick={onStop}>
+            {t('search.stop')}
+          </Button>
+        ) : (
+          <Button variant="primary" onClick={() => onStart(scope)}>
+            {t('search.start')}
+          </Button>
+        )}
+        {state.status !== 'idle' && (
+          <div className="flex flex-wrap items-center gap-2">
+            <Progress label={t('search.progress')} percent={percent} />
+            <span role="status" className="text-xs text-muted">
+              {p
+                ? t('search.summary', {
+                    scanned: formatNumber(p.scanned),
+                    toScan: formatNumber(p.toScan),
+                    matches: formatNumber(state.messages.length),
+                    seconds: (p.elapsedMs / 1000).toFixed(1),
+                  })
+                : t('search.starting')}
+              {reason}
+            </span>
           </div>
-          <span role="status" className="text-xs text-slate-600">
-            {p
-              ? `Scanned ${formatNumber(p.scanned)} / ${formatNumber(p.toScan)} · ${formatNumber(state.messages.length)} matches · ${(p.elapsedMs / 1000).toFixed(1)} s`
-              : 'Starting…'}
-            {state.status === 'done' &&
-              ` · ${state.reason === 'completed' ? 'done' : state.reason === 'stopped' ? 'stopped' : 'match limit reached'}`}
-          </span>
-        </div>
-      )}
+        )}
+      </Toolbar>
       {state.error && (
-        <p role="alert" className="w-full text-sm text-red-700">
+        <p role="alert" className="mt-2 w-full text-sm text-danger">
           {state.error}
         </p>
       )}
-    </section>
+    </Card>
   );
 }

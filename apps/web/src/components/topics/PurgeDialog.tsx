@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { PartitionInfo, TopicDetail } from '@tributary/contract';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
-import { formatNumber, plural } from '../format.ts';
+import { Checkbox } from '../ui/Field.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { formatNumber } from '../ui/format.ts';
 
 /** LOG-END-OFFSET minus LOG-START-OFFSET; null when the leader did not answer. */
 export function partitionMessages(p: PartitionInfo): bigint | null {
@@ -10,9 +13,9 @@ export function partitionMessages(p: PartitionInfo): bigint | null {
 }
 
 /** [0] → "partition 0", [0, 2] → "partitions 0 and 2", [0, 1, 3] → "partitions 0, 1 and 3". */
-export function describePartitions(partitions: number[]): string {
-  if (partitions.length === 1) return `partition ${partitions[0]}`;
-  return `partitions ${partitions.slice(0, -1).join(', ')} and ${partitions.at(-1)}`;
+export function describePartitions(partitions: number[], t: TFunction): string {
+  if (partitions.length === 1) return t('purge.onePartition', { p: partitions[0] });
+  return t('purge.somePartitions', { list: partitions.slice(0, -1).join(', '), last: partitions.at(-1) });
 }
 
 /** Sum of the chosen partitions' messages as an int64 string; null when one of them is unknown. */
@@ -38,6 +41,7 @@ export function PurgeDialog(props: {
   onConfirm: (partitions: number[]) => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation();
   const { detail } = props;
   const topic = detail.name;
   const [scope, setScope] = useState<'all' | 'chosen'>('all');
@@ -48,15 +52,13 @@ export function PurgeDialog(props: {
     );
   const some = scope === 'chosen';
   const total = some ? sumMessages(detail, chosen) : null;
-  const name = <span className="font-mono font-semibold">{topic}</span>;
+  const which = chosen.length ? describePartitions(chosen, t) : '';
+  const messages = (n: string | number | null) =>
+    n === null ? t('purge.unknownCount') : t('common.messages', { count: Number(n), n: formatNumber(n) });
   return (
     <ConfirmDialog
-      title={
-        some && chosen.length
-          ? `Purge ${describePartitions(chosen)} of ${topic}?`
-          : `Purge all messages of ${topic}?`
-      }
-      confirmLabel={some ? `Purge ${plural(chosen.length, 'partition')}` : 'Purge messages'}
+      title={some && chosen.length ? t('purge.titleSome', { which, topic }) : t('purge.titleAll', { topic })}
+      confirmLabel={some ? t('purge.confirmSome', { count: chosen.length }) : t('purge.button')}
       confirmDisabled={some && chosen.length === 0}
       danger
       pending={props.pending}
@@ -65,51 +67,64 @@ export function PurgeDialog(props: {
       onConfirm={() => props.onConfirm(some ? chosen : [])}
     >
       <fieldset className="space-y-1">
-        <legend className="mb-1 font-medium text-slate-800">Partitions to purge</legend>
-        <label className="flex items-center gap-2">
-          <input type="radio" name="purge-scope" checked={!some} onChange={() => setScope('all')} />
-          All partitions
-        </label>
-        <label className="flex items-center gap-2">
-          <input type="radio" name="purge-scope" checked={some} onChange={() => setScope('chosen')} />
-          Chosen partitions
-        </label>
+        <legend className="mb-1 font-medium">{t('purge.which')}</legend>
+        <Checkbox
+          type="radio"
+          name="purge-scope"
+          label={t('purge.all')}
+          checked={!some}
+          onChange={() => setScope('all')}
+          className="flex"
+        />
+        <Checkbox
+          type="radio"
+          name="purge-scope"
+          label={t('purge.chosen')}
+          checked={some}
+          onChange={() => setScope('chosen')}
+          className="flex"
+        />
       </fieldset>
       {some && (
-        <fieldset className="max-h-48 space-y-1 overflow-y-auto rounded border border-slate-200 p-2">
-          <legend className="sr-only">Partitions</legend>
-          {detail.partitions.map((p) => {
-            const n = partitionMessages(p);
-            return (
-              <label key={p.partition} className="flex items-center gap-2 font-mono">
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(p.partition)}
-                  onChange={(e) => toggle(p.partition, e.target.checked)}
-                />
-                Partition {p.partition} ({n === null ? 'message count unknown' : plural(Number(n), 'message')}
-                )
-              </label>
-            );
-          })}
+        <fieldset className="max-h-48 space-y-1 overflow-y-auto rounded border border-line p-2">
+          <legend className="sr-only">{t('common.partitionsTitle')}</legend>
+          {detail.partitions.map((p) => (
+            <Checkbox
+              key={p.partition}
+              className="flex font-mono"
+              label={t('purge.partitionLine', {
+                p: p.partition,
+                messages: messages(partitionMessages(p)?.toString() ?? null),
+              })}
+              checked={chosen.includes(p.partition)}
+              onChange={(e) => toggle(p.partition, e.target.checked)}
+            />
+          ))}
         </fieldset>
       )}
       {!some ? (
         <p>
-          Deletes {detail.messageCount === null ? 'all' : `the ${formatNumber(detail.messageCount)}`} messages
-          in all {plural(detail.partitionCount, 'partition')} of {name} up to the current end offset. The
-          topic, its configuration and consumer group offsets stay. This cannot be undone.
+          {t('purge.textAll', {
+            messages:
+              detail.messageCount === null
+                ? t('purge.allThe')
+                : t('purge.theN', { n: formatNumber(detail.messageCount) }),
+            partitions: t('common.partitions', {
+              count: detail.partitionCount,
+              n: formatNumber(detail.partitionCount),
+            }),
+            topic,
+          })}
         </p>
       ) : chosen.length === 0 ? (
-        <p>Choose the partitions to purge.</p>
+        <p>{t('purge.choose')}</p>
       ) : (
         <p>
-          Purge {describePartitions(chosen)} of {name}:{' '}
-          {total === null
-            ? 'all their messages'
-            : `${formatNumber(total)} message${total === '1' ? '' : 's'}`}{' '}
-          will be deleted up to the current end offset. The other partitions, the topic, its configuration and
-          consumer group offsets stay. This cannot be undone.
+          {t('purge.textSome', {
+            which,
+            topic,
+            messages: total === null ? t('purge.allTheirs') : messages(total),
+          })}
         </p>
       )}
     </ConfirmDialog>

@@ -1,19 +1,23 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useAddPartitions, useDeleteTopic, usePurgeTopic, useTopic } from '../../api/topics.ts';
 import { useAllowed } from '../../api/auth.ts';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
-import { formatNumber, plural } from '../format.ts';
+import { useAddPartitions, useDeleteTopic, usePurgeTopic, useTopic } from '../../api/topics.ts';
+import { Button } from '../ui/Button.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { formatNumber } from '../ui/format.ts';
+import { useToast } from '../ui/Toast.tsx';
 import { AddPartitionsDialog } from './AddPartitionsDialog.tsx';
 import { describePartitions, PurgeDialog } from './PurgeDialog.tsx';
 
 type Dialog = 'partitions' | 'purge' | 'delete' | null;
 
-/** Add partitions, purge, delete: each asks first and says exactly what will happen. */
+/** Add partitions, purge, delete: each asks first and says exactly what will happen; the outcome is a toast. */
 export function TopicActions({ cluster, topic }: { cluster: string; topic: string }) {
+  const { t } = useTranslation();
   const { data } = useTopic(cluster, topic);
   const [open, setOpen] = useState<Dialog>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const toast = useToast();
   const navigate = useNavigate();
   const addPartitions = useAddPartitions(cluster, topic);
   const purge = usePurgeTopic(cluster, topic);
@@ -27,43 +31,27 @@ export function TopicActions({ cluster, topic }: { cluster: string; topic: strin
     purge.reset();
     remove.reset();
   };
-  const button = 'rounded border px-3 py-1.5 text-sm';
   return (
-    <div className="mb-3">
-      <div className="flex flex-wrap gap-2">
-        <button
-          type="button"
-          className={`${button} border-slate-300 hover:bg-slate-50 disabled:opacity-50`}
-          disabled={!admin.allowed}
-          title={admin.why}
-          onClick={() => setOpen('partitions')}
-        >
-          Add partitions
-        </button>
-        <button
-          type="button"
-          className={`${button} border-amber-400 text-amber-800 hover:bg-amber-50 disabled:opacity-50`}
-          disabled={!operator.allowed}
-          title={operator.why}
-          onClick={() => setOpen('purge')}
-        >
-          Purge messages
-        </button>
-        <button
-          type="button"
-          className={`${button} border-red-400 text-red-700 hover:bg-red-50 disabled:opacity-50`}
-          disabled={!admin.allowed}
-          title={admin.why}
-          onClick={() => setOpen('delete')}
-        >
-          Delete topic
-        </button>
-      </div>
-      {done && (
-        <p role="status" className="mt-2 text-sm text-green-800">
-          {done}
-        </p>
-      )}
+    <>
+      <Button disabled={!admin.allowed} title={admin.why} onClick={() => setOpen('partitions')}>
+        {t('addPartitions.button')}
+      </Button>
+      <Button
+        variant="warn-outline"
+        disabled={!operator.allowed}
+        title={operator.why}
+        onClick={() => setOpen('purge')}
+      >
+        {t('purge.button')}
+      </Button>
+      <Button
+        variant="danger-outline"
+        disabled={!admin.allowed}
+        title={admin.why}
+        onClick={() => setOpen('delete')}
+      >
+        {t('deleteTopic.button')}
+      </Button>
       {open === 'partitions' && (
         <AddPartitionsDialog
           topic={topic}
@@ -75,9 +63,7 @@ export function TopicActions({ cluster, topic }: { cluster: string; topic: strin
             addPartitions.mutate(count, {
               onSuccess: (r) => {
                 close();
-                setDone(
-                  `${topic} now has ${plural(r.partitionCount, 'partition')} (was ${r.previousCount}).`,
-                );
+                toast(t('addPartitions.done', { topic, count: r.partitionCount, was: r.previousCount }));
               },
             })
           }
@@ -93,10 +79,16 @@ export function TopicActions({ cluster, topic }: { cluster: string; topic: strin
             purge.mutate(partitions, {
               onSuccess: (r) => {
                 close();
-                setDone(
+                toast(
                   partitions.length
-                    ? `Purged ${describePartitions(r.partitions.map((p) => p.partition))} of ${topic}.`
-                    : `Purged ${plural(r.partitions.length, 'partition')} of ${topic}.`,
+                    ? t('purge.doneSome', {
+                        which: describePartitions(
+                          r.partitions.map((p) => p.partition),
+                          t,
+                        ),
+                        topic,
+                      })
+                    : t('purge.doneAll', { count: r.partitions.length, topic }),
                 );
               },
             })
@@ -105,8 +97,8 @@ export function TopicActions({ cluster, topic }: { cluster: string; topic: strin
       )}
       {open === 'delete' && (
         <ConfirmDialog
-          title={`Delete topic ${topic}?`}
-          confirmLabel="Delete topic"
+          title={t('deleteTopic.title', { topic })}
+          confirmLabel={t('deleteTopic.button')}
           danger
           typeToConfirm={topic}
           pending={remove.isPending}
@@ -114,19 +106,27 @@ export function TopicActions({ cluster, topic }: { cluster: string; topic: strin
           onCancel={close}
           onConfirm={() =>
             remove.mutate(undefined, {
-              onSuccess: () => navigate(`/clusters/${encodeURIComponent(cluster)}/topics`, { replace: true }),
+              onSuccess: () => {
+                navigate(`/clusters/${encodeURIComponent(cluster)}/topics`, { replace: true });
+                toast(t('deleteTopic.done', { topic }));
+              },
             })
           }
         >
           <p>
-            Deletes <span className="font-mono font-semibold">{topic}</span> with its{' '}
-            {plural(data.partitionCount, 'partition')} and{' '}
-            {data.messageCount === null ? 'all its' : formatNumber(data.messageCount)} messages from cluster{' '}
-            {cluster}. Producers writing to it will fail (or re-create it if the broker auto-creates topics).
-            This cannot be undone.
+            {t('deleteTopic.text', {
+              topic,
+              cluster,
+              partitions: t('common.partitions', {
+                count: data.partitionCount,
+                n: formatNumber(data.partitionCount),
+              }),
+              messages:
+                data.messageCount === null ? t('deleteTopic.allIts') : formatNumber(data.messageCount),
+            })}
           </p>
         </ConfirmDialog>
       )}
-    </div>
+    </>
   );
 }

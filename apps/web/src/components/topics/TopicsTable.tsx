@@ -1,15 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { TopicSortField, TopicSummary } from '@tributary/contract';
-import { formatBytes, formatNumber } from '../format.ts';
-
-const COLUMNS: { field: TopicSortField; label: string; numeric: boolean }[] = [
-  { field: 'name', label: 'Name', numeric: false },
-  { field: 'partitionCount', label: 'Partitions', numeric: true },
-  { field: 'replicationFactor', label: 'Replication', numeric: true },
-  { field: 'underReplicatedPartitions', label: 'Under-replicated', numeric: true },
-  { field: 'messageCount', label: 'Messages', numeric: true },
-  { field: 'sizeBytes', label: 'Size', numeric: true },
-];
+import { Badge } from '../ui/Badge.tsx';
+import { DataTable, type Column } from '../ui/DataTable.tsx';
+import { formatBytes, formatNumber } from '../ui/format.ts';
+import { linkClass } from '../ui/Page.tsx';
 
 /** The topic list; column headers sort on the server (`aria-sort` tells which and how). */
 export function TopicsTable({
@@ -18,70 +13,81 @@ export function TopicsTable({
   sortBy,
   order,
   onSort,
+  empty,
 }: {
   cluster: string;
   topics: TopicSummary[];
   sortBy: TopicSortField;
   order: 'asc' | 'desc';
   onSort: (field: TopicSortField) => void;
+  empty: string;
 }) {
+  const { t } = useTranslation();
+  const columns: Column<TopicSummary>[] = [
+    {
+      key: 'name',
+      sortKey: 'name',
+      header: t('topics.name'),
+      className: 'min-w-48 font-medium break-all',
+      cell: (topic) => (
+        <>
+          <Link
+            className={linkClass}
+            to={`/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(topic.name)}`}
+          >
+            {topic.name}
+          </Link>
+          {topic.internal && <Badge className="ml-2">{t('topics.internal')}</Badge>}
+        </>
+      ),
+    },
+    {
+      key: 'partitionCount',
+      sortKey: 'partitionCount',
+      header: t('topics.partitions'),
+      numeric: true,
+      cell: (x) => formatNumber(x.partitionCount),
+    },
+    {
+      key: 'replicationFactor',
+      sortKey: 'replicationFactor',
+      header: t('topics.replication'),
+      numeric: true,
+      cell: (x) => formatNumber(x.replicationFactor),
+    },
+    {
+      key: 'underReplicatedPartitions',
+      sortKey: 'underReplicatedPartitions',
+      header: t('topics.underReplicated'),
+      numeric: true,
+      cellClass: (x) => (x.underReplicatedPartitions > 0 ? 'font-semibold text-warn' : ''),
+      cell: (x) => formatNumber(x.underReplicatedPartitions),
+    },
+    {
+      key: 'messageCount',
+      sortKey: 'messageCount',
+      header: t('topics.messages'),
+      numeric: true,
+      cell: (x) => formatNumber(x.messageCount),
+    },
+    {
+      key: 'sizeBytes',
+      sortKey: 'sizeBytes',
+      header: t('topics.size'),
+      numeric: true,
+      title: (x) => (x.sizeBytes === null ? t('common.unknown') : t('common.bytes', { count: x.sizeBytes })),
+      cell: (x) => formatBytes(x.sizeBytes),
+    },
+  ];
   return (
-    <table aria-label="Topics" className="w-full border-collapse rounded bg-white text-left text-sm shadow">
-      <thead className="bg-slate-100 text-slate-600">
-        <tr>
-          {COLUMNS.map((c) => (
-            <th
-              key={c.field}
-              aria-sort={sortBy === c.field ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}
-              className={`px-3 py-2 ${c.numeric ? 'text-right' : ''}`}
-            >
-              <button
-                type="button"
-                onClick={() => onSort(c.field)}
-                className="font-medium hover:text-slate-900"
-              >
-                {c.label}
-                <span aria-hidden className="ml-1 text-xs">
-                  {sortBy === c.field ? (order === 'asc' ? '▲' : '▼') : ''}
-                </span>
-              </button>
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {topics.map((t) => (
-          <tr key={t.name} className="border-t border-slate-100 hover:bg-slate-50">
-            <td className="px-3 py-2 font-medium break-all">
-              <Link
-                className="text-blue-700 hover:underline"
-                to={`/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(t.name)}`}
-              >
-                {t.name}
-              </Link>
-              {t.internal && (
-                <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-600">
-                  internal
-                </span>
-              )}
-            </td>
-            <td className="px-3 py-2 text-right tabular-nums">{formatNumber(t.partitionCount)}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{formatNumber(t.replicationFactor)}</td>
-            <td
-              className={`px-3 py-2 text-right tabular-nums ${t.underReplicatedPartitions > 0 ? 'font-semibold text-amber-700' : ''}`}
-            >
-              {formatNumber(t.underReplicatedPartitions)}
-            </td>
-            <td className="px-3 py-2 text-right tabular-nums">{formatNumber(t.messageCount)}</td>
-            <td
-              className="px-3 py-2 text-right tabular-nums"
-              title={t.sizeBytes === null ? 'unknown' : `${t.sizeBytes} bytes`}
-            >
-              {formatBytes(t.sizeBytes)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      label={t('nav.topics')}
+      columns={columns}
+      rows={topics}
+      rowKey={(x) => x.name}
+      sort={{ key: sortBy, order }}
+      onSort={(key) => onSort(key as TopicSortField)}
+      empty={empty}
+    />
   );
 }

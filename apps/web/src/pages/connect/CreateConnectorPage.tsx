@@ -1,17 +1,23 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { CreateConnectorBody, FieldErrors } from '@tributary/contract';
 import { ApiError } from '../../api/client.ts';
 import { useConnects, useCreateConnector, usePluginConfig, usePlugins } from '../../api/connect.ts';
-import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { ErrorBanner } from '../../components/ui/Alert.tsx';
+import { Button } from '../../components/ui/Button.tsx';
+import { Select, TextArea, TextField } from '../../components/ui/Field.tsx';
+import { linkClass, Muted, PageHeader } from '../../components/ui/Page.tsx';
+import { Tabs } from '../../components/ui/Tabs.tsx';
 import { ConfigForm } from '../../components/connect/ConfigForm.tsx';
 import { connectorHref } from '../../components/connect/ConnectorsTable.tsx';
 
 /** Reads the JSON editor: `{name, config}` (as Connect's POST takes it) or a bare config object. */
-function parseJson(text: string, fallbackName: string): CreateConnectorBody {
+function parseJson(text: string, fallbackName: string, t: TFunction): CreateConnectorBody {
   const parsed: unknown = JSON.parse(text);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new Error('The JSON must be an object: {"name": ..., "config": {...}} or the config itself.');
+    throw new Error(t('createConnector.jsonObject'));
   const object = parsed as Record<string, unknown>;
   if (typeof object.config === 'object' && object.config !== null)
     return {
@@ -24,6 +30,7 @@ function parseJson(text: string, fallbackName: string): CreateConnectorBody {
 
 /** Create a connector: choose a Connect cluster and a plugin, then fill the generated form or paste JSON. */
 export function CreateConnectorPage() {
+  const { t } = useTranslation();
   const { cluster = '' } = useParams();
   const navigate = useNavigate();
   const connects = useConnects(cluster);
@@ -58,7 +65,7 @@ export function CreateConnectorPage() {
     setJsonError('');
     let body: CreateConnectorBody;
     try {
-      body = mode === 'json' ? parseJson(json, name) : formBody();
+      body = mode === 'json' ? parseJson(json, name, t) : formBody();
     } catch (error) {
       setJsonError((error as Error).message);
       return;
@@ -75,82 +82,63 @@ export function CreateConnectorPage() {
   return (
     <section className="max-w-3xl">
       <p className="mb-1 text-sm">
-        <Link
-          to={`/clusters/${encodeURIComponent(cluster)}/connect`}
-          className="text-blue-700 hover:underline"
-        >
-          Kafka Connect
+        <Link to={`/clusters/${encodeURIComponent(cluster)}/connect`} className={linkClass}>
+          {t('connect.title')}
         </Link>
       </p>
-      <h1 className="mb-4 text-2xl font-semibold">Create connector</h1>
+      <PageHeader title={t('createConnector.title')} />
       <form onSubmit={submit} className="space-y-4">
         <div className="flex flex-wrap gap-4">
-          <label className="text-sm text-slate-700">
-            Connect cluster
-            <select
-              value={connect}
-              onChange={(e) => setConnect(e.target.value)}
-              className="ml-2 rounded border border-slate-300 px-2 py-1"
-            >
-              {connects.data?.map((c) => (
-                <option key={c.name} value={c.name}>
-                  {c.name} ({c.status})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm text-slate-700">
-            Plugin
-            <select
-              value={cls}
-              onChange={(e) => {
-                setCls(e.target.value);
-                setValues({});
-              }}
-              className="ml-2 rounded border border-slate-300 px-2 py-1"
-            >
-              <option value="">Choose…</option>
-              {plugins.data?.map((p) => (
-                <option key={p.class} value={p.class}>
-                  {p.class.slice(p.class.lastIndexOf('.') + 1)} ({p.type}, {p.version})
-                </option>
-              ))}
-            </select>
-          </label>
+          <Select
+            label={t('connect.connectCluster')}
+            value={connect}
+            onChange={(e) => setConnect(e.target.value)}
+            className="max-w-full"
+          >
+            {connects.data?.map((c) => (
+              <option key={c.name} value={c.name}>
+                {c.name} ({t(`connect.status.${c.status}`)})
+              </option>
+            ))}
+          </Select>
+          <Select
+            label={t('createConnector.plugin')}
+            value={cls}
+            onChange={(e) => {
+              setCls(e.target.value);
+              setValues({});
+            }}
+            className="max-w-full"
+            inputClassName="max-w-full"
+          >
+            <option value="">{t('createConnector.choose')}</option>
+            {plugins.data?.map((p) => (
+              <option key={p.class} value={p.class}>
+                {p.class.slice(p.class.lastIndexOf('.') + 1)} ({p.type}, {p.version})
+              </option>
+            ))}
+          </Select>
         </div>
         <ErrorBanner error={plugins.error ?? connects.error} />
-        <label className="block text-sm font-medium text-slate-700">
-          Name
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required={mode === 'form'}
-            className="mt-1 w-full rounded border border-slate-300 px-2 py-1 font-mono text-sm"
-          />
-        </label>
-        <div role="tablist" aria-label="Editor" className="flex gap-3 border-b border-slate-200 text-sm">
-          <button
-            type="button"
-            role="tab"
-            aria-selected={mode === 'form'}
-            onClick={() => setMode('form')}
-            className={`-mb-px border-b-2 px-2 py-1 ${mode === 'form' ? 'border-blue-600 text-blue-700' : 'border-transparent'}`}
-          >
-            Form
-          </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={mode === 'json'}
-            onClick={toJson}
-            className={`-mb-px border-b-2 px-2 py-1 ${mode === 'json' ? 'border-blue-600 text-blue-700' : 'border-transparent'}`}
-          >
-            JSON
-          </button>
-        </div>
+        <TextField
+          label={t('createConnector.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required={mode === 'form'}
+          inputClassName="w-full font-mono"
+        />
+        <Tabs
+          label={t('createConnector.editor')}
+          value={mode}
+          onChange={(next) => (next === 'json' ? toJson() : setMode('form'))}
+          tabs={[
+            { value: 'form', label: t('createConnector.form') },
+            { value: 'json', label: t('createConnector.json') },
+          ]}
+        />
         {mode === 'form' ? (
           <>
-            {!cls && <p className="text-sm text-slate-500">Choose a plugin to see its settings.</p>}
+            {!cls && <Muted>{t('createConnector.choosePlugin')}</Muted>}
             <ErrorBanner error={definition.error} />
             {definition.data && (
               <ConfigForm
@@ -162,35 +150,35 @@ export function CreateConnectorPage() {
             )}
           </>
         ) : (
-          <label className="block text-sm text-slate-700">
-            Connector JSON ({'{"name", "config"}'} or the config alone)
-            <textarea
-              value={json}
-              onChange={(e) => setJson(e.target.value)}
-              rows={16}
-              spellCheck={false}
-              className="mt-1 w-full rounded border border-slate-300 p-2 font-mono text-xs"
-            />
-          </label>
+          <TextArea
+            label={t('createConnector.jsonLabel')}
+            value={json}
+            onChange={(e) => setJson(e.target.value)}
+            rows={16}
+            spellCheck={false}
+            inputClassName="w-full text-xs"
+          />
         )}
         {jsonError && <ErrorBanner error={jsonError} />}
         <ErrorBanner error={create.error} />
         {unshown.length > 0 && (
-          <ul className="text-sm text-red-700">
+          <ul className="text-sm text-danger">
             {unshown.map((f) => (
-              <li key={f.name}>
+              <li key={f.name} className="break-all">
                 <span className="font-mono">{f.name}</span>: {f.errors.join(' ')}
               </li>
             ))}
           </ul>
         )}
-        <button
+        <Button
           type="submit"
-          disabled={create.isPending || !connect || (mode === 'form' && !cls)}
-          className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-50"
+          variant="primary"
+          disabled={!connect || (mode === 'form' && !cls)}
+          busy={create.isPending}
+          busyLabel={t('createConnector.creating')}
         >
-          {create.isPending ? 'Creating…' : 'Create connector'}
-        </button>
+          {t('createConnector.title')}
+        </Button>
       </form>
     </section>
   );

@@ -1,9 +1,12 @@
+import { useTranslation } from 'react-i18next';
 import { useAlterTopicConfigs, useTopicConfigs } from '../../api/topics.ts';
-import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { ErrorBanner } from '../../components/ui/Alert.tsx';
+import { Muted } from '../../components/ui/Page.tsx';
 import { ConfigTable } from '../../components/topics/ConfigTable.tsx';
 
 /** `kafka-configs --describe --all` for the topic; overrides highlighted, edited one value at a time. */
 export function ConfigurationTab({ cluster, topic }: { cluster: string; topic: string }) {
+  const { t } = useTranslation();
   const { data, error, isLoading } = useTopicConfigs(cluster, topic);
   const alter = useAlterTopicConfigs(cluster, topic);
   const overrides = data?.filter((c) => c.source === 'topic').length ?? 0;
@@ -11,16 +14,14 @@ export function ConfigurationTab({ cluster, topic }: { cluster: string; topic: s
     <div>
       <ErrorBanner error={error} />
       <ErrorBanner error={alter.error} />
-      {isLoading && <p className="text-slate-500">Loading configuration…</p>}
+      {isLoading && <Muted>{t('common.loading')}</Muted>}
       {data && (
         <>
-          <p className="mb-3 text-sm text-slate-600">
-            {overrides === 0
-              ? 'No overrides: every value comes from the broker or Kafka’s defaults.'
-              : `${overrides} topic override${overrides === 1 ? '' : 's'} (highlighted). Reset one to fall back to the broker or default value.`}
-          </p>
+          <Muted className="mb-3">
+            {overrides === 0 ? t('configs.noOverrides') : t('configs.overrides', { count: overrides })}
+          </Muted>
           <ConfigTable
-            label="Topic configuration"
+            label={t('configs.topicLabel')}
             configs={data}
             editing={{
               pending: alter.isPending,

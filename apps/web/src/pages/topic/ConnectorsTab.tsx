@@ -1,18 +1,29 @@
+import { useTranslation } from 'react-i18next';
 import { useConnectors } from '../../api/connect.ts';
-import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { ErrorBanner, Notice } from '../../components/ui/Alert.tsx';
+import { Muted } from '../../components/ui/Page.tsx';
 import { ConnectorsTable } from '../../components/connect/ConnectorsTable.tsx';
 
 /** The connectors that read or write this topic (configured or seen using it), over all Connect clusters. */
 export function ConnectorsTab({ cluster, topic }: { cluster: string; topic: string }) {
+  const { t } = useTranslation();
   const { data, error, isLoading } = useConnectors(cluster, { topic, perPage: 200 });
   return (
     <div>
       <ErrorBanner error={error} />
-      {isLoading && <p className="text-slate-500">Loading connectors…</p>}
-      {data && data.total === 0 && (
-        <p className="text-sm text-slate-500">No connector reads or writes {topic}.</p>
+      {data?.unavailable.map((u) => (
+        <Notice key={u.connect} tone="warn" role="alert">
+          {u.message}
+        </Notice>
+      ))}
+      {isLoading && <Muted>{t('connect.loading')}</Muted>}
+      {data && (
+        <ConnectorsTable
+          cluster={cluster}
+          connectors={data.items}
+          empty={t('connect.noneForTopic', { topic })}
+        />
       )}
-      {data && data.total > 0 && <ConnectorsTable cluster={cluster} connectors={data.items} />}
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { Message, MessageOrder, MessagesQuery } from '@tributary/contract';
 import {
   exportUrl,
@@ -10,38 +12,85 @@ import {
   usePartitions,
   type SearchState,
 } from '../../api/messages.ts';
-import { ErrorBanner } from '../../components/ErrorBanner.tsx';
-import { formatNumber } from '../../components/format.ts';
+import { usePrefs } from '../../prefs.ts';
+import { ErrorBanner, Notice } from '../../components/ui/Alert.tsx';
+import { Button } from '../../components/ui/Button.tsx';
+import { inputClass } from '../../components/ui/Field.tsx';
+import { formatNumber } from '../../components/ui/format.ts';
+import { linkClass } from '../../components/ui/Page.tsx';
+import { BrowseControls } from '../../components/messages/BrowseControls.tsx';
 import {
-  BrowseControls,
-  initialForm,
+  formFromParams,
+  formToParams,
   toQuery,
   type BrowseForm,
-} from '../../components/messages/BrowseControls.tsx';
+} from '../../components/messages/browseForm.ts';
 import { MessageTable } from '../../components/messages/MessageTable.tsx';
 import { ProducePanel } from '../../components/messages/ProducePanel.tsx';
-import { SearchPanel, type SearchScope } from '../../components/messages/SearchPanel.tsx';
+import {
+  SearchPanel,
+  scopeFromParams,
+  scopeToParams,
+  type SearchScope,
+} from '../../components/messages/SearchPanel.tsx';
 
 const byTime = (a: Message, b: Message) =>
   a.timestamp - b.timestamp || a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset));
 
-/** Browse (seek, filter, pages), search the whole topic on the server, produce and export. */
-export function MessagesTab({ cluster, topic }: { cluster: string; topic: string }) {
-  const [form, setForm] = useState<BrowseForm>(initialForm);
-  const [mode, setMode] = useState<'browse' | 'search'>('browse');
-  const [search, setSearch] = useState<SearchState>(idleSearch);
-  const [showProduce, setShowProduce] = useState(false);
-  const [exportLimit, setExportLimit] = useState(10_000);
-  // What the boxes hold now (a search uses it without Apply), and what the last search ran with (for export).
-  const [draft, setDraft] = useState<BrowseForm>(initialForm);
-  const [searched, setSearched] = useState<{ query: MessagesQuery; scope: ExportScope }>({
-    query: toQuery(initialForm),
-    scope: { scope: 'all' },
-  });
-  const stop = useRef<(() => void) | null>(null);
-  const query = useMemo(() => toQuery(form), [form]);
-  const pages = useMessages(cluster, topic, query);
+const searchWhere = (scope: SearchScope): ExportScope => ({
+  scope: scope.scope,
+  ...(scope.scope === 'time' && scope.from ? { from: scope.from } : {}),
+  ...(scope.scope === 'time' && scope.to ? { to: scope.to } : {}),
+  ...(scope.scope === 'last' ? { lastN: scope.lastN } : {}),
+});
 
+/** The filters of a query, without where it starts (a search has its own scope). */
+function filtersOf(query: MessagesQuery) {
+  const { seek: _s, offset: _o, timestamp: _t, limit: _l, order: _r, ...filters } = query;
+  return filters;
+}
+
+/**
+ * Browse (seek, filter, pages), search the whole topic on the server, produce and export. Everything that
+ * decides what is shown is in the address: `?seek=&partitions=&filter=…`, `search=1` with its scope, and
+ * `/messages/:partition/:offset` for one message, opened.
+ */
+export function MessagesTab({ cluster, topic }: { cluster: string; topic: string }) {
+  const { t } = useTranslation();
+  const { timeZone } = usePrefs();
+  const { partition: oneP, offset: oneO } = useParams();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState<SearchState>(idleSearch);
+  const [exportLimit, setExportLimit] = useState(10_000);
+  const form = useMemo(() => formFromParams(params, timeZone), [params, timeZone]);
+  const formKey = formToParams(form, timeZone, new URLSearchParams()).toString();
+  const scope = useMemo(() => scopeFromParams(params), [params]);
+  const scopeKey = scopeToParams(scope, new URLSearchParams()).toString();
+  const searching = params.get('search') === '1';
+  const single = useMemo(
+    () => (oneP !== undefined && oneO !== undefined ? { partition: Number(oneP), offset: oneO } : null),
+    [oneP, oneO],
+  );
+  // What the boxes hold now: a search uses it without Apply.
+  const draft = useRef<BrowseForm>(form);
+  const onDraft = useCallback((f: BrowseForm) => {
+    draft.current = f;
+  }, []);
+
+  const query = useMemo<MessagesQuery>(
+    () =>
+      single
+        ? {
+            ...toQuery(form, timeZone),
+            seek: 'offset',
+            offset: `${single.partition}:${single.offset}`,
+            partitions: String(single.partition),
+            limit: 1,
+          }
+        : toQuery(form, timeZone),
+    [form, timeZone, single],
+  );
+  const pages = useMessages(cluster, topic, query);
   const order: MessageOrder = form.order || (form.seek === 'newest' ? 'newest-first' : 'oldest-first');
   const browsed = useMemo(() => {
     const all = pages.data?.pages.flatMap((p) => p.messages) ?? [];
@@ -51,14 +100,16 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
   const first = pages.data?.pages[0];
   const last = pages.data?.pages.at(-1);
   const partitionCount = usePartitions(cluster, topic).data?.length ?? first?.partitions.length ?? 0;
-  const rows = mode === 'search' ? search.messages : browsed;
+  const rows = searching ? search.messages : single ? browsed.slice(0, 1) : browsed;
   const loadWhole = useCallback((m: Message) => fetchWholeMessage(cluster, topic, m), [cluster, topic]);
   const loadMore = useCallback(() => {
-    if (mode === 'browse' && pages.hasNextPage && !pages.isFetchingNextPage) void pages.fetchNextPage();
-  }, [mode, pages]);
+    if (!searching && !single && pages.hasNextPage && !pages.isFetchingNextPage) void pages.fetchNextPage();
+  }, [searching, single, pages]);
 
-  // A scan still running when the tab closes is stopped; a new scan ignores what an older one still sends.
+  // One scan at a time: a new one stops the old, whose late messages are ignored; leaving the tab stops it.
+  const stop = useRef<(() => void) | null>(null);
   const generation = useRef(0);
+  const started = useRef('');
   useEffect(
     () => () => {
       generation.current++;
@@ -66,118 +117,153 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
     },
     [],
   );
-  const startScan = (scope: SearchScope) => {
+  const runScan = useCallback(() => {
     stop.current?.();
     const mine = ++generation.current;
-    setMode('search');
-    const typed = toQuery(draft);
-    const {
-      seek: _seek,
-      offset: _offset,
-      timestamp: _timestamp,
-      limit: _limit,
-      order: _order,
-      ...filters
-    } = typed;
-    const where: ExportScope = {
-      scope: scope.scope,
-      ...(scope.scope === 'time' && scope.from ? { from: new Date(scope.from).toISOString() } : {}),
-      ...(scope.scope === 'time' && scope.to ? { to: new Date(scope.to).toISOString() } : {}),
-      ...(scope.scope === 'last' ? { lastN: scope.lastN } : {}),
-    };
-    setSearched({ query: typed, scope: where });
+    started.current = `${formKey}|${scopeKey}`;
     stop.current = startSearch(
       cluster,
       topic,
-      { ...filters, ...where, maxMatches: scope.maxMatches },
+      { ...filtersOf(toQuery(form, timeZone)), ...searchWhere(scope), maxMatches: scope.maxMatches },
       (update) => {
         if (generation.current === mine) setSearch(update);
       },
     );
+  }, [cluster, topic, form, timeZone, scope, formKey, scopeKey]);
+  // The address asks for a search (a link, reload, back/forward): run it once per set of parameters.
+  useEffect(() => {
+    if (searching && started.current !== `${formKey}|${scopeKey}`) runScan();
+  }, [searching, formKey, scopeKey, runScan]);
+
+  const startScan = (chosen: SearchScope) => {
+    const next = scopeToParams(chosen, formToParams(draft.current, timeZone, params));
+    next.set('search', '1');
+    const nextForm = formToParams(draft.current, timeZone, new URLSearchParams()).toString();
+    const nextScope = scopeToParams(chosen, new URLSearchParams()).toString();
+    if (searching && started.current === `${nextForm}|${nextScope}`) runScan(); // the same search again
+    setParams(next);
   };
+  const apply = (f: BrowseForm) => {
+    const next = formToParams(f, timeZone, params);
+    next.delete('search');
+    setParams(next);
+  };
+  const backToBrowsing = () => {
+    stop.current?.();
+    const next = new URLSearchParams(params);
+    next.delete('search');
+    setParams(next);
+  };
+
   // The export follows what the table shows: the search's scope, or the browse seek.
-  const [exportQuery, exportScope] =
-    mode === 'search' ? [searched.query, searched.scope] : [query, undefined];
+  const exportScope = searching ? searchWhere(scope) : undefined;
   const exportEnabled = first?.exportEnabled ?? true;
+  const base = `/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(topic)}/messages`;
 
   return (
     <div>
-      <BrowseControls
-        onChange={setDraft}
-        partitionCount={partitionCount}
-        onApply={(f) => {
-          setMode('browse');
-          setForm(f);
-        }}
-      />
-      <SearchPanel state={search} onStart={startScan} onStop={() => stop.current?.()} />
+      {params.get('produce') === '1' && (
+        <ProducePanel cluster={cluster} topic={topic} partitionCount={partitionCount} />
+      )}
+      {single ? (
+        <Notice>
+          {t('messages.single', { partition: single.partition, offset: formatNumber(single.offset) })}{' '}
+          <Link className={linkClass} to={base}>
+            {t('messages.browseAll')}
+          </Link>
+        </Notice>
+      ) : (
+        <>
+          <BrowseControls
+            key={`browse?${timeZone}&${formKey}`}
+            initial={form}
+            onChange={onDraft}
+            partitionCount={partitionCount}
+            onApply={apply}
+          />
+          <SearchPanel
+            key={`search?${scopeKey}`}
+            initial={scope}
+            state={search}
+            onStart={startScan}
+            onStop={() => stop.current?.()}
+          />
+        </>
+      )}
       <div className="mb-2 flex flex-wrap items-center gap-3 text-sm">
-        <button
-          type="button"
-          className="rounded border border-slate-300 px-3 py-1"
-          onClick={() => setShowProduce((s) => !s)}
-          aria-expanded={showProduce}
-        >
-          {showProduce ? 'Hide produce' : 'Produce'}
-        </button>
         {exportEnabled ? (
           <>
-            <label className="flex items-center gap-1 text-xs text-slate-600">
-              Export at most
+            <label className="flex items-center gap-1 text-xs text-muted">
+              {t('messages.exportAtMost')}
               <input
                 type="number"
                 min={1}
                 max={1000000}
-                className="w-24 rounded border border-slate-300 px-2 py-0.5"
+                className={`${inputClass} w-24`}
                 value={exportLimit}
                 onChange={(e) => setExportLimit(Number(e.target.value))}
               />
             </label>
             <a
-              className="text-blue-700 hover:underline"
-              href={exportUrl(cluster, topic, exportQuery, 'jsonl', exportLimit, exportScope)}
+              className={linkClass}
+              href={exportUrl(cluster, topic, query, 'jsonl', exportLimit, exportScope)}
               download
             >
-              Export JSON Lines
+              {t('messages.exportJsonl')}
             </a>
             <a
-              className="text-blue-700 hover:underline"
-              href={exportUrl(cluster, topic, exportQuery, 'csv', exportLimit, exportScope)}
+              className={linkClass}
+              href={exportUrl(cluster, topic, query, 'csv', exportLimit, exportScope)}
               download
             >
-              Export CSV
+              {t('messages.exportCsv')}
             </a>
           </>
         ) : (
-          <span className="text-xs text-slate-500">
-            Export is switched off on this server by its administrator.
-          </span>
+          <span className="text-xs text-muted">{t('messages.exportOff')}</span>
         )}
-        {mode === 'search' && (
-          <button type="button" className="text-blue-700 hover:underline" onClick={() => setMode('browse')}>
-            Back to browsing
-          </button>
+        {searching && (
+          <Button variant="ghost" size="sm" onClick={backToBrowsing}>
+            {t('messages.backToBrowsing')}
+          </Button>
         )}
-        <span className="ml-auto text-xs text-slate-500" role="status" aria-label="Result summary">
-          {mode === 'search'
-            ? `${formatNumber(search.messages.length)} matches from the server-side search`
+        <span className="text-xs text-muted sm:ml-auto" role="status" aria-label={t('messages.summaryLabel')}>
+          {searching
+            ? t('messages.searchSummary', { n: formatNumber(search.messages.length) })
             : pages.isFetching && !pages.isFetchingNextPage
-              ? 'Loading…'
-              : `${formatNumber(browsed.length)} messages${last ? ` · scanned ${formatNumber(last.scanned)} in the last page` : ''}${last?.partial ? ' · page ended early (scan or size budget); load more to continue' : ''}`}
+              ? t('common.loading')
+              : [
+                  t('common.messages', { count: browsed.length, n: formatNumber(browsed.length) }),
+                  last ? t('messages.scanned', { n: formatNumber(last.scanned) }) : '',
+                  last?.partial ? t('messages.partial') : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
         </span>
       </div>
-      {showProduce && <ProducePanel cluster={cluster} topic={topic} partitionCount={partitionCount} />}
-      <ErrorBanner error={mode === 'browse' ? pages.error : undefined} />
-      <MessageTable messages={rows} loadWhole={loadWhole} onEndReached={loadMore} />
-      {mode === 'browse' && pages.hasNextPage && (
-        <button
-          type="button"
-          className="mt-2 rounded border border-slate-300 px-3 py-1 text-sm"
-          disabled={pages.isFetchingNextPage}
+      <ErrorBanner error={searching ? undefined : pages.error} />
+      <MessageTable
+        key={single ? `${single.partition}:${single.offset}` : 'browse'}
+        messages={rows}
+        loading={
+          searching
+            ? search.status === 'running' && rows.length === 0
+            : pages.isLoading || (pages.isFetching && !pages.isFetchingNextPage && rows.length === 0)
+        }
+        loadWhole={loadWhole}
+        onEndReached={loadMore}
+        initiallyOpen={single ? `${single.partition}:${single.offset}` : undefined}
+        linkTo={(m) => `${base}/${m.partition}/${m.offset}`}
+      />
+      {!searching && !single && pages.hasNextPage && (
+        <Button
+          className="mt-2"
+          busy={pages.isFetchingNextPage}
+          busyLabel={t('common.loading')}
           onClick={() => void pages.fetchNextPage()}
         >
-          {pages.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
+          {t('messages.loadMore')}
+        </Button>
       )}
     </div>
   );

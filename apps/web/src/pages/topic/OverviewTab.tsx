@@ -1,80 +1,93 @@
+import { useTranslation } from 'react-i18next';
+import type { PartitionInfo } from '@tributary/contract';
 import { useTopic } from '../../api/topics.ts';
-import { ErrorBanner } from '../../components/ErrorBanner.tsx';
-import { formatBytes, formatNumber } from '../../components/format.ts';
-import { StatCard } from '../../components/StatCard.tsx';
+import { ErrorBanner } from '../../components/ui/Alert.tsx';
+import { DataTable, type Column } from '../../components/ui/DataTable.tsx';
+import { formatBytes, formatNumber } from '../../components/ui/format.ts';
+import { Muted } from '../../components/ui/Page.tsx';
+import { Stat, StatGrid } from '../../components/ui/Stat.tsx';
 import { Warnings } from '../../components/topics/Warnings.tsx';
+import { partitionMessages } from '../../components/topics/PurgeDialog.tsx';
+
+const under = (p: PartitionInfo) => p.isr.length < p.replicas.length;
 
 /** `kafka-topics --describe` plus offsets and sizes: one row per partition. */
 export function OverviewTab({ cluster, topic }: { cluster: string; topic: string }) {
+  const { t } = useTranslation();
   const { data, error, isLoading } = useTopic(cluster, topic);
   if (error) return <ErrorBanner error={error} />;
-  if (isLoading || !data) return <p className="text-slate-500">Loading partitions…</p>;
-  const unknown = 'unknown: a partition has no leader or a broker did not answer';
+  if (isLoading || !data) return <Muted>{t('topic.loadingPartitions')}</Muted>;
+  const unknown = t('topic.unknownHint');
+  const columns: Column<PartitionInfo>[] = [
+    {
+      key: 'partition',
+      header: t('topic.partition'),
+      className: 'font-medium tabular-nums',
+      cell: (p) => p.partition,
+    },
+    {
+      key: 'leader',
+      header: t('topic.leader'),
+      cell: (p) => p.leader ?? <span className="font-semibold text-danger">{t('topic.noLeader')}</span>,
+    },
+    {
+      key: 'replicas',
+      header: t('topic.replicas'),
+      className: 'font-mono text-xs',
+      cell: (p) => p.replicas.join(', '),
+    },
+    {
+      key: 'isr',
+      header: t('topic.isr'),
+      className: 'font-mono text-xs',
+      cellClass: (p) => (under(p) ? 'font-semibold text-warn' : ''),
+      cell: (p) => (
+        <>
+          {p.isr.join(', ') || '—'}
+          {under(p) && <span className="ml-2 font-sans">{t('topic.underReplicated')}</span>}
+        </>
+      ),
+    },
+    { key: 'start', header: t('topic.startOffset'), numeric: true, cell: (p) => formatNumber(p.startOffset) },
+    { key: 'end', header: t('topic.endOffset'), numeric: true, cell: (p) => formatNumber(p.endOffset) },
+    {
+      key: 'messages',
+      header: t('topics.messages'),
+      numeric: true,
+      cell: (p) => formatNumber(partitionMessages(p)),
+    },
+    { key: 'size', header: t('topics.size'), numeric: true, cell: (p) => formatBytes(p.sizeBytes) },
+  ];
   return (
     <div>
       <Warnings warnings={data.warnings} />
-      <div className="mb-5 grid max-w-5xl grid-cols-2 gap-3 md:grid-cols-5">
-        <StatCard label="Partitions" value={formatNumber(data.partitionCount)} />
-        <StatCard label="Replication factor" value={formatNumber(data.replicationFactor)} />
-        <StatCard
-          label="Under-replicated"
+      <StatGrid columns={5}>
+        <Stat label={t('topics.partitions')} value={formatNumber(data.partitionCount)} />
+        <Stat label={t('topic.replicationFactor')} value={formatNumber(data.replicationFactor)} />
+        <Stat
+          label={t('topics.underReplicated')}
           value={formatNumber(data.underReplicatedPartitions)}
           tone={data.underReplicatedPartitions > 0 ? 'warn' : 'normal'}
         />
-        <StatCard
-          label="Messages"
+        <Stat
+          label={t('topics.messages')}
           value={formatNumber(data.messageCount)}
-          hint={data.messageCount === null ? unknown : 'end - start offsets'}
+          hint={data.messageCount === null ? unknown : t('topic.messagesHint')}
         />
-        <StatCard
-          label="Size"
+        <Stat
+          label={t('topics.size')}
           value={formatBytes(data.sizeBytes)}
-          hint={data.sizeBytes === null ? unknown : 'one replica of each partition'}
+          hint={data.sizeBytes === null ? unknown : t('topic.sizeHint')}
         />
-      </div>
-      <table
-        aria-label="Partitions"
-        className="w-full max-w-5xl border-collapse rounded bg-white text-left text-sm shadow"
-      >
-        <thead className="bg-slate-100 text-slate-600">
-          <tr>
-            <th className="px-3 py-2">Partition</th>
-            <th className="px-3 py-2">Leader</th>
-            <th className="px-3 py-2">Replicas</th>
-            <th className="px-3 py-2">In-sync replicas</th>
-            <th className="px-3 py-2 text-right">Start offset</th>
-            <th className="px-3 py-2 text-right">End offset</th>
-            <th className="px-3 py-2 text-right">Messages</th>
-            <th className="px-3 py-2 text-right">Size</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.partitions.map((p) => {
-            const under = p.isr.length < p.replicas.length;
-            const count =
-              p.startOffset !== null && p.endOffset !== null
-                ? (BigInt(p.endOffset) - BigInt(p.startOffset)).toString()
-                : null;
-            return (
-              <tr key={p.partition} className={`border-t border-slate-100 ${under ? 'bg-amber-50' : ''}`}>
-                <td className="px-3 py-2 font-medium tabular-nums">{p.partition}</td>
-                <td className="px-3 py-2">
-                  {p.leader ?? <span className="font-semibold text-red-700">none (offline)</span>}
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">{p.replicas.join(', ')}</td>
-                <td className={`px-3 py-2 font-mono text-xs ${under ? 'font-semibold text-amber-800' : ''}`}>
-                  {p.isr.join(', ') || '—'}
-                  {under && <span className="ml-2 font-sans">under-replicated</span>}
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatNumber(p.startOffset)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatNumber(p.endOffset)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatNumber(count)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatBytes(p.sizeBytes)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      </StatGrid>
+      <DataTable
+        label={t('common.partitionsTitle')}
+        className="max-w-5xl"
+        columns={columns}
+        rows={data.partitions}
+        rowKey={(p) => String(p.partition)}
+        rowClass={(p) => (under(p) ? 'bg-warn-soft' : '')}
+      />
     </div>
   );
 }

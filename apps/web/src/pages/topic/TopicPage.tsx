@@ -1,4 +1,5 @@
-import { NavLink, Navigate, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { OverviewTab } from './OverviewTab.tsx';
 import { ConfigurationTab } from './ConfigurationTab.tsx';
 import { MessagesTab } from './MessagesTab.tsx';
@@ -6,42 +7,69 @@ import { LiveTab } from './LiveTab.tsx';
 import { ConsumersTab } from './ConsumersTab.tsx';
 import { ConnectorsTab } from './ConnectorsTab.tsx';
 import { TopicActions } from '../../components/topics/TopicActions.tsx';
+import { Button } from '../../components/ui/Button.tsx';
+import { PageHeader } from '../../components/ui/Page.tsx';
+import { TabLinks } from '../../components/ui/Tabs.tsx';
 
 const TABS = {
-  overview: { label: 'Overview', Component: OverviewTab },
-  configuration: { label: 'Configuration', Component: ConfigurationTab },
-  messages: { label: 'Messages', Component: MessagesTab },
-  live: { label: 'Live', Component: LiveTab },
-  consumers: { label: 'Consumers', Component: ConsumersTab },
-  connectors: { label: 'Connectors', Component: ConnectorsTab },
+  overview: OverviewTab,
+  configuration: ConfigurationTab,
+  messages: MessagesTab,
+  live: LiveTab,
+  consumers: ConsumersTab,
+  connectors: ConnectorsTab,
 } as const;
 type TabName = keyof typeof TABS;
 
 const isTab = (tab: string | undefined): tab is TabName => tab !== undefined && tab in TABS;
 
-/** A topic with one address per tab (`/clusters/:cluster/topics/:topic/:tab`), so a link can be shared. */
+/**
+ * A topic with one address per tab (`/clusters/:cluster/topics/:topic/:tab`), so a link can be shared.
+ * `/messages/:partition/:offset` is the Messages tab with that one message open.
+ */
 export function TopicPage() {
-  const { cluster = '', topic = '', tab } = useParams();
+  const { t } = useTranslation();
+  const { cluster = '', topic = '', tab: tabParam, partition } = useParams();
+  const tab = partition !== undefined ? 'messages' : tabParam;
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
   if (!isTab(tab)) return <Navigate replace to="overview" relative="path" />;
-  const { Component } = TABS[tab];
+  const Component = TABS[tab];
   const base = `/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(topic)}`;
+  const producing = tab === 'messages' && params.get('produce') === '1';
+  // Produce from any tab: it opens the Messages tab with its produce panel (an address of its own).
+  const toggleProduce = () => {
+    if (producing) {
+      const next = new URLSearchParams(params);
+      next.delete('produce');
+      navigate({ search: next.toString() }, { replace: true });
+    } else if (tab === 'messages') {
+      const next = new URLSearchParams(params);
+      next.set('produce', '1');
+      navigate({ search: next.toString() }, { replace: true });
+    } else navigate(`${base}/messages?produce=1`);
+  };
   return (
     <section>
-      <h1 className="mb-3 text-2xl font-semibold break-all">{topic}</h1>
-      <TopicActions cluster={cluster} topic={topic} />
-      <nav role="tablist" aria-label="Topic" className="mb-4 flex gap-1 border-b border-slate-200">
-        {(Object.keys(TABS) as TabName[]).map((name) => (
-          <NavLink
-            key={name}
-            role="tab"
-            aria-selected={name === tab}
-            to={`${base}/${name}`}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm ${name === tab ? 'border-blue-600 font-medium text-blue-700' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
-          >
-            {TABS[name].label}
-          </NavLink>
-        ))}
-      </nav>
+      <PageHeader
+        title={topic}
+        actions={
+          <>
+            <Button variant="primary" aria-expanded={producing} onClick={toggleProduce}>
+              {t('topic.produce')}
+            </Button>
+            <TopicActions cluster={cluster} topic={topic} />
+          </>
+        }
+      />
+      <TabLinks
+        label={t('topic.tabs')}
+        tabs={(Object.keys(TABS) as TabName[]).map((name) => ({
+          to: `${base}/${name}`,
+          label: t(`topic.tab.${name}`),
+          selected: name === tab,
+        }))}
+      />
       <Component key={`${cluster}/${topic}`} cluster={cluster} topic={topic} />
     </section>
   );

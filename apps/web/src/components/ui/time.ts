@@ -1,0 +1,57 @@
+import type { Prefs } from '../../prefs.ts';
+import { locale } from './format.ts';
+
+export type Zone = Prefs['timeZone'];
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** "2024-05-01 15:20:42.074Z" in UTC; in local time the locale's own form with its zone name. */
+export function formatTimestamp(ms: number, zone: Zone): string {
+  const d = new Date(ms);
+  if (zone === 'utc') return d.toISOString().replace('T', ' ');
+  return new Intl.DateTimeFormat(locale(), {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    fractionalSecondDigits: 3,
+    timeZoneName: 'short',
+    ...(locale() === 'fr-FR' ? { hourCycle: 'h23' as const } : {}),
+  }).format(d);
+}
+
+/** "15:20" on a chart axis, in the chosen zone. */
+export function formatClock(ms: number, zone: Zone): string {
+  return new Intl.DateTimeFormat(locale(), {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(zone === 'utc' ? { timeZone: 'UTC' } : {}),
+    ...(locale() === 'fr-FR' ? { hourCycle: 'h23' as const } : {}),
+  }).format(new Date(ms));
+}
+
+/** The zone's short name as labels show it: "UTC", or the browser's ("GMT+1", "UTC+1", "CET"). */
+export function zoneName(zone: Zone, at = Date.now()): string {
+  if (zone === 'utc') return 'UTC';
+  const part = new Intl.DateTimeFormat(locale(), { timeZoneName: 'short' })
+    .formatToParts(new Date(at))
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? '';
+}
+
+/** An instant as a datetime-local value ("2024-05-01T15:20:42") in the chosen zone. */
+export function toPickerValue(ms: number, zone: Zone): string {
+  const d = new Date(ms);
+  if (zone === 'utc') return d.toISOString().slice(0, 19);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** A datetime-local value read in the chosen zone; NaN when empty or not a time. */
+export function fromPickerValue(value: string, zone: Zone): number {
+  if (!value) return NaN;
+  return zone === 'utc'
+    ? Date.parse(`${value.length === 16 ? `${value}:00` : value}Z`)
+    : new Date(value).getTime();
+}
