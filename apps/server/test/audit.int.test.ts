@@ -75,15 +75,20 @@ describe('audit log', async () => {
     ]);
     expect(Date.parse(String(lines[0]?.at))).not.toBeNaN();
 
-    const list = await app.inject({ url: '/api/audit?limit=10', headers: { cookie: ann } });
-    expect(list.statusCode).toBe(200);
-    const body = list.json<AuditList>();
-    expect(body.source).toBe(`local/${topic}`);
-    expect(body.entries.map((e) => [e.user, e.status])).toEqual([
-      ['ann', 204],
-      ['vic', 403],
-      ['ann', 201],
-    ]);
+    // The entry is produced once the answer has gone out: the topic may take a moment to show it.
+    const read = async () => {
+      const list = await app.inject({ url: '/api/audit?limit=10', headers: { cookie: ann } });
+      expect(list.statusCode).toBe(200);
+      return list.json<AuditList>();
+    };
+    expect((await read()).source).toBe(`local/${topic}`);
+    await expect
+      .poll(async () => (await read()).entries.map((e) => [e.user, e.status]), { timeout: 10_000 })
+      .toEqual([
+        ['ann', 204],
+        ['vic', 403],
+        ['ann', 201],
+      ]);
     expect((await app.inject({ url: '/api/audit', headers: { cookie: vic } })).statusCode).toBe(403);
     expect((await app.inject({ url: '/api/audit?limit=100000', headers: { cookie: ann } })).statusCode).toBe(
       400,

@@ -23,7 +23,7 @@ async function fromKafka(
         partition,
         offset: String(offset),
         maxBytes: 1 << 20,
-        maxWaitMs: 0,
+        maxWaitMs: 100,
       });
       for (const record of result.records) {
         try {
@@ -32,8 +32,8 @@ async function fromKafka(
           // Not ours (someone else wrote to the topic): skipped.
         }
       }
-      if (BigInt(result.nextOffset) <= offset) break;
-      offset = BigInt(result.nextOffset);
+      // A fetch may bring nothing below the high watermark (a leader catching up): asked again, boundedly.
+      if (BigInt(result.nextOffset) > offset) offset = BigInt(result.nextOffset);
     }
   }
   return entries.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
