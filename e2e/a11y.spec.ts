@@ -1,15 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
-import { allPages, arrangeDemo, type Demo } from './support/demo.ts';
+import { allPages } from './support/demo.ts';
+import { useDemo } from './support/use-demo.ts';
 
-let demo: Demo;
-test.beforeAll(async ({ playwright, bootstrap }) => {
-  const request = await playwright.request.newContext({
-    baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 18080}`,
-  });
-  demo = await arrangeDemo(request, bootstrap);
-  await request.dispose();
-});
+const demo = useDemo();
 
 for (const theme of ['light', 'dark'] as const)
   test(`axe finds nothing serious on any page in the ${theme} theme`, async ({ browser }) => {
@@ -20,7 +14,7 @@ for (const theme of ['light', 'dark'] as const)
     });
     const page = await context.newPage();
     const found: string[] = [];
-    for (const [name, path] of allPages(demo)) {
+    for (const [name, path] of allPages(demo())) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.waitForLoadState('networkidle').catch(() => {});

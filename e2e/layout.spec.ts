@@ -1,20 +1,14 @@
 import { expect, test } from './fixtures.ts';
-import { allPages, arrangeDemo, type Demo } from './support/demo.ts';
+import { allPages } from './support/demo.ts';
+import { useDemo } from './support/use-demo.ts';
 
-let demo: Demo;
-test.beforeAll(async ({ playwright, bootstrap }) => {
-  const request = await playwright.request.newContext({
-    baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 18080}`,
-  });
-  demo = await arrangeDemo(request, bootstrap);
-  await request.dispose();
-});
+const demo = useDemo();
 
 test.describe('on a phone (390 × 844)', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test('no page scrolls sideways: wide tables scroll inside their card', async ({ page }) => {
-    for (const [name, path] of allPages(demo)) {
+    for (const [name, path] of allPages(demo())) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.waitForLoadState('networkidle').catch(() => {});
@@ -79,7 +73,7 @@ test('dark mode follows the system, and the choice in the header wins and is rem
 });
 
 test('Produce is on every tab of a topic, and configs read in human units', async ({ page }) => {
-  await page.goto(`/clusters/local/topics/${demo.topic}/configuration`);
+  await page.goto(`/clusters/local/topics/${demo().topic}/configuration`);
   await page.getByRole('searchbox', { name: 'Filter configs' }).fill('retention.ms');
   const row = page
     .getByRole('table', { name: 'Topic configuration' })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Kafka, logLevel } from 'kafkajs';
 import { startKafka, type LocalKafka } from '@tributary/local-kafka';
 import { LiveClient, kcatProduce } from './live-ws-client.ts';
+import { outagePages, seedOutageTopic } from './outage-fixtures.ts';
 import { PageLoad, ServerProcess, secondsUntilAllAnswer } from './server-process.ts';
 
 // Issue 10.1: a broker stalled for 20 s (SIGSTOP, then SIGCONT) under mixed load ended the server with an
@@ -9,27 +9,19 @@ import { PageLoad, ServerProcess, secondsUntilAllAnswer } from './server-process
 // a child process so that a crash shows as its exit; the broker is this file's own.
 const topic = 'stalled';
 const group = 'stalled-readers';
-const pages = [
-  '/api/clusters/local',
-  `/api/clusters/local/topics/${topic}`,
-  '/api/clusters/local/consumer-groups',
-];
+const pages = outagePages(topic);
 
 let kafka: LocalKafka;
 let server: ServerProcess;
 
 beforeAll(async () => {
   kafka = await startKafka({ brokers: 1, heap: '384m' });
-  const client = new Kafka({ brokers: kafka.bootstrapServers, logLevel: logLevel.NOTHING });
-  const admin = client.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
-  const producer = client.producer();
-  await producer.connect();
-  await producer.send({ topic, messages: Array.from({ length: 30 }, (_, i) => ({ value: `m${i}` })) });
-  await producer.disconnect();
-  await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: '1' }] });
-  await admin.disconnect();
+  await seedOutageTopic(
+    kafka,
+    { topic, numPartitions: 3 },
+    group,
+    Array.from({ length: 30 }, (_, i) => ({ value: `m${i}` })),
+  );
   server = await ServerProcess.start(kafka.bootstrapServers);
 }, 180_000);
 

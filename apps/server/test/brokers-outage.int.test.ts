@@ -1,10 +1,10 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Kafka, logLevel } from 'kafkajs';
 import type { TopicDetail } from '@tributary/contract';
 import { startKafka, type LocalKafka } from '@tributary/local-kafka';
 import { LiveClient } from './live-ws-client.ts';
+import { outagePages, seedOutageTopic } from './outage-fixtures.ts';
 import { PageLoad, ServerProcess, secondsUntilAllAnswer } from './server-process.ts';
 
 // Issue 18: brokers of a 3-broker cluster stalled, killed and restarted under load (each test runs 25-50 s;
@@ -12,39 +12,23 @@ import { PageLoad, ServerProcess, secondsUntilAllAnswer } from './server-process
 // process, so that a crash shows as its exit and its warnings (printed to stderr) can be read.
 const topic = 'outage';
 const group = 'outage-readers';
-const pages = [
-  '/api/clusters/local',
-  `/api/clusters/local/topics/${topic}`,
-  '/api/clusters/local/consumer-groups',
-];
+const pages = outagePages(topic);
 
 let kafka: LocalKafka;
 let server: ServerProcess;
 
 beforeAll(async () => {
   kafka = await startKafka({ brokers: 3, heap: '384m' });
-  const client = new Kafka({ brokers: kafka.bootstrapServers, logLevel: logLevel.NOTHING });
-  const admin = client.admin();
-  await admin.connect();
-  await admin.createTopics({
-    // Broker 1 leads every partition (and is the first bootstrap server): the issue's "leader of everything".
-    topics: [
-      {
-        topic,
-        replicaAssignment: Array.from({ length: 6 }, (_, partition) => ({ partition, replicas: [1, 2, 3] })),
-      },
-    ],
-    waitForLeaders: true,
-  });
-  const producer = client.producer();
-  await producer.connect();
-  await producer.send({
-    topic,
-    messages: Array.from({ length: 60 }, (_, i) => ({ key: `k${i}`, value: `m${i}` })),
-  });
-  await producer.disconnect();
-  await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: '1' }] });
-  await admin.disconnect();
+  await seedOutageTopic(
+    kafka,
+    {
+      topic,
+      // Broker 1 leads every partition (and is the first bootstrap server): the issue's "leader of everything".
+      replicaAssignment: Array.from({ length: 6 }, (_, partition) => ({ partition, replicas: [1, 2, 3] })),
+    },
+    group,
+    Array.from({ length: 60 }, (_, i) => ({ key: `k${i}`, value: `m${i}` })),
+  );
   server = await ServerProcess.start(kafka.bootstrapServers, {
     NODE_OPTIONS: `--trace-warnings --import ${join(dirname(fileURLToPath(import.meta.url)), 'strict-listeners.mjs')}`,
   });

@@ -1,3 +1,5 @@
+import { renderProperties, STDOUT_WARN_LOG4J2 } from './properties.ts';
+
 export interface ConnectWorkerConfig {
   bootstrapServers: string[];
   restPort: number;
@@ -47,20 +49,10 @@ export function connectWorkerProperties(config: ConnectWorkerConfig): string {
     'plugin.discovery': config.pluginDiscovery,
     ...config.extra,
   };
-  return Object.entries(props)
-    .map(([k, v]) => `${k}=${v}`)
-    .join('\n')
-    .concat('\n');
+  return renderProperties(props);
 }
 
 /** Warnings and Connect's own start/stop lines; a failing task's stack trace is an ERROR, so it stays. */
-export const CONNECT_LOG4J2_PROPERTIES = `status = warn
-appender.out.type = Console
-appender.out.name = STDOUT
-appender.out.layout.type = PatternLayout
-appender.out.layout.pattern = [%d] %p %m (%c)%n
-rootLogger.level = WARN
-rootLogger.appenderRef.out.ref = STDOUT
-logger.connect.name = org.apache.kafka.connect.runtime.Connect
+export const CONNECT_LOG4J2_PROPERTIES = `${STDOUT_WARN_LOG4J2}logger.connect.name = org.apache.kafka.connect.runtime.Connect
 logger.connect.level = INFO
 `;

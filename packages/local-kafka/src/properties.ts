@@ -63,21 +63,29 @@ export function nodeProperties(
     props['listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config'] =
       'org.apache.kafka.common.security.scram.ScramLoginModule required;';
   }
+  return renderProperties(props);
+}
+
+/** A Java .properties file: one `key=value` a line, in insertion order, ending with a newline. */
+export function renderProperties(props: Record<string, string | number>): string {
   return Object.entries(props)
     .map(([k, v]) => `${k}=${v}`)
     .join('\n')
     .concat('\n');
 }
 
-/** Log4j2 in properties form (needs no YAML jar); warnings only, the broker's stdout goes to a file. */
-export const LOG4J2_PROPERTIES = `status = warn
+/** Log4j2 to stdout, warnings only; the broker and the Connect worker add their own INFO loggers. */
+export const STDOUT_WARN_LOG4J2 = `status = warn
 appender.out.type = Console
 appender.out.name = STDOUT
 appender.out.layout.type = PatternLayout
 appender.out.layout.pattern = [%d] %p %m (%c)%n
 rootLogger.level = WARN
 rootLogger.appenderRef.out.ref = STDOUT
-logger.server.name = kafka.server.KafkaRaftServer
+`;
+
+/** Log4j2 in properties form (needs no YAML jar); warnings only, the broker's stdout goes to a file. */
+export const LOG4J2_PROPERTIES = `${STDOUT_WARN_LOG4J2}logger.server.name = kafka.server.KafkaRaftServer
 logger.server.level = INFO
 logger.broker.name = kafka.server.BrokerServer
 logger.broker.level = INFO

@@ -113,12 +113,33 @@ export class TopicsGateway {
     return describeConfigs(this.connection, resource);
   }
 
-  alterConfigs(
+  async alterConfigs(
     resource: ConfigResource,
     change: { set: Record<string, string>; reset: string[] },
     validateOnly = false,
   ): Promise<void> {
-    return alterConfigsIncrementally(this.connection, resource, change, validateOnly);
+    await alterConfigsIncrementally(this.connection, resource, change, validateOnly);
+    if (!validateOnly) await this.settleConfigs(resource, change);
+  }
+
+  /**
+   * The controller answers once a config change is committed; the broker that describes configs applies it
+   * a moment later (a busy machine showed the old values). Wait briefly until it shows what was asked.
+   */
+  private async settleConfigs(
+    resource: ConfigResource,
+    change: { set: Record<string, string>; reset: string[] },
+  ): Promise<void> {
+    const dynamic = resource.kind === 'topic' ? 'DYNAMIC_TOPIC_CONFIG' : 'DYNAMIC_BROKER_CONFIG';
+    for (let attempt = 0; attempt < 30; attempt++) {
+      const entries = new Map((await this.configs(resource)).map((c) => [c.name, c]));
+      const setShown = Object.entries(change.set).every(
+        ([name, value]) => entries.get(name)?.sensitive || entries.get(name)?.value === value,
+      );
+      const resetShown = change.reset.every((name) => entries.get(name)?.kafkaSource !== dynamic);
+      if (setShown && resetShown) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }
 

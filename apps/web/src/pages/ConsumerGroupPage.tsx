@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -14,7 +14,7 @@ import { ErrorBanner, Notice } from '../components/ui/Alert.tsx';
 import { Button } from '../components/ui/Button.tsx';
 import { ConfirmDialog } from '../components/ui/ConfirmDialog.tsx';
 import { formatNumber } from '../components/ui/format.ts';
-import { linkClass, Muted, PageHeader } from '../components/ui/Page.tsx';
+import { linkClass, Muted, PageHeader, Section } from '../components/ui/Page.tsx';
 import { useToast } from '../components/ui/Toast.tsx';
 import { StateBadge, TypeBadge } from '../components/groups/StateBadge.tsx';
 import { MembersTable } from '../components/groups/MembersTable.tsx';
@@ -23,15 +23,6 @@ import { LagChart } from '../components/groups/LagChart.tsx';
 import { CommitTimeline } from '../components/groups/CommitTimeline.tsx';
 import { ResetWizard } from '../components/groups/ResetWizard.tsx';
 import { DeleteOffsets } from '../components/groups/DeleteOffsets.tsx';
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section aria-label={title} className="mb-6">
-      <h2 className="mb-2 text-lg font-semibold">{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 /** One group: `--describe` with members, lag over time, commits, and the reset wizard. */
 export function ConsumerGroupPage() {

@@ -3,7 +3,7 @@ import { useParams } from 'react-router-dom';
 import { GROUP_STATES, type GroupState } from '@tributary/contract';
 import { useConsumerGroups } from '../api/consumer-groups.ts';
 import { ErrorBanner } from '../components/ui/Alert.tsx';
-import { RefreshStatus, useAutoRefresh } from '../components/ui/AutoRefresh.tsx';
+import { ListRefreshStatus, useAutoRefresh } from '../components/ui/AutoRefresh.tsx';
 import { Select } from '../components/ui/Field.tsx';
 import { formatNumber } from '../components/ui/format.ts';
 import { Muted, PageHeader } from '../components/ui/Page.tsx';
@@ -49,14 +49,12 @@ export function ConsumerGroupsPage() {
             <option key={s}>{s}</option>
           ))}
         </Select>
-        <span className="sm:ml-auto">
-          <RefreshStatus
-            updatedAt={dataUpdatedAt}
-            fetching={isFetching && !isLoading}
-            paused={refresh.paused}
-            onToggle={refresh.toggle}
-          />
-        </span>
+        <ListRefreshStatus
+          updatedAt={dataUpdatedAt}
+          fetching={isFetching}
+          loading={isLoading}
+          refresh={refresh}
+        />
       </div>
       <ErrorBanner error={error} />
       {isLoading && <Muted>{t('groups.loading')}</Muted>}

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { TOPIC_SORT_FIELDS, type CreatedTopic, type TopicSortField } from '@tributary/contract';
 import { useTopics } from '../api/topics.ts';
 import { ErrorBanner, Notice } from '../components/ui/Alert.tsx';
-import { RefreshStatus, useAutoRefresh } from '../components/ui/AutoRefresh.tsx';
+import { ListRefreshStatus, useAutoRefresh } from '../components/ui/AutoRefresh.tsx';
 import { Button } from '../components/ui/Button.tsx';
 import { Checkbox } from '../components/ui/Field.tsx';
 import { formatNumber } from '../components/ui/format.ts';
@@ -98,14 +98,12 @@ export function TopicsPage() {
           checked={showInternal}
           onChange={(e) => update({ internal: e.target.checked ? '1' : null, page: null })}
         />
-        <span className="sm:ml-auto">
-          <RefreshStatus
-            updatedAt={dataUpdatedAt}
-            fetching={isFetching && !isLoading}
-            paused={refresh.paused}
-            onToggle={refresh.toggle}
-          />
-        </span>
+        <ListRefreshStatus
+          updatedAt={dataUpdatedAt}
+          fetching={isFetching}
+          loading={isLoading}
+          refresh={refresh}
+        />
       </div>
       <ErrorBanner error={error} />
       {isLoading && <Muted>{t('topics.loading')}</Muted>}

@@ -56,3 +56,27 @@ export function RefreshStatus({
     </span>
   );
 }
+
+/** A list's refresh status at the end of its toolbar; the first load shows as loading, not as refreshing. */
+export function ListRefreshStatus({
+  updatedAt,
+  fetching,
+  loading,
+  refresh,
+}: {
+  updatedAt: number;
+  fetching: boolean;
+  loading: boolean;
+  refresh: { paused: boolean; toggle: () => void };
+}) {
+  return (
+    <span className="sm:ml-auto">
+      <RefreshStatus
+        updatedAt={updatedAt}
+        fetching={fetching && !loading}
+        paused={refresh.paused}
+        onToggle={refresh.toggle}
+      />
+    </span>
+  );
+}

@@ -19,112 +19,85 @@ interface FieldFrame {
   className?: string;
 }
 
+/** What every control in a frame carries: its id and the help/error lines bound to it. */
+interface ControlProps {
+  id: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': true | undefined;
+}
+
 /** Label above, the control, then help and error text bound to it. */
 function Frame({
-  id,
-  frame,
+  label,
+  help,
+  error,
+  className,
   children,
-}: {
-  id: string;
-  frame: FieldFrame;
-  children: (described: string | undefined) => ReactNode;
-}) {
-  const helpId = frame.help ? `${id}-help` : undefined;
-  const errorId = frame.error ? `${id}-error` : undefined;
+}: FieldFrame & { children: (control: ControlProps) => ReactNode }) {
+  const id = useId();
+  const helpId = help ? `${id}-help` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
   const described = [helpId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`flex flex-col gap-0.5 ${frame.className ?? ''}`}>
+    <div className={`flex flex-col gap-0.5 ${className ?? ''}`}>
       <label htmlFor={id} className="text-xs font-medium text-muted">
-        {frame.label}
+        {label}
       </label>
-      {children(described)}
-      {frame.help && (
+      {children({ id, 'aria-describedby': described, 'aria-invalid': error ? true : undefined })}
+      {help && (
         <p id={helpId} className="text-xs text-muted">
-          {frame.help}
+          {help}
         </p>
       )}
-      {frame.error && (
+      {error && (
         <p id={errorId} className="text-xs text-danger">
-          {frame.error}
+          {error}
         </p>
       )}
     </div>
   );
 }
 
-type Own = 'className' | 'id';
+/** The props of a framed control: the frame's, the element's own (less id/className), inputClassName. */
+type FieldProps<A> = FieldFrame & Omit<A, 'className' | 'id'> & { inputClassName?: string };
 
-export function TextField({
+/** Splits a framed control's props into the frame's and the element's. */
+function splitFrame<P extends FieldFrame & { inputClassName?: string }>({
   label,
   help,
   error,
   className,
   inputClassName = '',
-  ...input
-}: FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, Own> & { inputClassName?: string }) {
-  const id = useId();
+  ...own
+}: P) {
+  return { frame: { label, help, error, className }, inputClassName, own };
+}
+
+export function TextField(props: FieldProps<InputHTMLAttributes<HTMLInputElement>>) {
+  const { frame, inputClassName, own } = splitFrame(props);
   return (
-    <Frame id={id} frame={{ label, help, error, className }}>
-      {(described) => (
-        <input
-          id={id}
-          aria-describedby={described}
-          aria-invalid={error ? true : undefined}
-          className={`${inputClass} ${inputClassName}`}
-          {...input}
-        />
+    <Frame {...frame}>
+      {(control) => <input {...control} className={`${inputClass} ${inputClassName}`} {...own} />}
+    </Frame>
+  );
+}
+
+export function TextArea(props: FieldProps<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  const { frame, inputClassName, own } = splitFrame(props);
+  return (
+    <Frame {...frame}>
+      {(control) => (
+        <textarea {...control} className={`${inputClass} font-mono ${inputClassName}`} {...own} />
       )}
     </Frame>
   );
 }
 
-export function TextArea({
-  label,
-  help,
-  error,
-  className,
-  inputClassName = '',
-  ...input
-}: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Own> & { inputClassName?: string }) {
-  const id = useId();
+export function Select(props: FieldProps<SelectHTMLAttributes<HTMLSelectElement>>) {
+  const { frame, inputClassName, own } = splitFrame(props);
   return (
-    <Frame id={id} frame={{ label, help, error, className }}>
-      {(described) => (
-        <textarea
-          id={id}
-          aria-describedby={described}
-          aria-invalid={error ? true : undefined}
-          className={`${inputClass} font-mono ${inputClassName}`}
-          {...input}
-        />
-      )}
-    </Frame>
-  );
-}
-
-export function Select({
-  label,
-  help,
-  error,
-  className,
-  inputClassName = '',
-  children,
-  ...select
-}: FieldFrame & Omit<SelectHTMLAttributes<HTMLSelectElement>, Own> & { inputClassName?: string }) {
-  const id = useId();
-  return (
-    <Frame id={id} frame={{ label, help, error, className }}>
-      {(described) => (
-        <select
-          id={id}
-          aria-describedby={described}
-          aria-invalid={error ? true : undefined}
-          className={`${inputClass} ${inputClassName}`}
-          {...select}
-        >
-          {children}
-        </select>
-      )}
+    <Frame {...frame}>
+      {(control) => <select {...control} className={`${inputClass} ${inputClassName}`} {...own} />}
     </Frame>
   );
 }

@@ -59,3 +59,13 @@ export function Muted({ children, className = '' }: { children: ReactNode; class
 
 /** An in-app link: the accent colour and underlined (colour alone does not tell a link in a sentence). */
 export const linkClass = 'text-accent underline underline-offset-2 hover:decoration-2';
+
+/** A titled part of a detail page, named for screen readers by its heading. */
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title} className="mb-6">
+      <h2 className="mb-2 text-lg font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { ConnectorAction, ConnectorTask } from '@tributary/contract';
@@ -7,19 +7,10 @@ import { ErrorBanner } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { ConfirmDialog } from '../../components/ui/ConfirmDialog.tsx';
 import { DataTable } from '../../components/ui/DataTable.tsx';
-import { linkClass, Muted, PageHeader } from '../../components/ui/Page.tsx';
+import { linkClass, Muted, PageHeader, Section } from '../../components/ui/Page.tsx';
 import { ClassName, ConnectorStateBadge } from '../../components/connect/ConnectorStateBadge.tsx';
 import { topicHref } from '../../components/connect/ConnectorsTable.tsx';
 import { ConfigView } from '../../components/connect/ConfigView.tsx';
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section aria-label={title} className="mb-6">
-      <h2 className="mb-2 text-lg font-semibold">{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 /** One connector: state, actions with confirmations, tasks with folded traces, topics, config. */
 export function ConnectorPage() {

@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useConnectors, useConnects } from '../../api/connect.ts';
-import { ErrorBanner, Notice } from '../../components/ui/Alert.tsx';
 import { buttonClass } from '../../components/ui/Button.tsx';
 import { Select } from '../../components/ui/Field.tsx';
 import { formatNumber } from '../../components/ui/format.ts';
-import { Muted, PageHeader } from '../../components/ui/Page.tsx';
+import { PageHeader } from '../../components/ui/Page.tsx';
 import { Pager } from '../../components/ui/Pager.tsx';
 import { SearchBox } from '../../components/ui/SearchBox.tsx';
 import { useListAddress } from '../../components/useListAddress.ts';
 import { ConnectStatus } from '../../components/connect/ConnectStatus.tsx';
+import { ConnectorsLoadState } from '../../components/connect/ConnectorsLoadState.tsx';
 import { ConnectorsTable } from '../../components/connect/ConnectorsTable.tsx';
 
 const PER_PAGE = 25;
@@ -60,13 +60,7 @@ export function ConnectorsPage() {
           ))}
         </Select>
       </div>
-      <ErrorBanner error={error} />
-      {data?.unavailable.map((u) => (
-        <Notice key={u.connect} tone="warn" role="alert">
-          {u.message}
-        </Notice>
-      ))}
-      {isLoading && <Muted>{t('connect.loading')}</Muted>}
+      <ConnectorsLoadState data={data} error={error} isLoading={isLoading} />
       {data && (
         <>
           <ConnectorsTable

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useConnectors } from '../../api/connect.ts';
-import { ErrorBanner, Notice } from '../../components/ui/Alert.tsx';
-import { Muted } from '../../components/ui/Page.tsx';
+import { ConnectorsLoadState } from '../../components/connect/ConnectorsLoadState.tsx';
 import { ConnectorsTable } from '../../components/connect/ConnectorsTable.tsx';
 
 /** The connectors that read or write this topic (configured or seen using it), over all Connect clusters. */
@@ -10,13 +9,7 @@ export function ConnectorsTab({ cluster, topic }: { cluster: string; topic: stri
   const { data, error, isLoading } = useConnectors(cluster, { topic, perPage: 200 });
   return (
     <div>
-      <ErrorBanner error={error} />
-      {data?.unavailable.map((u) => (
-        <Notice key={u.connect} tone="warn" role="alert">
-          {u.message}
-        </Notice>
-      ))}
-      {isLoading && <Muted>{t('connect.loading')}</Muted>}
+      <ConnectorsLoadState data={data} error={error} isLoading={isLoading} />
       {data && (
         <ConnectorsTable
           cluster={cluster}

@@ -1,11 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import type { TopicConsumerGroups } from '@tributary/contract';
 import { useTopicConsumerGroups } from '../../api/consumer-groups.ts';
 import { DataTable, type Column } from '../../components/ui/DataTable.tsx';
+import { groupColumns } from '../../components/groups/columns.tsx';
 import { formatNumber } from '../../components/ui/format.ts';
-import { linkClass } from '../../components/ui/Page.tsx';
-import { StateBadge, TypeBadge } from '../../components/groups/StateBadge.tsx';
 
 type Row = TopicConsumerGroups[number];
 
@@ -14,22 +12,7 @@ export function ConsumersTab({ cluster, topic }: { cluster: string; topic: strin
   const { t } = useTranslation();
   const { data, error, isLoading } = useTopicConsumerGroups(cluster, topic);
   const columns: Column<Row>[] = [
-    {
-      key: 'group',
-      header: t('groups.group'),
-      className: 'font-medium break-all',
-      cell: (g) => (
-        <Link
-          className={linkClass}
-          to={`/clusters/${encodeURIComponent(cluster)}/consumer-groups/${encodeURIComponent(g.groupId)}`}
-        >
-          {g.groupId}
-        </Link>
-      ),
-    },
-    { key: 'state', header: t('groups.state'), cell: (g) => <StateBadge state={g.state} /> },
-    { key: 'type', header: t('groups.type'), cell: (g) => <TypeBadge type={g.type} /> },
-    { key: 'members', header: t('groups.members'), numeric: true, cell: (g) => formatNumber(g.members) },
+    ...groupColumns<Row>(t, cluster),
     {
       key: 'lag',
       header: t('groups.lag'),
