@@ -32,6 +32,8 @@ test.describe('on a phone (390 × 844)', () => {
 
 test('keyboard: skip link, / focuses search, g t and g g jump to topics and groups', async ({ page }) => {
   await page.goto('/clusters/local');
+  // Tab before the app has rendered focuses nothing (seen on a busy machine): wait for the page first.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
   await expect(skip).toBeFocused();

@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -145,7 +145,8 @@ function test() {
   for (const [name, args] of steps) {
     say(`${name} ...`);
     const started = Date.now();
-    const code = pnpm(args, { env: { ...process.env, CI: process.env.CI ?? '' } });
+    // The README's test command is the CI run: retries on (each one named at the end), .only forbidden.
+    const code = pnpm(args, { env: { ...process.env, CI: process.env.CI || '1' } });
     say(`${name}: ${code === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     if (code !== 0) failedSteps.push(name);
   }
@@ -154,9 +155,44 @@ function test() {
   const passed = (vitest?.numPassedTests ?? 0) + (playwright ? playwright.expected + playwright.flaky : 0);
   const failed = (vitest?.numFailedTests ?? 0) + (playwright?.unexpected ?? 0);
   const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.skipped ?? 0);
+  // CI shows only the tail of the output: name the failed and the flaky tests again here, last.
+  for (const line of testOutcomes(vitest, readJson(join(ROOT, '.cache', 'playwright.json')))) say(line);
   if (failedSteps.length) say(`failed steps: ${failedSteps.join(', ')}`);
   console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   process.exit(failedSteps.length || failed || passed === 0 ? 1 : 0);
+}
+
+/** One line per failed test and per test that passed only on its retry, from the two JSON reports. */
+function testOutcomes(vitest, playwright) {
+  const lines = [];
+  const firstLine = (text) =>
+    String(text ?? '')
+      // eslint-disable-next-line no-control-regex -- the reports carry the terminal's colour codes
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .split('\n')[0]
+      .slice(0, 300);
+  for (const file of vitest?.testResults ?? []) {
+    const name = relative(ROOT, file.name);
+    for (const test of file.assertionResults ?? []) {
+      const why = firstLine(test.failureMessages?.[0]);
+      if (test.status === 'failed') lines.push(`FAILED ${name} > ${test.fullName}: ${why}`);
+      else if (test.status === 'passed' && test.failureMessages?.length)
+        lines.push(`flaky (passed on retry) ${name} > ${test.fullName}: ${why}`);
+    }
+  }
+  const visit = (suite, file) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        const error = firstLine(test.results?.find((result) => result.error)?.error?.message);
+        if (test.status === 'unexpected') lines.push(`FAILED ${file} > ${spec.title}: ${error}`);
+        else if (test.status === 'flaky')
+          lines.push(`flaky (passed on retry) ${file} > ${spec.title}: ${error}`);
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, file);
+  };
+  for (const suite of playwright?.suites ?? []) visit(suite, suite.file ?? suite.title);
+  return lines;
 }
 
 /** Runs the server in the foreground; Ctrl-C reaches it (and so the local Kafka) through the process group. */

@@ -5,6 +5,7 @@
 // own, never queued behind another call; gateways also report the failures and answers they see.
 import { Socket } from 'node:net';
 import type { ClusterConnection } from './cluster-connection.ts';
+import { DomainError } from '../domain/errors.ts';
 
 export interface BrokerContact {
   /** Whether our last attempt to reach the broker was answered. */
@@ -145,4 +146,17 @@ export function describeContact(id: number, contact: BrokerContact, now = Date.n
       ? 'not heard from since Tributary started'
       : `last heard ${Math.max(0, Math.round((now - contact.lastHeardAt) / 1000))} s ago`;
   return `Broker ${id} does not answer (${contact.lastError ?? 'no answer'}; ${heard})`;
+}
+
+/**
+ * A KAFKA_UNAVAILABLE error naming the broker when our own probe found it unreachable, else undefined: such a
+ * broker is not asked, as a stalled one would hold the request for the whole deadline.
+ */
+export function unreachableError(
+  contacts: ReadonlyMap<number, BrokerContact>,
+  id: number,
+): DomainError | undefined {
+  const contact = contacts.get(id);
+  if (!contact || contact.reachable) return undefined;
+  return new DomainError('KAFKA_UNAVAILABLE', `Kafka is unavailable: ${describeContact(id, contact)}`);
 }

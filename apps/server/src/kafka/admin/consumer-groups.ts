@@ -13,7 +13,7 @@ import { onGapAdmin } from './client.ts';
 import { consumerGroupDescribeV0, type ConsumerProtocolGroup } from './consumer-group-describe.ts';
 import { readMetadata } from './metadata.ts';
 import { brokerConnection, callApi } from './protocol.ts';
-import { brokerHealth, describeContact } from '../broker-health.ts';
+import { brokerHealth, unreachableError } from '../broker-health.ts';
 
 export interface ListedGroup {
   groupId: string;
@@ -67,10 +67,9 @@ export async function listGroupsWithType(connection: ClusterConnection): Promise
   const failed: ListedGroups['failed'] = [];
   await Promise.all(
     brokers.map(async (broker) => {
-      const contact = contacts.get(broker.id);
-      if (contact && !contact.reachable) {
-        const message = `Kafka is unavailable: ${describeContact(broker.id, contact)}`;
-        failed.push({ broker: broker.id, error: new DomainError('KAFKA_UNAVAILABLE', message) });
+      const unreachable = unreachableError(contacts, broker.id);
+      if (unreachable) {
+        failed.push({ broker: broker.id, error: unreachable });
         return;
       }
       try {

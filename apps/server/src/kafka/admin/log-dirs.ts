@@ -4,7 +4,7 @@ import type { ClusterConnection } from '../cluster-connection.ts';
 import { fromGapError, runGap } from './errors.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { readMetadata } from './metadata.ts';
-import { brokerHealth, describeContact } from '../broker-health.ts';
+import { brokerHealth, unreachableError } from '../broker-health.ts';
 import { brokerConnection, callApi } from './protocol.ts';
 
 export interface ReplicaSize {
@@ -46,10 +46,9 @@ export async function describeReplicaSizes(
   const contacts = await brokerHealth(connection).probe();
   await Promise.all(
     brokers.map(async (broker) => {
-      const contact = contacts.get(broker.id);
-      if (contact && !contact.reachable) {
-        const message = `Kafka is unavailable: ${describeContact(broker.id, contact)}`;
-        failed.push({ broker: broker.id, error: new DomainError('KAFKA_UNAVAILABLE', message) });
+      const unreachable = unreachableError(contacts, broker.id);
+      if (unreachable) {
+        failed.push({ broker: broker.id, error: unreachable });
         return;
       }
       try {

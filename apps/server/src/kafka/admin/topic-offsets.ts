@@ -5,7 +5,7 @@ import type { Admin } from '@platformatic/kafka';
 import type { ClusterConnection } from '../cluster-connection.ts';
 import { fromGapError, runGap } from './errors.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { brokerHealth, describeContact } from '../broker-health.ts';
+import { brokerHealth, unreachableError } from '../broker-health.ts';
 import type { MetadataView } from './metadata.ts';
 import { brokerConnection, callApi } from './protocol.ts';
 
@@ -114,10 +114,9 @@ export async function listPartitionOffsets(
       [...groups].map(async ([leader, topics]) => {
         const broker = brokers.get(leader);
         if (!broker) return;
-        const contact = contacts.get(leader);
-        if (contact && !contact.reachable) {
-          const message = `Kafka is unavailable: ${describeContact(leader, contact)}`;
-          failed.push({ broker: leader, error: new DomainError('KAFKA_UNAVAILABLE', message) });
+        const unreachable = unreachableError(contacts, leader);
+        if (unreachable) {
+          failed.push({ broker: leader, error: unreachable });
           return;
         }
         try {
