@@ -51,7 +51,10 @@ export const auditPlugin = fp(
 
     app.addHook('onResponse', async (request, reply) => {
       const rule = request.routeOptions.config.permission;
+      // Changes only: a GET changes nothing, even one that needs admin (reading the audit log itself, which
+      // audited would add an entry at every read and push the changes out of its latest page).
       if (!rule || rule.need === 'public' || rule.need === 'read') return;
+      if (request.method === 'GET' || request.method === 'HEAD') return;
       const entry = entryOf(request, reply.statusCode, rule.what);
       log.info(entry, 'audit');
       app.recentAudit.push(entry);
