@@ -198,7 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     // warn, not info: a console left running should not log every request it answers
     logLevel: env.LOG_LEVEL ?? 'warn',
-    auth: authConfig(file, path, env.TRIBUTARY_AUTH),
+    auth: authConfig(file, path, { mode: env.TRIBUTARY_AUTH, sessionSecret: env.TRIBUTARY_SESSION_SECRET }),
     audit: {
       ...(file.audit?.file || env.TRIBUTARY_AUDIT_FILE
         ? { file: env.TRIBUTARY_AUDIT_FILE ?? file.audit?.file }
@@ -233,6 +233,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.audit.cluster && !names.has(config.audit.cluster))
     throw new ConfigError(`${path}: audit.cluster "${config.audit.cluster}" is not a configured cluster`);
+  if (config.auth.sessionCluster && !names.has(config.auth.sessionCluster))
+    throw new ConfigError(
+      `${path}: sessionCluster "${config.auth.sessionCluster}" is not a configured cluster`,
+    );
   if (config.audit.topic && !config.audit.cluster)
     throw new ConfigError(`${path}: audit.topic needs audit.cluster (the cluster that holds it)`);
   // Safe by default: with nobody to log in, only this machine may reach the server.

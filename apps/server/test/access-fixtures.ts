@@ -2,7 +2,7 @@
 import { hash } from '@node-rs/argon2';
 import { sharedKafkaBrokers } from '@tributary/local-kafka/testing';
 import type { App } from '../src/app.ts';
-import type { AuthConfig } from '../src/config/resolve.ts';
+import { SESSION_TOPIC, type AuthConfig } from '../src/config/resolve.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -11,6 +11,7 @@ export async function testAuth(): Promise<AuthConfig> {
   return {
     mode: 'local',
     sessionTtlMinutes: 60,
+    sessionTopic: SESSION_TOPIC,
     users: [
       {
         username: 'ann',

@@ -146,4 +146,26 @@ users:
     expect(loadConfig({ HOST: '0.0.0.0', TRIBUTARY_CONFIG: users }).auth.mode).toBe('local');
     expect(loadConfig({ HOST: '127.0.0.1' }).auth).toMatchObject({ mode: 'none', users: [] });
   });
+
+  it('takes the session secret from the environment, and where sessions are shared', () => {
+    const users = write('users2.yaml', `users: [{ username: a, passwordHash: "${HASH}", roles: admin }]\n`);
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ TRIBUTARY_CONFIG: users, TRIBUTARY_SESSION_SECRET: secret }).auth).toMatchObject({
+      sessionSecret: secret,
+      sessionTopic: '__tributary_auth',
+    });
+    expect(() => loadConfig({ TRIBUTARY_CONFIG: users, TRIBUTARY_SESSION_SECRET: 'short' })).toThrow(
+      /TRIBUTARY_SESSION_SECRET must be at least 32 characters/,
+    );
+    const elsewhere = write('sessions.yaml', 'sessionCluster: nowhere\nsessionTopic: my-sessions\n');
+    expect(() => loadConfig({ TRIBUTARY_CONFIG: elsewhere })).toThrow(
+      /sessionCluster "nowhere" is not a configured cluster/,
+    );
+    expect(
+      loadConfig({ TRIBUTARY_CONFIG: elsewhere, KAFKA_BROKERS: 'k:1', KAFKA_CLUSTER_NAME: 'nowhere' }).auth,
+    ).toMatchObject({
+      sessionCluster: 'nowhere',
+      sessionTopic: 'my-sessions',
+    });
+  });
 });

@@ -111,10 +111,13 @@ const FileSchema = Type.Object(
     /** `none`: no login, even when reachable from other machines (written on purpose). */
     auth: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('local')])),
     users: Type.Optional(Type.Array(UserFile)),
-    /** Signs session cookies; absent, a random one per start (everyone logs in again after a restart). */
+    /** Signs session cookies; absent, a key made once and shared by every server through `sessionTopic`. */
     sessionSecret: Type.Optional(Type.String({ minLength: 32 })),
     sessionSecretFile: Type.Optional(Type.String()),
     sessionTtlMinutes: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** The cluster (default: the first) and compacted topic where servers share logouts and the key. */
+    sessionCluster: Type.Optional(Type.String()),
+    sessionTopic: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._-]{1,249}$' })),
     audit: Type.Optional(
       Type.Object(
         {

@@ -24,8 +24,12 @@ export interface AuthConfig {
   /** `local`: users log in; `none`: no login (loopback only unless written in the config). */
   mode: 'none' | 'local';
   users: User[];
+  /** Signs session cookies; absent, a key made once and shared through `sessionTopic`. */
   sessionSecret?: string;
   sessionTtlMinutes: number;
+  /** Where every server reads logouts (and the shared key): this topic of this cluster (default: the first). */
+  sessionCluster?: string;
+  sessionTopic: string;
 }
 
 export interface AuditConfig {
@@ -93,7 +97,14 @@ export function clusterFromFile(cluster: ClusterFileConfig, source: string): Clu
 
 const ALL = ['*'];
 
-export function authConfig(file: FileConfig, path: string, envMode: string | undefined): AuthConfig {
+export const SESSION_TOPIC = '__tributary_auth';
+
+export function authConfig(
+  file: FileConfig,
+  path: string,
+  env: { mode?: string | undefined; sessionSecret?: string | undefined },
+): AuthConfig {
+  const envMode = env.mode;
   const users = (file.users ?? []).map((user, i): User => {
     const grants =
       typeof user.roles === 'string'
@@ -120,11 +131,16 @@ export function authConfig(file: FileConfig, path: string, envMode: string | und
     throw new ConfigError(`${path || 'the configuration'}: auth is "local" but no users are configured`);
   if (mode === 'none' && users.length > 0)
     throw new ConfigError(`${path}: auth is "none" but users are configured; remove one or the other`);
-  const sessionSecret = secret(file.sessionSecret, file.sessionSecretFile, `sessionSecret`);
+  const sessionSecret =
+    env.sessionSecret ?? secret(file.sessionSecret, file.sessionSecretFile, `sessionSecret`);
+  if (env.sessionSecret !== undefined && env.sessionSecret.length < 32)
+    throw new ConfigError('TRIBUTARY_SESSION_SECRET must be at least 32 characters');
   return {
     mode,
     users,
     ...(sessionSecret !== undefined ? { sessionSecret } : {}),
     sessionTtlMinutes: file.sessionTtlMinutes ?? 12 * 60,
+    ...(file.sessionCluster !== undefined ? { sessionCluster: file.sessionCluster } : {}),
+    sessionTopic: file.sessionTopic ?? SESSION_TOPIC,
   };
 }

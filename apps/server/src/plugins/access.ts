@@ -2,10 +2,9 @@
 // registered, and one onRequest hook authenticates (401), keeps read-only clusters unchanged (403 naming
 // `readOnly`) and checks the role on the cluster and on the topic or group named in the path (403). A
 // topic named in the body (create) is checked once the body is read.
-import { randomBytes } from 'node:crypto';
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody } from '@tributary/contract';
 import type { User } from '../config/resolve.ts';
 import { ANONYMOUS, may, roleFor, type Target } from '../auth/grants.ts';
@@ -14,7 +13,8 @@ import { Sessions } from '../auth/sessions.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    sessions: Sessions;
+    /** Undefined when nobody logs in (auth `none`). */
+    sessions: Sessions | undefined;
     /** Every route registered, as `METHOD url` (the enumerated access test walks them). */
     registeredRoutes: { method: string; url: string; websocket: boolean }[];
   }
@@ -50,16 +50,44 @@ function describe(target: Target): string {
   return '';
 }
 
+/** Sessions shared through a topic of the session cluster (default: the first), or this process's alone. */
+function sessionsOf(app: FastifyInstance): Sessions {
+  const { auth, clusters, kafkaRequestTimeoutMs } = app.config;
+  const cluster = auth.sessionCluster ?? clusters[0]?.name;
+  if (cluster === undefined)
+    app.log.warn('no Kafka cluster is configured: sessions are known to this server only');
+  return new Sessions({
+    ttlMs: auth.sessionTtlMinutes * 60_000,
+    ...(auth.sessionSecret !== undefined ? { secret: auth.sessionSecret } : {}),
+    ...(cluster !== undefined
+      ? { topic: { connection: app.clusters.get(cluster), name: auth.sessionTopic } }
+      : {}),
+    readyTimeoutMs: kafkaRequestTimeoutMs * 2,
+    log: app.log,
+  });
+}
+
 export const accessPlugin = fp(
   async (app) => {
     const { auth, clusters } = app.config;
     const users = new Map(auth.users.map((u) => [u.username, u]));
     const readOnly = new Set(clusters.filter((c) => c.readOnly).map((c) => c.name));
-    app.decorate('sessions', new Sessions(auth.sessionTtlMinutes * 60_000));
+    const sessions = auth.mode === 'local' ? sessionsOf(app) : undefined;
+    // Reading it would give away the signing key: refused to everybody, like a route without a rule.
+    const sessionCluster = auth.sessionCluster ?? clusters[0]?.name;
+    const sessionTopic =
+      sessions && sessionCluster !== undefined
+        ? { cluster: sessionCluster, name: auth.sessionTopic }
+        : undefined;
+    app.decorate('sessions', sessions);
     app.decorate('registeredRoutes', []);
-    // Without a configured secret the cookies are signed with one made now (a restart logs everyone out).
-    await app.register(cookie, { secret: auth.sessionSecret ?? randomBytes(32).toString('base64url') });
+    // Cookies are signed by the sessions themselves (auth/session-cookie.ts), not by @fastify/cookie.
+    await app.register(cookie);
     app.decorateRequest('user', undefined);
+    if (sessions) {
+      app.addHook('onReady', async () => sessions.start());
+      app.addHook('onClose', () => sessions.close());
+    }
 
     app.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -74,14 +102,13 @@ export const accessPlugin = fp(
       }
     });
 
-    const userOf = (request: FastifyRequest): User | undefined => {
-      if (auth.mode === 'none') return ANONYMOUS;
+    const userOf = async (request: FastifyRequest): Promise<User | undefined> => {
+      if (!sessions) return ANONYMOUS;
       const raw = request.cookies[SESSION_COOKIE];
       if (!raw) return undefined;
-      const unsigned = request.unsignCookie(raw);
-      if (!unsigned.valid || !unsigned.value) return undefined;
-      const username = app.sessions.user(unsigned.value);
-      return username === undefined ? undefined : users.get(username);
+      const claims = await sessions.check(raw);
+      // A user removed from the configuration is logged out; roles are read from it at each request.
+      return claims === undefined ? undefined : users.get(claims.username);
     };
 
     const check = (request: FastifyRequest, reply: FastifyReply, rule: Rule, user: User) => {
@@ -93,6 +120,11 @@ export const accessPlugin = fp(
           message: `Cluster "${cluster}" is read-only (readOnly in Tributary's configuration): nobody may ${rule.what} there.`,
         });
       const target = targetOf(rule, request);
+      if (sessionTopic && cluster === sessionTopic.cluster && target.topic === sessionTopic.name)
+        return refuse(reply, 403, {
+          code: 'FORBIDDEN',
+          message: `Topic "${target.topic}" holds the key that signs Tributary's sessions: nobody may ${rule.what} there through Tributary.`,
+        });
       if (!may(user, rule.need, cluster, target))
         return refuse(reply, 403, {
           code: 'FORBIDDEN',
@@ -113,7 +145,9 @@ export const accessPlugin = fp(
           message: `${request.method} ${request.routeOptions.url} has no permission rule, so nobody may call it.`,
         });
       }
-      request.user = userOf(request);
+      // Public routes need no session (the web app's files, the login), except the one saying who is in.
+      if (rule.need === 'public' && request.routeOptions.url !== '/api/auth/me') return;
+      request.user = await userOf(request);
       if (rule.need === 'public') return;
       if (!request.user)
         return refuse(reply, 401, { code: 'UNAUTHORIZED', message: 'Log in to use Tributary.' });

@@ -43,24 +43,27 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/login',
     {
-      schema: { body: LoginBody, response: { 200: Me, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody } },
+      schema: {
+        body: LoginBody,
+        response: { 200: Me, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
+      },
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const user = users.get(req.body.username);
       const ok = await passwordMatches(user?.passwordHash ?? DUMMY_HASH, req.body.password);
-      if (!user || !ok || auth.mode !== 'local') {
+      const sessions = app.sessions; // undefined when auth is `none`: nobody logs in
+      if (!user || !ok || !sessions) {
         req.log.warn({ username: req.body.username }, 'failed login');
         return reply.status(401).send({ code: 'UNAUTHORIZED', message: 'Wrong user name or password.' });
       }
-      const id = app.sessions.create(user.username);
-      reply.setCookie(SESSION_COOKIE, id, {
-        signed: true,
+      const { cookie } = await sessions.issue(user.username);
+      reply.setCookie(SESSION_COOKIE, cookie, {
         httpOnly: true,
         sameSite: 'lax',
         secure,
         path: '/',
-        maxAge: auth.sessionTtlMinutes * 60,
+        maxAge: Math.ceil(auth.sessionTtlMinutes * 60),
       });
       return me(user);
     },
@@ -68,9 +71,9 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/auth/logout', async (req, reply) => {
     const raw = req.cookies[SESSION_COOKIE];
-    const unsigned = raw ? req.unsignCookie(raw) : undefined;
-    if (unsigned?.valid && unsigned.value) app.sessions.end(unsigned.value);
+    // Cleared first: if the logout cannot reach Kafka, the answer says so, and this browser is out anyway.
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    if (raw && app.sessions) await app.sessions.revoke(raw);
     return reply.status(204).send();
   });
 
