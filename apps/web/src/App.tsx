@@ -7,6 +7,7 @@ import { TopicsPage } from './pages/TopicsPage.tsx';
 import { TopicPage } from './pages/topic/TopicPage.tsx';
 import { ConsumerGroupsPage } from './pages/ConsumerGroupsPage.tsx';
 import { ConsumerGroupPage } from './pages/ConsumerGroupPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ConnectorsPage } from './pages/connect/ConnectorsPage.tsx';
 import { ConnectorPage } from './pages/connect/ConnectorPage.tsx';
@@ -16,6 +17,7 @@ import { CreateConnectorPage } from './pages/connect/CreateConnectorPage.tsx';
 export function App() {
   return (
     <Routes>
+      <Route path="/login" element={<LoginPage />} />
       <Route element={<Layout />}>
         <Route path="/" element={<ClustersPage />} />
         <Route path="/clusters/:cluster" element={<ClusterOverviewPage />} />
