@@ -8,6 +8,7 @@ import { kafkaPlugin } from './plugins/kafka.ts';
 import { hostGuardPlugin } from './plugins/host-guard.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { lagSamplerPlugin } from './plugins/lag-sampler.ts';
+import { schedulesPlugin } from './plugins/schedules.ts';
 import { webPlugin } from './plugins/web.ts';
 import { healthRoutes } from './routes/health.ts';
 import { clusterRoutes } from './routes/clusters.ts';
@@ -18,6 +19,7 @@ import { liveRoutes } from './routes/live.ts';
 import { consumerGroupsRoutes } from './routes/consumer-groups.ts';
 import { connectPlugin } from './plugins/connect.ts';
 import { connectRoutes } from './routes/connect.ts';
+import { schedulesRoutes } from './routes/schedules.ts';
 import type { LaunchState } from './connect/http.ts';
 
 export interface AppExtras {
@@ -40,6 +42,7 @@ export async function buildApp(
   await app.register(errorHandlerPlugin);
   await app.register(kafkaPlugin, { config });
   await app.register(lagSamplerPlugin);
+  await app.register(schedulesPlugin);
   await app.register(connectPlugin, {
     config,
     ...(extras.connectLaunches ? { launches: extras.connectLaunches } : {}),
@@ -56,6 +59,7 @@ export async function buildApp(
   await app.register(liveRoutes);
   await app.register(consumerGroupsRoutes);
   await app.register(connectRoutes);
+  await app.register(schedulesRoutes);
   if (config.webDist) await app.register(webPlugin, { root: config.webDist });
   return app;
 }
