@@ -47,6 +47,10 @@ export class ServerProcess {
     return server;
   }
 
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get alive(): boolean {
     return this.exit === undefined;
   }
