@@ -56,6 +56,10 @@ export class ServerProcess {
     return Number(kib) / 1024;
   }
 
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get alive(): boolean {
     return this.exit === undefined;
   }

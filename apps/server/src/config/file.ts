@@ -108,6 +108,19 @@ const FileSchema = Type.Object(
         strict,
       ),
     ),
+    schedules: Type.Optional(
+      Type.Object(
+        {
+          topic: Type.Optional(Type.String({ minLength: 1 })),
+          runsTopic: Type.Optional(Type.String({ minLength: 1 })),
+          group: Type.Optional(Type.String({ minLength: 1 })),
+          partitions: Type.Optional(Type.Integer({ minimum: 1 })),
+          runsRetentionMs: Type.Optional(Type.Integer({ minimum: 1 })),
+          discoverMs: Type.Optional(Type.Integer({ minimum: 1 })),
+        },
+        strict,
+      ),
+    ),
     /** `none`: no login, even when reachable from other machines (written on purpose). */
     auth: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('local')])),
     users: Type.Optional(Type.Array(UserFile)),

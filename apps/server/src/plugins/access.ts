@@ -37,8 +37,9 @@ function targetOf(rule: Rule, request: FastifyRequest): Target {
   const params = (request.params ?? {}) as Record<string, string | undefined>;
   if (rule.on === 'topic') return { topic: params.topic ?? '' };
   if (rule.on === 'group') return { group: params.group ?? '' };
-  if (rule.on === 'body.name') {
-    const name = (request.body as { name?: unknown } | undefined)?.name;
+  if (rule.on === 'body.name' || rule.on === 'body.topic') {
+    const body = request.body as { name?: unknown; topic?: unknown } | undefined;
+    const name = rule.on === 'body.name' ? body?.name : body?.topic;
     return { topic: typeof name === 'string' ? name : '' };
   }
   return {};
@@ -152,7 +153,7 @@ export const accessPlugin = fp(
       if (!request.user)
         return refuse(reply, 401, { code: 'UNAUTHORIZED', message: 'Log in to use Tributary.' });
       // The body is not read yet: a name in it is checked in preHandler.
-      if (rule.on === 'body.name') {
+      if (rule.on === 'body.name' || rule.on === 'body.topic') {
         const cluster = (request.params as { cluster?: string } | undefined)?.cluster;
         if (cluster !== undefined && readOnly.has(cluster)) return check(request, reply, rule, request.user);
         if (!may(request.user, rule.need, cluster)) return check(request, reply, rule, request.user);
@@ -163,7 +164,8 @@ export const accessPlugin = fp(
 
     app.addHook('preHandler', async (request, reply) => {
       const rule = request.routeOptions.config.permission;
-      if (rule?.on === 'body.name' && request.user) return check(request, reply, rule, request.user);
+      if ((rule?.on === 'body.name' || rule?.on === 'body.topic') && request.user)
+        return check(request, reply, rule, request.user);
     });
   },
   { name: 'access', dependencies: ['host-guard'] },
