@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useMay } from '../../api/auth.ts';
 import { OverviewTab } from './OverviewTab.tsx';
 import { ConfigurationTab } from './ConfigurationTab.tsx';
 import { MessagesTab } from './MessagesTab.tsx';
@@ -33,6 +34,7 @@ export function TopicPage() {
   const tab = partition !== undefined ? 'messages' : tabParam;
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const may = useMay(cluster);
   if (!isTab(tab)) return <Navigate replace to="overview" relative="path" />;
   const Component = TABS[tab];
   const base = `/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(topic)}`;
@@ -55,9 +57,11 @@ export function TopicPage() {
         title={topic}
         actions={
           <>
-            <Button variant="primary" aria-expanded={producing} onClick={toggleProduce}>
-              {t('topic.produce')}
-            </Button>
+            {may('operator') && (
+              <Button variant="primary" aria-expanded={producing} onClick={toggleProduce}>
+                {t('topic.produce')}
+              </Button>
+            )}
             <TopicActions cluster={cluster} topic={topic} />
           </>
         }
