@@ -1,6 +1,7 @@
 // Issue 10: Tributary reaches a cluster over SASL (PLAIN and SCRAM-SHA-256 users of the launcher's
-// SASL_PLAINTEXT listener): create a topic, produce and browse through the API; a wrong password is said
-// plainly on the cluster's page, within the request deadline.
+// SASL_PLAINTEXT listener) and over TLS with a client certificate (its SSL listener, certificates made with
+// keytool): create a topic, produce and browse through the API; a wrong password, or no client
+// certificate, is said plainly on the cluster's page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKafka, type LocalKafka } from '@tributary/local-kafka';
 import { uniqueName } from '@tributary/local-kafka/testing';
@@ -12,7 +13,8 @@ let kafka: LocalKafka;
 let app: App;
 
 beforeAll(async () => {
-  kafka = await startKafka({ sasl: true, heap: '384m' });
+  kafka = await startKafka({ sasl: true, tls: true, heap: '384m' });
+  const tls = kafka.tls!;
   const { plain, scram } = kafka.sasl!;
   const servers = kafka.saslBootstrapServers;
   const clusters: ClusterConfig[] = [
@@ -23,6 +25,8 @@ beforeAll(async () => {
       bootstrapServers: servers,
       sasl: { mechanism: 'plain', username: plain[0]!.username, password: 'not-the-password' },
     },
+    { name: 'tls', bootstrapServers: kafka.tlsBootstrapServers, tls },
+    { name: 'no-cert', bootstrapServers: kafka.tlsBootstrapServers, tls: { ca: tls.ca } },
   ];
   app = await buildApp({ ...loadConfig({ LOG_LEVEL: 'silent' }), clusters }, { logger: false });
 });
@@ -32,8 +36,8 @@ afterAll(async () => {
   await kafka?.stop();
 });
 
-describe('clusters over SASL', () => {
-  for (const cluster of ['plain', 'scram'])
+describe('clusters over SASL and TLS', () => {
+  for (const cluster of ['plain', 'scram', 'tls'])
     it(`${cluster}: creates a topic, produces and browses`, async () => {
       const topic = uniqueName(`sasl-${cluster}`);
       const base = `/api/clusters/${cluster}/topics`;
@@ -60,5 +64,12 @@ describe('clusters over SASL', () => {
     expect(res.json<ErrorBody>().message).toMatch(/authentication|password|SASL/i);
     expect(res.body).not.toContain('not-the-password');
     expect((await app.inject({ url: '/api/clusters/plain' })).statusCode).toBe(200);
+  });
+
+  it('says a missing client certificate plainly', async () => {
+    const res = await app.inject({ url: '/api/clusters/no-cert' });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.json<ErrorBody>().message).not.toBe('');
+    expect(res.body).not.toContain('PRIVATE KEY');
   });
 });
