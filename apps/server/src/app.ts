@@ -12,6 +12,7 @@ import { auditPlugin } from './plugins/audit.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { lagSamplerPlugin } from './plugins/lag-sampler.ts';
+import { schedulesPlugin } from './plugins/schedules.ts';
 import { webPlugin } from './plugins/web.ts';
 import { healthRoutes } from './routes/health.ts';
 import { clusterRoutes } from './routes/clusters.ts';
@@ -22,6 +23,7 @@ import { liveRoutes } from './routes/live.ts';
 import { consumerGroupsRoutes } from './routes/consumer-groups.ts';
 import { connectPlugin } from './plugins/connect.ts';
 import { connectRoutes } from './routes/connect.ts';
+import { schedulesRoutes } from './routes/schedules.ts';
 import type { LaunchState } from './connect/http.ts';
 
 export interface AppExtras {
@@ -44,6 +46,7 @@ export async function buildApp(
   await app.register(errorHandlerPlugin);
   await app.register(kafkaPlugin, { config });
   await app.register(lagSamplerPlugin);
+  await app.register(schedulesPlugin);
   await app.register(connectPlugin, {
     config,
     ...(extras.connectLaunches ? { launches: extras.connectLaunches } : {}),
@@ -65,6 +68,7 @@ export async function buildApp(
   await app.register(liveRoutes);
   await app.register(consumerGroupsRoutes);
   await app.register(connectRoutes);
+  await app.register(schedulesRoutes);
   if (config.webDist) await app.register(webPlugin, { root: config.webDist });
   return app;
 }

@@ -71,6 +71,15 @@ export interface AppConfig {
   allowInternalTopicChanges: boolean;
   /** Lag over time: where samples are kept, how often watched groups are sampled, groups always watched. */
   lagHistory: { dir: string; intervalMs: number; watched: string[] };
+  /** Schedules: the Kafka topics and group that hold and share them (see kafka/schedules-store.ts). */
+  schedules: {
+    topic: string;
+    runsTopic: string;
+    group: string;
+    partitions: number;
+    runsRetentionMs: number;
+    discoverMs: number;
+  };
   logLevel: string;
   /** Who may log in and what they may do; `mode: 'none'` when no users are configured. */
   auth: AuthConfig;
@@ -195,6 +204,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           .filter(Boolean) ??
         file.lagHistory?.watched ??
         [],
+    },
+    schedules: {
+      topic: env.TRIBUTARY_SCHEDULES_TOPIC ?? file.schedules?.topic ?? '__tributary_schedules',
+      runsTopic:
+        env.TRIBUTARY_SCHEDULE_RUNS_TOPIC ?? file.schedules?.runsTopic ?? '__tributary_schedule_runs',
+      group: env.TRIBUTARY_SCHEDULES_GROUP ?? file.schedules?.group ?? 'tributary-schedules',
+      partitions: file.schedules?.partitions ?? 3,
+      runsRetentionMs: file.schedules?.runsRetentionMs ?? 7 * 24 * 3_600_000,
+      discoverMs: file.schedules?.discoverMs ?? 5000,
     },
     // warn, not info: a console left running should not log every request it answers
     logLevel: env.LOG_LEVEL ?? 'warn',

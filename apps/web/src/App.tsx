@@ -8,6 +8,7 @@ import { TopicPage } from './pages/topic/TopicPage.tsx';
 import { ConsumerGroupsPage } from './pages/ConsumerGroupsPage.tsx';
 import { ConsumerGroupPage } from './pages/ConsumerGroupPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { SchedulesPage } from './pages/SchedulesPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ConnectorsPage } from './pages/connect/ConnectorsPage.tsx';
 import { ConnectorPage } from './pages/connect/ConnectorPage.tsx';
@@ -30,6 +31,7 @@ export function App() {
         <Route path="/clusters/:cluster/connect" element={<ConnectorsPage />} />
         <Route path="/clusters/:cluster/connect/new" element={<CreateConnectorPage />} />
         <Route path="/clusters/:cluster/connect/:connect/connectors/:name" element={<ConnectorPage />} />
+        <Route path="/clusters/:cluster/schedules" element={<SchedulesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -9,3 +9,4 @@ export * from './live.ts';
 export * from './consumer-groups.ts';
 export * from './connect.ts';
 export * from './auth.ts';
+export * from './schedules.ts';

@@ -5,8 +5,11 @@ import type { Need } from './grants.ts';
 export interface Rule {
   /** `public`: no login (health, the login itself); else the least role that may call it. */
   need: 'public' | Need;
-  /** Which name patterns apply: a path parameter, or the `name` of the body (a topic being created). */
-  on?: 'topic' | 'group' | 'body.name';
+  /**
+   * Which name patterns apply: a path parameter, the `name` of the body (a topic being created) or its
+   * `topic` (a schedule's target).
+   */
+  on?: 'topic' | 'group' | 'body.name' | 'body.topic';
   /** Completes "… may not …" and names the action in the audit log. */
   what: string;
 }
@@ -16,12 +19,16 @@ const T = `${C}/topics/:topic`;
 const G = `${C}/consumer-groups/:group`;
 const K = `${C}/connects/:connect`;
 const N = `${K}/connectors/:name`;
+const S = `${C}/schedules`;
 
 export const PERMISSIONS: Record<string, Rule> = {
   'GET /api/health': { need: 'public', what: 'check health' },
   'POST /api/auth/login': { need: 'public', what: 'log in' },
   'POST /api/auth/logout': { need: 'public', what: 'log out' },
   'GET /api/auth/me': { need: 'public', what: 'see who is logged in' },
+  'GET /api/auth/providers': { need: 'public', what: 'see how to log in' },
+  'GET /api/auth/oidc/login': { need: 'public', what: 'log in with single sign-on' },
+  'GET /api/auth/oidc/callback': { need: 'public', what: 'log in with single sign-on' },
   'GET /api/audit': { need: 'admin', what: 'read the audit log' },
 
   'GET /api/clusters': { need: 'read', what: 'list clusters' },
@@ -68,6 +75,14 @@ export const PERMISSIONS: Record<string, Rule> = {
   [`POST ${N}/tasks/:task/actions/restart`]: { need: 'operate', what: 'restart a task' },
   [`GET ${N}/offsets`]: { need: 'read', what: "read a connector's offsets" },
   [`DELETE ${N}/offsets`]: { need: 'operate', what: "reset a connector's offsets" },
+  [`GET ${S}`]: { need: 'read', what: 'list schedules' },
+  // A schedule produces into its topic: the same role as producing there.
+  [`POST ${S}`]: { need: 'operate', on: 'body.topic', what: 'create a schedule' },
+  [`GET ${S}/:id`]: { need: 'read', what: 'see a schedule' },
+  [`PUT ${S}/:id`]: { need: 'operate', on: 'body.topic', what: 'change a schedule' },
+  [`DELETE ${S}/:id`]: { need: 'operate', what: 'delete a schedule' },
+  [`POST ${S}/:id/actions/:action`]: { need: 'operate', what: 'pause, resume or run a schedule' },
+  [`GET ${S}/:id/runs`]: { need: 'read', what: "read a schedule's runs" },
 };
 
 /** The rule of a route; HEAD goes with its GET. Undefined: the route has no row (refused for everybody). */

@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody } from '@tributary/contract';
-import type { User } from '../config/resolve.ts';
+import type { OidcConfig, User } from '../config/resolve.ts';
 import { ANONYMOUS, may, roleFor, type Target } from '../auth/grants.ts';
 import { ruleOf, type Rule } from '../auth/permissions.ts';
 import { Sessions } from '../auth/sessions.ts';
@@ -37,11 +37,19 @@ function targetOf(rule: Rule, request: FastifyRequest): Target {
   const params = (request.params ?? {}) as Record<string, string | undefined>;
   if (rule.on === 'topic') return { topic: params.topic ?? '' };
   if (rule.on === 'group') return { group: params.group ?? '' };
-  if (rule.on === 'body.name') {
-    const name = (request.body as { name?: unknown } | undefined)?.name;
+  if (rule.on === 'body.name' || rule.on === 'body.topic') {
+    const body = request.body as { name?: unknown; topic?: unknown } | undefined;
+    const name = rule.on === 'body.name' ? body?.name : body?.topic;
     return { topic: typeof name === 'string' ? name : '' };
   }
   return {};
+}
+
+/** A person who logged in with single sign-on; nobody when no configured group of theirs grants a role. */
+function ssoUser(username: string, groups: string[], oidc: OidcConfig | undefined): User | undefined {
+  if (!oidc) return undefined;
+  const grants = groups.flatMap((group) => oidc.roles.get(group) ?? []);
+  return grants.length === 0 ? undefined : { username, passwordHash: '', grants };
 }
 
 function describe(target: Target): string {
@@ -107,8 +115,11 @@ export const accessPlugin = fp(
       const raw = request.cookies[SESSION_COOKIE];
       if (!raw) return undefined;
       const claims = await sessions.check(raw);
+      if (claims === undefined) return undefined;
+      // Single sign-on: the provider's groups at login, mapped to roles by today's configuration.
+      if (claims.providerGroups) return ssoUser(claims.username, claims.providerGroups, auth.oidc);
       // A user removed from the configuration is logged out; roles are read from it at each request.
-      return claims === undefined ? undefined : users.get(claims.username);
+      return users.get(claims.username);
     };
 
     const check = (request: FastifyRequest, reply: FastifyReply, rule: Rule, user: User) => {
@@ -152,7 +163,7 @@ export const accessPlugin = fp(
       if (!request.user)
         return refuse(reply, 401, { code: 'UNAUTHORIZED', message: 'Log in to use Tributary.' });
       // The body is not read yet: a name in it is checked in preHandler.
-      if (rule.on === 'body.name') {
+      if (rule.on === 'body.name' || rule.on === 'body.topic') {
         const cluster = (request.params as { cluster?: string } | undefined)?.cluster;
         if (cluster !== undefined && readOnly.has(cluster)) return check(request, reply, rule, request.user);
         if (!may(request.user, rule.need, cluster)) return check(request, reply, rule, request.user);
@@ -163,7 +174,8 @@ export const accessPlugin = fp(
 
     app.addHook('preHandler', async (request, reply) => {
       const rule = request.routeOptions.config.permission;
-      if (rule?.on === 'body.name' && request.user) return check(request, reply, rule, request.user);
+      if ((rule?.on === 'body.name' || rule?.on === 'body.topic') && request.user)
+        return check(request, reply, rule, request.user);
     });
   },
   { name: 'access', dependencies: ['host-guard'] },

@@ -17,6 +17,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   KAFKA_UNAVAILABLE: 503,
   CONNECT_ERROR: 502,
   CONNECT_UNAVAILABLE: 503,
+  SSO_UNAVAILABLE: 503,
 };
 
 /** Fastify's own validation messages read like `body/partitions must be >= 1`; make them a sentence. */

@@ -60,6 +60,9 @@ export function Layout() {
             <NavLink to={`${base}/connect`} className={navClass}>
               {t('nav.connect')}
             </NavLink>
+            <NavLink to={`${base}/schedules`} className={navClass}>
+              {t('nav.schedules')}
+            </NavLink>
           </div>
         )}
         <p className="mt-6 px-3 text-xs text-nav-fg">{t('layout.keys')}</p>
