@@ -20,6 +20,7 @@ import { consumerGroupsRoutes } from './routes/consumer-groups.ts';
 import { connectPlugin } from './plugins/connect.ts';
 import { connectRoutes } from './routes/connect.ts';
 import { schedulesRoutes } from './routes/schedules.ts';
+import { requestReplyRoutes } from './routes/request-reply.ts';
 import type { LaunchState } from './connect/http.ts';
 
 export interface AppExtras {
@@ -60,6 +61,7 @@ export async function buildApp(
   await app.register(consumerGroupsRoutes);
   await app.register(connectRoutes);
   await app.register(schedulesRoutes);
+  await app.register(requestReplyRoutes);
   if (config.webDist) await app.register(webPlugin, { root: config.webDist });
   return app;
 }

@@ -9,3 +9,4 @@ export * from './live.ts';
 export * from './consumer-groups.ts';
 export * from './connect.ts';
 export * from './schedules.ts';
+export * from './request-reply.ts';
