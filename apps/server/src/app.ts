@@ -21,6 +21,7 @@ import { connectPlugin } from './plugins/connect.ts';
 import { connectRoutes } from './routes/connect.ts';
 import { schedulesRoutes } from './routes/schedules.ts';
 import { requestReplyRoutes } from './routes/request-reply.ts';
+import { respondersRoutes } from './routes/responders.ts';
 import type { LaunchState } from './connect/http.ts';
 
 export interface AppExtras {
@@ -62,6 +63,7 @@ export async function buildApp(
   await app.register(connectRoutes);
   await app.register(schedulesRoutes);
   await app.register(requestReplyRoutes);
+  await app.register(respondersRoutes);
   if (config.webDist) await app.register(webPlugin, { root: config.webDist });
   return app;
 }

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { ErrorBody, RequestReplyResult } from '@tributary/contract';
+import type { ErrorBody, Responder, ResponderList, RequestReplyResult } from '@tributary/contract';
 import { sharedKafkaBrokers } from '@tributary/local-kafka/testing';
 import { buildTestApp } from './helpers.ts';
 import { createTopic, groupsTouching, kafkaTools } from './messages-helpers.ts';
 import { python } from './consumer-groups-fixtures.ts';
+import { ownScheduleTopics, until } from './schedules-helpers.ts';
 
 /** A kafka-python-ng service: answers each request on its reply-to topic, after a decoy with another id. */
 const RESPONDER = `
@@ -42,7 +43,7 @@ function startResponder(topic: string): Promise<() => void> {
 }
 
 describe('request/reply', async () => {
-  const app = await buildTestApp();
+  const app = await buildTestApp([], { schedules: ownScheduleTopics('rr') });
   const { admin } = await kafkaTools();
   const request = (topic: string, payload: object) =>
     app.inject({ method: 'POST', url: `/api/clusters/local/topics/${topic}/request`, payload });
@@ -93,5 +94,40 @@ describe('request/reply', async () => {
     const missing = await request(requests, { value: 'x', replyTopic: `${requests}-nope` });
     expect(missing.statusCode).toBe(404);
     expect(missing.json<ErrorBody>().message).toContain(`${requests}-nope`);
+  });
+
+  it('the built-in responder answers in capitals, is listed with its count, and stops when deleted', async () => {
+    const requests = await createTopic(admin, 'rr-builtin');
+    const replies = await createTopic(admin, 'rr-builtin-replies');
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/clusters/local/responders',
+      payload: { name: 'shout', topic: requests, mode: 'uppercase' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json<Responder>();
+    const res = await request(requests, { value: 'ping', replyTopic: replies, timeoutMs: 30_000 });
+    const body = res.json<RequestReplyResult>();
+    expect(body.replies.map((r) => r.message.value?.text)).toEqual(['PING']);
+    const listed = await until('the answer counted', async () => {
+      const list = (await app.inject('/api/clusters/local/responders')).json<ResponderList>();
+      const mine = list.responders.find((r) => r.id === id);
+      return mine && mine.answered === 1 ? mine : undefined;
+    });
+    expect(listed).toMatchObject({ name: 'shout', topic: requests, mode: 'uppercase', failures: 0 });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/clusters/local/responders',
+      payload: { name: 'x', topic: requests, mode: 'template' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<ErrorBody>().message).toContain('"template"');
+
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/clusters/local/responders/${id}` })).statusCode,
+    ).toBe(204);
+    await new Promise((r) => setTimeout(r, 1500)); // the running server reads the tombstone and stops
+    const after = await request(requests, { value: 'still there?', replyTopic: replies, timeoutMs: 1500 });
+    expect(after.json<RequestReplyResult>().timedOut).toMatch(/^Nothing answered/);
   });
 });

@@ -30,3 +30,35 @@ export const RequestReplyResult = Type.Object({
   timedOut: Type.Optional(Type.String()),
 });
 export type RequestReplyResult = Static<typeof RequestReplyResult>;
+
+// ---- Responders: POST/GET /api/clusters/:cluster/responders, DELETE .../responders/:id ----
+
+/** A server-side responder for demos and tests: answers each request on its reply-to topic. */
+export const ResponderInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    topic: Type.String({ minLength: 1, maxLength: 249 }),
+    /** echo: the request's value; uppercase: in capitals; template: `template` with {{value}} in it. */
+    mode: Type.Union([Type.Literal('echo'), Type.Literal('uppercase'), Type.Literal('template')]),
+    template: Type.Optional(Type.String({ maxLength: 100_000 })),
+    replyToHeader: Type.Optional(Type.String({ maxLength: 200 })),
+    correlationHeader: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type ResponderInput = Static<typeof ResponderInput>;
+
+export const Responder = Type.Object({
+  ...ResponderInput.properties,
+  id: Type.String(),
+  cluster: Type.String(),
+  createdAt: Type.Integer(),
+  answered: Type.Integer(),
+  failures: Type.Integer(),
+  lastError: Type.Optional(Type.String()),
+  runner: Type.Optional(Type.String()),
+});
+export type Responder = Static<typeof Responder>;
+export const ResponderList = Type.Object({ responders: Type.Array(Responder) });
+export type ResponderList = Static<typeof ResponderList>;
+export const ResponderParams = Type.Object({ cluster: Type.String(), id: Type.String({ maxLength: 100 }) });

@@ -12,7 +12,7 @@ import { produceOne } from './produce.ts';
 /** A header name a client can send and match: printable, no spaces, not empty. */
 const HEADER_NAME = /^[\x21-\x7e]{1,200}$/;
 
-function headerName(name: string | undefined, fallback: string, field: string): string {
+export function headerName(name: string | undefined, fallback: string, field: string): string {
   if (name === undefined) return fallback;
   if (!HEADER_NAME.test(name))
     throw badRequest(
