@@ -6,6 +6,10 @@ import { serverOptions, validatorCompiler } from './http-options.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { kafkaPlugin } from './plugins/kafka.ts';
 import { hostGuardPlugin } from './plugins/host-guard.ts';
+import { accessPlugin } from './plugins/access.ts';
+import { authRoutes } from './routes/auth.ts';
+import { auditPlugin } from './plugins/audit.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { lagSamplerPlugin } from './plugins/lag-sampler.ts';
 import { schedulesPlugin } from './plugins/schedules.ts';
@@ -52,8 +56,13 @@ export async function buildApp(
   await app.register(websocket, { options: { maxPayload: 1 << 20 } });
   // After @fastify/websocket: its onRequest hook marks upgrades, so a refused one's socket is closed.
   await app.register(hostGuardPlugin);
+  // Before every route: it gives each its permission rule as it is registered.
+  await app.register(accessPlugin);
+  await app.register(auditPlugin);
   await app.register(securityHeadersPlugin);
   await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(auditRoutes);
   await app.register(clusterRoutes);
   await app.register(topicsRoutes);
   await app.register(messagesRoutes);

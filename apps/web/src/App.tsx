@@ -7,6 +7,7 @@ import { TopicsPage } from './pages/TopicsPage.tsx';
 import { TopicPage } from './pages/topic/TopicPage.tsx';
 import { ConsumerGroupsPage } from './pages/ConsumerGroupsPage.tsx';
 import { ConsumerGroupPage } from './pages/ConsumerGroupPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
 import { SchedulesPage } from './pages/SchedulesPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ConnectorsPage } from './pages/connect/ConnectorsPage.tsx';
@@ -17,6 +18,7 @@ import { CreateConnectorPage } from './pages/connect/CreateConnectorPage.tsx';
 export function App() {
   return (
     <Routes>
+      <Route path="/login" element={<LoginPage />} />
       <Route element={<Layout />}>
         <Route path="/" element={<ClustersPage />} />
         <Route path="/clusters/:cluster" element={<ClusterOverviewPage />} />

@@ -9,7 +9,9 @@ export const ERROR_CODES = [
   'KAFKA_ERROR',
   'CONNECT_UNAVAILABLE',
   'CONNECT_ERROR',
+  'SSO_UNAVAILABLE',
   'TOO_MANY',
+  'UNAUTHORIZED',
   'FORBIDDEN',
   'INTERNAL',
 ] as const;

@@ -7,6 +7,7 @@ import { toDomainError } from '../kafka/errors.ts';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
@@ -16,6 +17,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   KAFKA_UNAVAILABLE: 503,
   CONNECT_ERROR: 502,
   CONNECT_UNAVAILABLE: 503,
+  SSO_UNAVAILABLE: 503,
 };
 
 /** Fastify's own validation messages read like `body/partitions must be >= 1`; make them a sentence. */

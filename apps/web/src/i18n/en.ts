@@ -95,6 +95,10 @@ export const en = {
     offline: 'Offline partitions',
     offlineHint: 'no leader: cannot be read or written',
     metadataVersion: 'Metadata version',
+    unreachable_one: 'Not answering us: broker {{ids}}',
+    unreachable_other: 'Not answering us: brokers {{ids}}',
+    unreachableLead_one: 'A broker does not answer Tributary: what it holds may be missing or stale.',
+    unreachableLead_other: 'Some brokers do not answer Tributary: what they hold may be missing or stale.',
   },
   brokers: {
     subtitle: 'Pick a broker id to see its configuration.',
@@ -107,6 +111,11 @@ export const en = {
     disk: 'Disk usage',
     controller: 'controller',
     configOf: 'Broker {{id}} configuration',
+    lastHeard: 'Last heard',
+    notAnswering: 'not answering',
+    noAnswer: 'no answer',
+    neverHeard: 'never ({{error}})',
+    heardThenFailed: '{{when}} · now {{error}}',
   },
   configs: {
     name: 'Name',
@@ -323,6 +332,7 @@ export const en = {
     searchSummary: '{{n}} matches from the server-side search',
     scanned: 'scanned {{n}} in the last page',
     partial: 'page ended early (scan or size budget); load more to continue',
+    partitionsNotRead: 'Some partitions could not be read: the messages shown come from the others.',
     loadMore: 'Load more',
     single: 'One message: partition {{partition}}, offset {{offset}}.',
     browseAll: 'Browse all messages',
@@ -425,6 +435,7 @@ export const en = {
     count_other: '{{n}} groups',
     typeConsumer: 'New consumer group protocol (KIP-848)',
     typeClassic: 'Classic group protocol',
+    warningsLead: 'A broker did not answer: some groups, members or lags are missing or unknown.',
   },
   group: {
     loading: 'Loading group…',

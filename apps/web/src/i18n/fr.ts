@@ -97,6 +97,12 @@ export const fr: Catalogue = {
     offline: 'Partitions hors ligne',
     offlineHint: 'sans leader : ni lecture ni écriture possibles',
     metadataVersion: 'Version des métadonnées',
+    unreachable_one: 'Ne nous répond pas : broker {{ids}}',
+    unreachable_other: 'Ne nous répondent pas : brokers {{ids}}',
+    unreachableLead_one:
+      'Un broker ne répond pas à Tributary : ce qu’il détient peut manquer ou ne pas être à jour.',
+    unreachableLead_other:
+      'Des brokers ne répondent pas à Tributary : ce qu’ils détiennent peut manquer ou ne pas être à jour.',
   },
   brokers: {
     subtitle: 'Choisissez un broker pour voir sa configuration.',
@@ -109,6 +115,11 @@ export const fr: Catalogue = {
     disk: 'Disque utilisé',
     controller: 'contrôleur',
     configOf: 'Configuration du broker {{id}}',
+    lastHeard: 'Dernière réponse',
+    notAnswering: 'ne répond pas',
+    noAnswer: 'pas de réponse',
+    neverHeard: 'jamais ({{error}})',
+    heardThenFailed: '{{when}} · maintenant {{error}}',
   },
   configs: {
     name: 'Nom',
@@ -326,6 +337,8 @@ export const fr: Catalogue = {
     searchSummary: '{{n}} résultats de la recherche sur le serveur',
     scanned: '{{n}} parcourus dans la dernière page',
     partial: 'page arrêtée tôt (budget de lecture ou de taille) ; chargez la suite pour continuer',
+    partitionsNotRead:
+      'Certaines partitions n’ont pas pu être lues : les messages affichés viennent des autres.',
     loadMore: 'Charger la suite',
     single: 'Un message : partition {{partition}}, offset {{offset}}.',
     browseAll: 'Parcourir tous les messages',
@@ -428,6 +441,8 @@ export const fr: Catalogue = {
     count_other: '{{n}} groupes',
     typeConsumer: 'Nouveau protocole de groupe (KIP-848)',
     typeClassic: 'Protocole de groupe classique',
+    warningsLead:
+      'Un broker n’a pas répondu : des groupes, des membres ou des retards manquent ou sont inconnus.',
   },
   group: {
     loading: 'Chargement du groupe…',
