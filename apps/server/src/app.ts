@@ -26,6 +26,7 @@ import { connectRoutes } from './routes/connect.ts';
 import { schedulesRoutes } from './routes/schedules.ts';
 import { requestReplyRoutes } from './routes/request-reply.ts';
 import { respondersRoutes } from './routes/responders.ts';
+import { templatesRoutes } from './routes/templates.ts';
 import type { LaunchState } from './connect/http.ts';
 
 export interface AppExtras {
@@ -73,6 +74,7 @@ export async function buildApp(
   await app.register(schedulesRoutes);
   await app.register(requestReplyRoutes);
   await app.register(respondersRoutes);
+  await app.register(templatesRoutes);
   if (config.webDist) await app.register(webPlugin, { root: config.webDist });
   return app;
 }

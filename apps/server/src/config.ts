@@ -78,6 +78,8 @@ export interface AppConfig {
     runsRetentionMs: number;
     discoverMs: number;
   };
+  /** Saved messages: the compacted Kafka topic that holds them (see kafka/templates-store.ts). */
+  templates: { topic: string };
   logLevel: string;
   /** Who may log in and what they may do; `mode: 'none'` when no users are configured. */
   auth: AuthConfig;
@@ -208,6 +210,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       partitions: file.schedules?.partitions ?? 3,
       runsRetentionMs: file.schedules?.runsRetentionMs ?? 7 * 24 * 3_600_000,
       discoverMs: file.schedules?.discoverMs ?? 5000,
+    },
+    templates: {
+      topic: env.TRIBUTARY_TEMPLATES_TOPIC ?? file.templates?.topic ?? '__tributary_templates',
     },
     // warn, not info: a console left running should not log every request it answers
     logLevel: env.LOG_LEVEL ?? 'warn',

@@ -89,6 +89,10 @@ export const PERMISSIONS: Record<string, Rule> = {
   // A responder reads its topic and answers on each request's reply-to topic: an operator's act.
   [`POST ${C}/responders`]: { need: 'operate', on: 'body.topic', what: 'start a responder' },
   [`DELETE ${C}/responders/:id`]: { need: 'operate', what: 'stop a responder' },
+  [`GET ${C}/templates`]: { need: 'read', what: 'list saved messages' },
+  [`POST ${C}/templates`]: { need: 'operate', what: 'save a message as a template' },
+  [`POST ${C}/templates/import`]: { need: 'operate', what: 'import saved messages' },
+  [`DELETE ${C}/templates/:id`]: { need: 'operate', what: 'delete a saved message' },
 };
 
 /** The rule of a route; HEAD goes with its GET. Undefined: the route has no row (refused for everybody). */

@@ -146,6 +146,7 @@ const FileSchema = Type.Object(
         strict,
       ),
     ),
+    templates: Type.Optional(Type.Object({ topic: Type.Optional(Type.String({ minLength: 1 })) }, strict)),
     /** `none`: no login, even when reachable from other machines (written on purpose). */
     auth: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('local')])),
     users: Type.Optional(Type.Array(UserFile)),
