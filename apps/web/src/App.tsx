@@ -9,6 +9,7 @@ import { ConsumerGroupsPage } from './pages/ConsumerGroupsPage.tsx';
 import { ConsumerGroupPage } from './pages/ConsumerGroupPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { SchedulesPage } from './pages/SchedulesPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ConnectorsPage } from './pages/connect/ConnectorsPage.tsx';
 import { ConnectorPage } from './pages/connect/ConnectorPage.tsx';
@@ -32,6 +33,7 @@ export function App() {
         <Route path="/clusters/:cluster/connect/new" element={<CreateConnectorPage />} />
         <Route path="/clusters/:cluster/connect/:connect/connectors/:name" element={<ConnectorPage />} />
         <Route path="/clusters/:cluster/schedules" element={<SchedulesPage />} />
+        <Route path="/audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -47,6 +47,17 @@ export const en = {
     noRole: '{{user}} has no role on this cluster.',
     role: { viewer: 'a viewer', operator: 'an operator', admin: 'an admin' },
   },
+  audit: {
+    title: 'Audit log',
+    subtitle: 'Every change made through Tributary, newest first (read from {{source}}).',
+    at: 'Time',
+    user: 'User',
+    action: 'Action',
+    cluster: 'Cluster',
+    target: 'Target',
+    status: 'Result',
+    empty: 'No changes recorded yet.',
+  },
   nav: {
     clusters: 'Clusters',
     overview: 'Overview',
@@ -55,6 +66,7 @@ export const en = {
     groups: 'Consumer groups',
     connect: 'Kafka Connect',
     schedules: 'Schedules',
+    audit: 'Audit log',
   },
   refresh: {
     updated: 'Updated {{seconds}} s ago',

@@ -49,6 +49,17 @@ export const fr: Catalogue = {
     noRole: "{{user}} n'a aucun rôle sur ce cluster.",
     role: { viewer: 'lecteur (viewer)', operator: 'opérateur (operator)', admin: 'administrateur (admin)' },
   },
+  audit: {
+    title: 'Journal d’audit',
+    subtitle: 'Chaque modification faite avec Tributary, la plus récente en premier (lu depuis {{source}}).',
+    at: 'Heure',
+    user: 'Utilisateur',
+    action: 'Action',
+    cluster: 'Cluster',
+    target: 'Cible',
+    status: 'Résultat',
+    empty: 'Aucune modification enregistrée pour l’instant.',
+  },
   nav: {
     clusters: 'Clusters',
     overview: 'Vue d’ensemble',
@@ -57,6 +68,7 @@ export const fr: Catalogue = {
     groups: 'Groupes de consommateurs',
     connect: 'Kafka Connect',
     schedules: 'Planifications',
+    audit: 'Journal d’audit',
   },
   refresh: {
     updated: 'Mis à jour il y a {{seconds}} s',
