@@ -20,11 +20,19 @@ export interface ConnectConfig {
   pluginPath?: string;
 }
 
+/** A Confluent-compatible Schema Registry beside a Kafka cluster; only the server calls it. */
+export interface SchemaRegistryConfig {
+  url: string;
+  username?: string;
+  password?: string;
+}
+
 export interface ClusterConfig {
   name: string;
   bootstrapServers: string[];
   sasl?: SaslConfig;
   connect?: ConnectConfig[];
+  schemaRegistry?: SchemaRegistryConfig;
 }
 
 export interface AppConfig {
@@ -40,6 +48,8 @@ export interface AppConfig {
   kafkaRequestTimeoutMs: number;
   /** How long a Kafka Connect request may take before the API answers that Connect is unavailable. */
   connectRequestTimeoutMs: number;
+  /** How long a Schema Registry request may take before the API answers that the registry is unavailable. */
+  schemaRegistryTimeoutMs: number;
   /** The local Connect worker's plugin folder (default `~/.cache/tributary/connect-plugins`). */
   connectPluginPath?: string;
   /** Where the built web app lives; served at `/` when present. */
@@ -131,6 +141,7 @@ interface FileConfig {
   exportEnabled?: boolean;
   kafkaRequestTimeoutMs?: number;
   connectRequestTimeoutMs?: number;
+  schemaRegistryTimeoutMs?: number;
   connectPluginPath?: string;
   liveTailsMax?: number;
   searchesMax?: number;
@@ -149,6 +160,7 @@ const FILE_KEYS = new Set([
   'exportEnabled',
   'kafkaRequestTimeoutMs',
   'connectRequestTimeoutMs',
+  'schemaRegistryTimeoutMs',
   'connectPluginPath',
   'liveTailsMax',
   'searchesMax',
@@ -188,6 +200,11 @@ function readFileConfig(path: string): FileConfig {
       cluster.connect = cluster.connect.map((c, j) =>
         checkConnect(c, `${path}: clusters[${i}].connect[${j}]`),
       );
+    if (cluster.schemaRegistry !== undefined)
+      cluster.schemaRegistry = checkSchemaRegistry(
+        cluster.schemaRegistry,
+        `${path}: clusters[${i}].schemaRegistry`,
+      );
   }
   return config;
 }
@@ -204,6 +221,39 @@ function checkConnect(connect: ConnectConfig, source: string): ConnectConfig {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new ConfigError(`${source}.url="${connect.url}" must start with http:// or https://`);
   return { ...connect, url: connect.url.replace(/\/+$/, '') };
+}
+
+function checkSchemaRegistry(registry: SchemaRegistryConfig, source: string): SchemaRegistryConfig {
+  if (typeof registry !== 'object' || registry === null || typeof registry.url !== 'string')
+    throw new ConfigError(`${source} must be {url, username?, password?}`);
+  let url: URL;
+  try {
+    url = new URL(registry.url);
+  } catch {
+    throw new ConfigError(`${source}.url="${registry.url}" is not a URL like http://schema-registry:8081`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`${source}.url="${registry.url}" must start with http:// or https://`);
+  return { ...registry, url: registry.url.replace(/\/+$/, '') };
+}
+
+/**
+ * kafka-ui's names: KAFKA_CLUSTERS_<i>_SCHEMAREGISTRY (the URL) and
+ * KAFKA_CLUSTERS_<i>_SCHEMAREGISTRYAUTH_USERNAME / _PASSWORD.
+ */
+function envSchemaRegistries(env: NodeJS.ProcessEnv): Map<number, Partial<SchemaRegistryConfig>> {
+  const found = new Map<number, Partial<SchemaRegistryConfig>>();
+  for (const [key, value] of Object.entries(env)) {
+    const match = /^KAFKA_CLUSTERS_(\d+)_SCHEMAREGISTRY(|AUTH_USERNAME|AUTH_PASSWORD)$/.exec(key);
+    if (!match || value === undefined) continue;
+    const entry = found.get(Number(match[1])) ?? {};
+    found.set(Number(match[1]), entry);
+    const field = ({ '': 'url', AUTH_USERNAME: 'username', AUTH_PASSWORD: 'password' } as const)[
+      match[2] as '' | 'AUTH_USERNAME' | 'AUTH_PASSWORD'
+    ];
+    entry[field] = value;
+  }
+  return found;
 }
 
 /**
@@ -252,6 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clusters: file.clusters ?? [],
     kafkaRequestTimeoutMs: file.kafkaRequestTimeoutMs ?? 5000,
     connectRequestTimeoutMs: file.connectRequestTimeoutMs ?? 5000,
+    schemaRegistryTimeoutMs: file.schemaRegistryTimeoutMs ?? 5000,
     exportEnabled:
       env.TRIBUTARY_EXPORT_ENABLED !== undefined
         ? parseBoolean(env.TRIBUTARY_EXPORT_ENABLED, 'TRIBUTARY_EXPORT_ENABLED')
@@ -323,6 +374,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // The environment wins over the file, as everywhere: same-named entries are replaced.
     const names = new Set(connects.map((c) => c.name));
     cluster.connect = [...connects, ...(cluster.connect ?? []).filter((c) => !names.has(c.name))];
+  }
+  for (const [index, entry] of envSchemaRegistries(env)) {
+    const cluster = config.clusters[index];
+    const source = `KAFKA_CLUSTERS_${index}_SCHEMAREGISTRY`;
+    if (!cluster)
+      throw new ConfigError(
+        `${source}* names cluster ${index}, but ${config.clusters.length} cluster(s) are configured (KAFKA_BROKERS or TRIBUTARY_CONFIG)`,
+      );
+    // The environment wins over the file, field by field (a password alone may come from a secret).
+    const merged = { ...cluster.schemaRegistry, ...entry };
+    if (!merged.url) throw new ConfigError(`${source} is missing (e.g. http://schema-registry:8081)`);
+    cluster.schemaRegistry = checkSchemaRegistry({ ...merged, url: merged.url }, source);
   }
   return config;
 }

@@ -8,3 +8,4 @@ export * from './messages.ts';
 export * from './live.ts';
 export * from './consumer-groups.ts';
 export * from './connect.ts';
+export * from './schemas.ts';

@@ -16,6 +16,9 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   KAFKA_UNAVAILABLE: 503,
   CONNECT_ERROR: 502,
   CONNECT_UNAVAILABLE: 503,
+  SCHEMA_REGISTRY_ERROR: 502,
+  SCHEMA_REGISTRY_UNAVAILABLE: 503,
+  SCHEMA_INCOMPATIBLE: 422,
 };
 
 /** Fastify's own validation messages read like `body/partitions must be >= 1`; make them a sentence. */

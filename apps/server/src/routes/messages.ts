@@ -65,6 +65,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         req.params.topic,
         req.query,
         abortOnClose(reply.raw),
+        app.schemaRegistries.cache(req.params.cluster),
       )),
       exportEnabled: app.config.exportEnabled,
     }),
@@ -88,6 +89,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         topic,
         req.query,
         abortOnClose(reply.raw),
+        app.schemaRegistries.cache(req.params.cluster),
       ).catch((error: unknown) => {
         release();
         throw error;
@@ -111,6 +113,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         req.params.partition,
         req.params.offset,
         req.query,
+        app.schemaRegistries.cache(req.params.cluster),
       ),
   );
 

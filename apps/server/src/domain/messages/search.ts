@@ -5,6 +5,7 @@ import { BROWSE_LIMITS, mergeShape } from './browse.ts';
 import { compileFilter } from './filter.ts';
 import { MergedReader, type Range } from './merged-reader.ts';
 import { choosePartitions, parseTime } from './positions.ts';
+import type { SchemaCache } from '../schemas/schema-cache.ts';
 
 /** Where a search reports: matches as they are found, progress now and then, and how it ended. */
 export interface SearchSink {
@@ -57,6 +58,7 @@ export async function searchMessages(
   sink: SearchSink,
   signal: AbortSignal,
   progressMs = 250,
+  schemas?: SchemaCache,
 ): Promise<SearchEnd> {
   const match = compileFilter({ q: query.q, caseSensitive: query.caseSensitive, filter: query.filter });
   const ranges = await searchRanges(reader, topic, query);
@@ -72,6 +74,7 @@ export async function searchMessages(
       keyFormat: query.keyFormat ?? 'auto',
       valueFormat: query.valueFormat ?? 'auto',
       maxValueBytes: shape.maxValueBytes,
+      schemas,
     },
     perPartition: shape.perPartition,
     fetchBytes: shape.fetchBytes,
