@@ -64,6 +64,51 @@ assert producer.flush(30) == 0
   });
 }
 
+/** confluent-kafka's Consumer + AvroDeserializer (assigned partitions, no commits): the values as JSON. */
+function confluentConsumeAvro(topic: string, registry: string, count: number): Promise<unknown[]> {
+  const script = `
+import json, sys
+from confluent_kafka import Consumer, TopicPartition
+from confluent_kafka.schema_registry import SchemaRegistryClient
+from confluent_kafka.schema_registry.avro import AvroDeserializer
+from confluent_kafka.serialization import SerializationContext, MessageField
+brokers, topic, url, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+deserializer = AvroDeserializer(SchemaRegistryClient({'url': url}))
+consumer = Consumer({'bootstrap.servers': brokers, 'group.id': 'unused', 'enable.auto.commit': False})
+consumer.assign([TopicPartition(topic, 0, 0)])
+values = []
+while len(values) < count:
+    message = consumer.poll(10)
+    if message is None:
+        break
+    if message.error():
+        raise Exception(message.error())
+    values.append(deserializer(message.value(), SerializationContext(topic, MessageField.VALUE)))
+consumer.close()
+print(json.dumps(values, default=lambda v: v.isoformat()))
+`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      python,
+      ['-c', script, sharedKafkaBrokers().join(','), topic, registry, String(count)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 60_000,
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as unknown[])
+        : reject(new Error(`confluent-kafka failed: ${err}`)),
+    );
+  });
+}
+
 /** The wire format by hand: magic byte 0, the 4-byte schema id, the payload. */
 function wire(id: number, payload: Buffer): Buffer {
   const header = Buffer.alloc(5);
@@ -170,6 +215,37 @@ describe('Schema Registry: decoding and management', async () => {
       code: 'SCHEMA_REGISTRY_UNAVAILABLE',
       message: expect.stringMatching(/Schema Registry of cluster "sr-down" is unreachable/),
     });
+  });
+
+  it('produces Avro from JSON with the subject’s latest version, read back by confluent-kafka’s deserializer', async () => {
+    const topic = await createTopic(admin, 'sr-produce');
+    const subject = `${topic}-value`;
+    const registered = await app.inject({
+      method: 'POST',
+      url: `/api/clusters/sr/schemas/${subject}`,
+      payload: { schema: JSON.stringify(USER_V1) },
+    });
+    expect(registered.statusCode, registered.body).toBe(200);
+    const produce = (value: object) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/clusters/sr/topics/${topic}/messages`,
+        payload: { key: 'dave', value: JSON.stringify(value), valueSchema: { subject } },
+      });
+    const dave = { name: 'dave', age: 52, email: 'dave@example.com', joined: '2026-04-02T08:30:00.000Z' };
+    expect((await produce(dave)).statusCode).toBe(201);
+    const wrong = await produce({ ...dave, age: 'old' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json<ErrorBody>().message).toMatch(
+      new RegExp(`The value does not match ${subject} version 1: field "age" does not match the schema`),
+    );
+
+    const [read] = await confluentConsumeAvro(topic, registry, 1);
+    // fastavro gives the timestamp as a datetime (printed in ISO form with its +00:00 zone).
+    expect(read).toEqual({ ...dave, joined: '2026-04-02T08:30:00+00:00' });
+    const { messages } = await page('sr', topic);
+    expect(messages).toHaveLength(1);
+    expect(JSON.parse(messages[0]!.value!.text)).toEqual(dave);
   });
 
   it('lists, registers, checks, refuses an incompatible version with the reason, and deletes', async () => {

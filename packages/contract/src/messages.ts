@@ -231,6 +231,13 @@ export const ProduceHeader = Type.Object({
   key: Type.String({ minLength: 1, maxLength: 1000 }),
   value: NullableText,
 });
+/** A subject of the cluster's Schema Registry and one of its versions (absent: the latest). */
+export const SchemaChoice = Type.Object({
+  subject: Type.String({ minLength: 1, maxLength: 1000 }),
+  version: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+export type SchemaChoice = Static<typeof SchemaChoice>;
+
 export const ProduceRequest = Type.Object({
   key: NullableText,
   value: NullableText,
@@ -238,6 +245,9 @@ export const ProduceRequest = Type.Object({
   partition: Type.Optional(Type.Integer({ minimum: 0 })),
   keyFormat: Type.Optional(InputFormat),
   valueFormat: Type.Optional(InputFormat),
+  /** The key or value is JSON, validated and encoded with this schema in the Confluent wire format. */
+  keySchema: Type.Optional(SchemaChoice),
+  valueSchema: Type.Optional(SchemaChoice),
 });
 export type ProduceRequest = Static<typeof ProduceRequest>;
 export const ProduceResult = Type.Object({

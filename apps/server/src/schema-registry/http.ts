@@ -100,7 +100,7 @@ export class SchemaRegistryHttp {
     if (state === 'starting')
       return new DomainError(
         'SCHEMA_REGISTRY_UNAVAILABLE',
-        `The Schema Registry of cluster "${this.cluster}" is still starting (the first start builds it, which takes minutes); try again shortly.`,
+        `The Schema Registry of cluster "${this.cluster}" is still starting; try again in a few seconds (its very first start also builds it, which takes minutes).`,
         details,
       );
     if (state === 'failed')

@@ -57,6 +57,9 @@ export function Layout() {
             <NavLink to={`${base}/connect`} className={navClass}>
               {t('nav.connect')}
             </NavLink>
+            <NavLink to={`${base}/schemas`} className={navClass}>
+              {t('nav.schemas')}
+            </NavLink>
           </div>
         )}
         <p className="mt-6 px-3 text-xs text-nav-fg">{t('layout.keys')}</p>

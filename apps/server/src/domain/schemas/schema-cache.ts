@@ -16,6 +16,16 @@ export interface CompiledSchema {
   decode(payload: Buffer): unknown;
   /** JSON.stringify's replacer for what `decode` answers. */
   replacer?: (this: unknown, key: string, value: unknown) => unknown;
+  /** JSON-ready data as the payload after the 5-byte header; a SchemaMismatch names the first bad field. */
+  encode(value: unknown): Buffer;
+}
+
+/** A value that does not match the schema, with the path of the first field at fault (`user.age`). */
+export class SchemaMismatch extends Error {
+  override name = 'SchemaMismatch';
+  constructor(readonly path: string) {
+    super(path ? `field "${path}" does not match the schema` : 'it does not match the schema');
+  }
 }
 
 export type SchemaSlot =
@@ -101,10 +111,29 @@ export class SchemaCache {
         (wire.references ?? []).map(async (r) => (await this.client.version(r.subject, r.version)).schema),
       );
       const avro = avroType(wire.schema, references);
-      return { info, subjects, decode: (payload) => avro.fromBuffer(payload), replacer: avroJsonReplacer };
+      return {
+        info,
+        subjects,
+        decode: (payload) => avro.fromBuffer(payload),
+        replacer: avroJsonReplacer,
+        encode: (value) => {
+          let path: string[] | undefined;
+          const valid = avro.isValid(value, {
+            noUndeclaredFields: true,
+            errorHook: (at: string[]) => (path ??= at),
+          });
+          if (!valid) throw new SchemaMismatch((path ?? []).join('.'));
+          return avro.toBuffer(value);
+        },
+      };
     }
     if (type === 'JSON')
-      return { info, subjects, decode: (payload) => JSON.parse(payload.toString('utf8')) as unknown };
+      return {
+        info,
+        subjects,
+        decode: (payload) => JSON.parse(payload.toString('utf8')) as unknown,
+        encode: (value) => Buffer.from(JSON.stringify(value), 'utf8'),
+      };
     throw new Error(`${type} schemas cannot be decoded yet`);
   }
 
