@@ -106,11 +106,15 @@ function ensurePython() {
     if (run(python, ['-m', 'pip', 'install', '-q', 'kafka-python-ng==2.2.3']) !== 0)
       fail('pip could not install kafka-python-ng.');
   }
-  // Confluent's own client with its Schema Registry serializers (Avro, JSON Schema): the wire format's reference.
-  const serializers = 'from confluent_kafka.schema_registry.avro import AvroSerializer';
+  // Confluent's own client with its Schema Registry serializers (Avro, Protobuf): the wire format's reference.
+  const serializers =
+    'from confluent_kafka.schema_registry.avro import AvroSerializer; from confluent_kafka.schema_registry.protobuf import ProtobufSerializer';
   if (spawnSync(python, ['-c', serializers], { stdio: 'ignore' }).status !== 0) {
     say('Installing confluent-kafka with its Schema Registry serializers ...');
-    if (run(python, ['-m', 'pip', 'install', '-q', 'confluent-kafka[avro,schemaregistry]==2.16.1']) !== 0)
+    if (
+      run(python, ['-m', 'pip', 'install', '-q', 'confluent-kafka[avro,protobuf,schemaregistry]==2.16.1']) !==
+      0
+    )
       fail('pip could not install confluent-kafka.');
   }
   process.env.TRIBUTARY_PYTHON = python;

@@ -109,6 +109,92 @@ print(json.dumps(values, default=lambda v: v.isoformat()))
   });
 }
 
+const ORDER_PROTO = `syntax = "proto3";
+package shop;
+
+message Order {
+  string id = 1;
+  Status status = 2;
+  int64 cents = 3;
+  Line line = 4;
+  message Line {
+    string sku = 1;
+  }
+}
+
+enum Status {
+  NEW = 0;
+  PAID = 1;
+}
+`;
+
+/**
+ * Google's protobuf library and confluent-kafka's ProtobufDeserializer over the same Order message, its
+ * class made from a descriptor at run time (no protoc). \`produce\` writes one Order with the subject's latest schema;
+ * \`read\` answers what the deserializer makes of the topic's records, as JSON.
+ */
+function confluentProtobuf(mode: 'produce' | 'read', topic: string, registry: string): Promise<unknown[]> {
+  const script = `
+import json, sys
+from google.protobuf import descriptor_pb2, descriptor_pool, json_format, message_factory
+from confluent_kafka import Consumer, Producer, TopicPartition
+from confluent_kafka.schema_registry import SchemaRegistryClient
+from confluent_kafka.schema_registry.protobuf import ProtobufDeserializer
+from confluent_kafka.serialization import SerializationContext, MessageField
+mode, brokers, topic, url = sys.argv[1:5]
+f = descriptor_pb2.FileDescriptorProto(name='order.proto', package='shop', syntax='proto3')
+order = f.message_type.add(name='Order')
+order.field.add(name='id', number=1, type=9, label=1)
+order.field.add(name='status', number=2, type=14, label=1, type_name='.shop.Status')
+order.field.add(name='cents', number=3, type=3, label=1)
+order.field.add(name='line', number=4, type=11, label=1, type_name='.shop.Order.Line')
+order.nested_type.add(name='Line').field.add(name='sku', number=1, type=9, label=1)
+status = f.enum_type.add(name='Status')
+status.value.add(name='NEW', number=0)
+status.value.add(name='PAID', number=1)
+Order = message_factory.GetMessageClass(descriptor_pool.DescriptorPool().Add(f).message_types_by_name['Order'])
+context = SerializationContext(topic, MessageField.VALUE)
+if mode == 'produce':
+    # ProtobufSerializer asks the registry for the schema as a serialized descriptor (format=serialized),
+    # which Apicurio does not serve: the framing is written as the serializer writes it (id, then the
+    # message index 0 as one zero byte), the payload by Google's protobuf library.
+    schema_id = SchemaRegistryClient({'url': url}).get_latest_version(topic + '-value').schema_id
+    payload = Order(id='o-1', status=1, cents=12345678901234, line=Order.Line(sku='book')).SerializeToString()
+    producer = Producer({'bootstrap.servers': brokers})
+    producer.produce(topic, value=b'\\x00' + schema_id.to_bytes(4, 'big') + b'\\x00' + payload)
+    assert producer.flush(30) == 0
+    print('[]')
+else:
+    deserializer = ProtobufDeserializer(Order, {'use.deprecated.format': False})
+    consumer = Consumer({'bootstrap.servers': brokers, 'group.id': 'unused', 'enable.auto.commit': False})
+    consumer.assign([TopicPartition(topic, 0, 0)])
+    values = []
+    while True:
+        message = consumer.poll(5)
+        if message is None:
+            break
+        values.append(json_format.MessageToDict(deserializer(message.value(), context), preserving_proto_field_name=True))
+    consumer.close()
+    print(json.dumps(values))
+`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(python, ['-c', script, mode, sharedKafkaBrokers().join(','), topic, registry], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as unknown[])
+        : reject(new Error(`confluent-kafka failed: ${err}`)),
+    );
+  });
+}
+
 /** The wire format by hand: magic byte 0, the 4-byte schema id, the payload. */
 function wire(id: number, payload: Buffer): Buffer {
   const header = Buffer.alloc(5);
@@ -246,6 +332,49 @@ describe('Schema Registry: decoding and management', async () => {
     const { messages } = await page('sr', topic);
     expect(messages).toHaveLength(1);
     expect(JSON.parse(messages[0]!.value!.text)).toEqual(dave);
+  });
+
+  it('decodes Protobuf in Confluent’s framing (enums by name), and writes Protobuf that Confluent’s deserializer reads', async () => {
+    const topic = await createTopic(admin, 'sr-proto');
+    const subject = `${topic}-value`;
+    const registered = await app.inject({
+      method: 'POST',
+      url: `/api/clusters/sr/schemas/${subject}`,
+      payload: { schema: ORDER_PROTO, schemaType: 'PROTOBUF' },
+    });
+    expect(registered.statusCode, registered.body).toBe(200);
+    await confluentProtobuf('produce', topic, registry);
+    const produced = await app.inject({
+      method: 'POST',
+      url: `/api/clusters/sr/topics/${topic}/messages`,
+      payload: {
+        key: null,
+        value: JSON.stringify({ id: 'o-2', status: 'NEW', cents: '7', line: { sku: 'pen' } }),
+        valueSchema: { subject },
+      },
+    });
+    expect(produced.statusCode, produced.body).toBe(201);
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/clusters/sr/topics/${topic}/messages`,
+      payload: { key: null, value: JSON.stringify({ id: 'o-3', status: 'LOST' }), valueSchema: { subject } },
+    });
+    expect(refused.json<ErrorBody>().message).toMatch(/field "status" does not match the schema/);
+
+    const { messages } = await page('sr', topic);
+    expect(messages.map((m) => m.value?.format)).toEqual(['protobuf', 'protobuf']);
+    expect(messages[0]!.value!.schema).toMatchObject({ subject, version: 1, type: 'PROTOBUF' });
+    expect(JSON.parse(messages[0]!.value!.text)).toEqual({
+      id: 'o-1',
+      status: 'PAID',
+      cents: '12345678901234',
+      line: { sku: 'book' },
+    });
+    // Confluent's deserializer reads both: its own record and ours.
+    expect(await confluentProtobuf('read', topic, registry)).toEqual([
+      { id: 'o-1', status: 'PAID', cents: '12345678901234', line: { sku: 'book' } },
+      { id: 'o-2', cents: '7', line: { sku: 'pen' } },
+    ]);
   });
 
   it('lists, registers, checks, refuses an incompatible version with the reason, and deletes', async () => {

@@ -7,6 +7,7 @@ import type { SchemaRegistryClient } from '../../schema-registry/client.ts';
 import type { WireSchema } from '../../schema-registry/wire.ts';
 import { DomainError } from '../errors.ts';
 import { avroJsonReplacer, avroType } from './avro.ts';
+import { protobufSchema } from './protobuf.ts';
 
 export interface CompiledSchema {
   info: DecodedSchema;
@@ -134,7 +135,26 @@ export class SchemaCache {
         decode: (payload) => JSON.parse(payload.toString('utf8')) as unknown,
         encode: (value) => Buffer.from(JSON.stringify(value), 'utf8'),
       };
-    throw new Error(`${type} schemas cannot be decoded yet`);
+    const references = await Promise.all(
+      (wire.references ?? []).map(async (r) => (await this.client.version(r.subject, r.version)).schema),
+    );
+    const proto = protobufSchema(wire.schema, references);
+    return {
+      info,
+      subjects,
+      decode: (payload) => proto.decode(payload),
+      encode: (value) => {
+        try {
+          return proto.encode(value);
+        } catch (error) {
+          // protobufjs says "age: integer expected": the field comes first.
+          const message = (error as Error).message;
+          const field = /^([\w.]+): /.exec(message)?.[1];
+          if (field) throw new SchemaMismatch(field);
+          throw error;
+        }
+      },
+    };
   }
 
   private async fetch(id: number): Promise<SchemaSlot> {
