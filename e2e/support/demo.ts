@@ -132,6 +132,7 @@ export function allPages(demo: Demo): [name: string, path: string][] {
     ['schemas', '/clusters/local/schemas'],
     ['schemas-new', '/clusters/local/schemas/new'],
     ['subject', `/clusters/local/schemas/${demo.subject}`],
+    ['schedules', '/clusters/local/schedules'],
     ['not-found', '/no/such/page'],
   ];
 }

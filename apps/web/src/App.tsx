@@ -7,6 +7,8 @@ import { TopicsPage } from './pages/TopicsPage.tsx';
 import { TopicPage } from './pages/topic/TopicPage.tsx';
 import { ConsumerGroupsPage } from './pages/ConsumerGroupsPage.tsx';
 import { ConsumerGroupPage } from './pages/ConsumerGroupPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { SchedulesPage } from './pages/SchedulesPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ConnectorsPage } from './pages/connect/ConnectorsPage.tsx';
 import { ConnectorPage } from './pages/connect/ConnectorPage.tsx';
@@ -19,6 +21,7 @@ import { SubjectPage } from './pages/schemas/SubjectPage.tsx';
 export function App() {
   return (
     <Routes>
+      <Route path="/login" element={<LoginPage />} />
       <Route element={<Layout />}>
         <Route path="/" element={<ClustersPage />} />
         <Route path="/clusters/:cluster" element={<ClusterOverviewPage />} />
@@ -34,6 +37,7 @@ export function App() {
         <Route path="/clusters/:cluster/schemas" element={<SchemasPage />} />
         <Route path="/clusters/:cluster/schemas/new" element={<NewSubjectPage />} />
         <Route path="/clusters/:cluster/schemas/:subject" element={<SubjectPage />} />
+        <Route path="/clusters/:cluster/schedules" element={<SchedulesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   /** The Schema Registry refused a schema as incompatible with the subject's earlier versions. */
   'SCHEMA_INCOMPATIBLE',
   'TOO_MANY',
+  'UNAUTHORIZED',
   'FORBIDDEN',
   'INTERNAL',
 ] as const;

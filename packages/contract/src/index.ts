@@ -9,3 +9,5 @@ export * from './live.ts';
 export * from './consumer-groups.ts';
 export * from './connect.ts';
 export * from './schemas.ts';
+export * from './auth.ts';
+export * from './schedules.ts';
