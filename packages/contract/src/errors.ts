@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'SCHEMA_REGISTRY_ERROR',
   /** The Schema Registry refused a schema as incompatible with the subject's earlier versions. */
   'SCHEMA_INCOMPATIBLE',
+  'SSO_UNAVAILABLE',
   'TOO_MANY',
   'UNAUTHORIZED',
   'FORBIDDEN',

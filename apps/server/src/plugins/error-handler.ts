@@ -20,6 +20,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   SCHEMA_REGISTRY_ERROR: 502,
   SCHEMA_REGISTRY_UNAVAILABLE: 503,
   SCHEMA_INCOMPATIBLE: 422,
+  SSO_UNAVAILABLE: 503,
 };
 
 /** Fastify's own validation messages read like `body/partitions must be >= 1`; make them a sentence. */

@@ -44,6 +44,11 @@ export const en = {
     clock: 'Time zone',
     clockLocal: 'Local time',
     language: 'Language',
+    cluster: 'Cluster',
+    chooseCluster: 'Choose a cluster',
+    roleNote: '{{user}} is {{role}} here: actions that need another role are hidden.',
+    noRole: '{{user}} has no role on this cluster.',
+    role: { viewer: 'a viewer', operator: 'an operator', admin: 'an admin' },
   },
   nav: {
     clusters: 'Clusters',

@@ -46,6 +46,11 @@ export const fr: Catalogue = {
     clock: 'Fuseau horaire',
     clockLocal: 'Heure locale',
     language: 'Langue',
+    cluster: 'Cluster',
+    chooseCluster: 'Choisir un cluster',
+    roleNote: '{{user}} est {{role}} ici : les actions qui demandent un autre rôle sont masquées.',
+    noRole: "{{user}} n'a aucun rôle sur ce cluster.",
+    role: { viewer: 'lecteur (viewer)', operator: 'opérateur (operator)', admin: 'administrateur (admin)' },
   },
   nav: {
     clusters: 'Clusters',
