@@ -11,3 +11,4 @@ export * from './connect.ts';
 export * from './schemas.ts';
 export * from './auth.ts';
 export * from './schedules.ts';
+export * from './request-reply.ts';

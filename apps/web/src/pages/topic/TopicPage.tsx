@@ -8,6 +8,7 @@ import { MessagesTab } from './MessagesTab.tsx';
 import { LiveTab } from './LiveTab.tsx';
 import { ConsumersTab } from './ConsumersTab.tsx';
 import { ConnectorsTab } from './ConnectorsTab.tsx';
+import { RequestTab } from './RequestTab.tsx';
 import { TopicActions } from '../../components/topics/TopicActions.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { PageHeader } from '../../components/ui/Page.tsx';
@@ -21,6 +22,7 @@ const TABS = {
   live: LiveTab,
   consumers: ConsumersTab,
   connectors: ConnectorsTab,
+  request: RequestTab,
 } as const;
 type TabName = keyof typeof TABS;
 
