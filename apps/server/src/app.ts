@@ -27,10 +27,15 @@ import { schedulesRoutes } from './routes/schedules.ts';
 import { requestReplyRoutes } from './routes/request-reply.ts';
 import { respondersRoutes } from './routes/responders.ts';
 import type { LaunchState } from './connect/http.ts';
+import { schemaRegistryPlugin } from './plugins/schema-registry.ts';
+import type { RegistryLaunchState } from './schema-registry/http.ts';
+import { schemaRoutes } from './routes/schemas.ts';
 
 export interface AppExtras {
   /** The local Connect worker's start state by `cluster/connect`, so requests during its start say "starting". */
   connectLaunches?: Map<string, LaunchState>;
+  /** The local Schema Registry's start state by cluster, so requests during its start say "starting". */
+  schemaRegistryLaunches?: Map<string, RegistryLaunchState>;
 }
 
 /** All wiring in one place: plugins, then one route plugin per resource, then the web app. */
@@ -53,6 +58,10 @@ export async function buildApp(
     config,
     ...(extras.connectLaunches ? { launches: extras.connectLaunches } : {}),
   });
+  await app.register(schemaRegistryPlugin, {
+    config,
+    ...(extras.schemaRegistryLaunches ? { launches: extras.schemaRegistryLaunches } : {}),
+  });
   await app.register(websocket, { options: { maxPayload: 1 << 20 } });
   // After @fastify/websocket: its onRequest hook marks upgrades, so a refused one's socket is closed.
   await app.register(hostGuardPlugin);
@@ -70,6 +79,7 @@ export async function buildApp(
   await app.register(liveRoutes);
   await app.register(consumerGroupsRoutes);
   await app.register(connectRoutes);
+  await app.register(schemaRoutes);
   await app.register(schedulesRoutes);
   await app.register(requestReplyRoutes);
   await app.register(respondersRoutes);

@@ -28,6 +28,13 @@ export interface TlsConfig {
   key?: string;
 }
 
+/** A Confluent-compatible Schema Registry beside a Kafka cluster; only the server calls it. */
+export interface SchemaRegistryConfig {
+  url: string;
+  username?: string;
+  password?: string;
+}
+
 export interface ClusterConfig {
   name: string;
   bootstrapServers: string[];
@@ -36,6 +43,7 @@ export interface ClusterConfig {
   sasl?: SaslConfig;
   tls?: TlsConfig;
   connect?: ConnectConfig[];
+  schemaRegistry?: SchemaRegistryConfig;
 }
 
 export interface AppConfig {
@@ -51,6 +59,8 @@ export interface AppConfig {
   kafkaRequestTimeoutMs: number;
   /** How long a Kafka Connect request may take before the API answers that Connect is unavailable. */
   connectRequestTimeoutMs: number;
+  /** How long a Schema Registry request may take before the API answers that the registry is unavailable. */
+  schemaRegistryTimeoutMs: number;
   /** The local Connect worker's plugin folder (default `~/.cache/tributary/connect-plugins`). */
   connectPluginPath?: string;
   /** Where the built web app lives; served at `/` when present. */
@@ -162,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clusters: (file.clusters ?? []).map((c, i) => clusterFromFile(c, `${path}: clusters[${i}]`)),
     kafkaRequestTimeoutMs: file.kafkaRequestTimeoutMs ?? 5000,
     connectRequestTimeoutMs: file.connectRequestTimeoutMs ?? 5000,
+    schemaRegistryTimeoutMs: file.schemaRegistryTimeoutMs ?? 5000,
     exportEnabled:
       env.TRIBUTARY_EXPORT_ENABLED !== undefined
         ? parseBoolean(env.TRIBUTARY_EXPORT_ENABLED, 'TRIBUTARY_EXPORT_ENABLED')

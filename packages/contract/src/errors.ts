@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'KAFKA_ERROR',
   'CONNECT_UNAVAILABLE',
   'CONNECT_ERROR',
+  'SCHEMA_REGISTRY_UNAVAILABLE',
+  'SCHEMA_REGISTRY_ERROR',
+  /** The Schema Registry refused a schema as incompatible with the subject's earlier versions. */
+  'SCHEMA_INCOMPATIBLE',
   'SSO_UNAVAILABLE',
   'TOO_MANY',
   'UNAUTHORIZED',

@@ -20,6 +20,7 @@ const G = `${C}/consumer-groups/:group`;
 const K = `${C}/connects/:connect`;
 const N = `${K}/connectors/:name`;
 const S = `${C}/schedules`;
+const R = `${C}/schemas`;
 
 export const PERMISSIONS: Record<string, Rule> = {
   'GET /api/health': { need: 'public', what: 'check health' },
@@ -89,6 +90,19 @@ export const PERMISSIONS: Record<string, Rule> = {
   // A responder reads its topic and answers on each request's reply-to topic: an operator's act.
   [`POST ${C}/responders`]: { need: 'operate', on: 'body.topic', what: 'start a responder' },
   [`DELETE ${C}/responders/:id`]: { need: 'operate', what: 'stop a responder' },
+
+  [`GET ${R}`]: { need: 'read', what: 'list schema subjects' },
+  [`GET ${R}/ids/:id`]: { need: 'read', what: 'read a schema' },
+  [`GET ${R}/:subject`]: { need: 'read', what: 'see a schema subject' },
+  [`GET ${R}/:subject/versions/:version`]: { need: 'read', what: 'read a schema version' },
+  // Registering a version is what producers' serializers do too; a check (a POST, like every change here)
+  // goes with it.
+  [`POST ${R}/:subject/check`]: { need: 'operate', what: 'check a schema’s compatibility' },
+  [`POST ${R}/:subject`]: { need: 'operate', what: 'register a schema version' },
+  [`PUT ${R}/compatibility`]: { need: 'admin', what: 'set the global schema compatibility' },
+  [`PUT ${R}/:subject/compatibility`]: { need: 'admin', what: "set a subject's compatibility" },
+  [`DELETE ${R}/:subject`]: { need: 'admin', what: 'delete a schema subject' },
+  [`DELETE ${R}/:subject/versions/:version`]: { need: 'admin', what: 'delete a schema version' },
 };
 
 /** The rule of a route; HEAD goes with its GET. Undefined: the route has no row (refused for everybody). */

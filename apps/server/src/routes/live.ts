@@ -71,7 +71,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       } catch (error) {
         return refuse(socket, error as DomainError, LIVE_CLOSE.fatal);
       }
-      const source = readerSource(ownPartitionReader(connection));
+      const source = readerSource(ownPartitionReader(connection), app.schemaRegistries.cache(cluster));
       const sink = socketSink(socket);
       const log = request.log.child({ cluster, topic, live: true });
       const session = new LiveSession(topic, source, sink, undefined, (error) =>

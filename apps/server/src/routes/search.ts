@@ -98,6 +98,8 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
             },
           },
           controller.signal,
+          undefined,
+          app.schemaRegistries.cache(req.params.cluster),
         );
         send({ type: 'done', ...end });
       };

@@ -69,6 +69,9 @@ export function Layout() {
             <NavLink to={`${base}/connect`} className={navClass}>
               {t('nav.connect')}
             </NavLink>
+            <NavLink to={`${base}/schemas`} className={navClass}>
+              {t('nav.schemas')}
+            </NavLink>
             <NavLink to={`${base}/schedules`} className={navClass}>
               {t('nav.schedules')}
             </NavLink>
