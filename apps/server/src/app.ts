@@ -1,4 +1,4 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppConfig } from './config.ts';
@@ -9,6 +9,7 @@ import { hostGuardPlugin } from './plugins/host-guard.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { lagSamplerPlugin } from './plugins/lag-sampler.ts';
 import { webPlugin } from './plugins/web.ts';
+import { openapiPlugin } from './plugins/openapi.ts';
 import { healthRoutes } from './routes/health.ts';
 import { clusterRoutes } from './routes/clusters.ts';
 import { topicsRoutes } from './routes/topics.ts';
@@ -23,6 +24,8 @@ import type { LaunchState } from './connect/http.ts';
 export interface AppExtras {
   /** The local Connect worker's start state by `cluster/connect`, so requests during its start say "starting". */
   connectLaunches?: Map<string, LaunchState>;
+  /** Sees every route as it is registered (the OpenAPI test checks that each one is documented). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** All wiring in one place: plugins, then one route plugin per resource, then the web app. */
@@ -37,6 +40,7 @@ export async function buildApp(
     ...options,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  if (extras.onRoute) app.addHook('onRoute', extras.onRoute);
   await app.register(errorHandlerPlugin);
   await app.register(kafkaPlugin, { config });
   await app.register(lagSamplerPlugin);
@@ -48,6 +52,8 @@ export async function buildApp(
   // After @fastify/websocket: its onRequest hook marks upgrades, so a refused one's socket is closed.
   await app.register(hostGuardPlugin);
   await app.register(securityHeadersPlugin);
+  // Before the routes: it documents each one as it is registered.
+  await app.register(openapiPlugin);
   await app.register(healthRoutes);
   await app.register(clusterRoutes);
   await app.register(topicsRoutes);

@@ -58,7 +58,16 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
     method: 'GET',
     url: '/api/clusters/:cluster/topics/:topic/live',
-    schema: { params: LiveParams },
+    schema: {
+      params: LiveParams,
+      summary: 'Live tail (WebSocket)',
+      description:
+        'A WebSocket (GET with `Upgrade: websocket`). Send `LiveCommand` frames (first `{"type":"start",' +
+        '"from":{"mode":"now"}}`, then pause, resume, partitions, filter, ack, stop); receive `LiveEvent` ' +
+        'frames (subscribed, message, stats, paused, resumed, heartbeat, error, end). Reads partitions ' +
+        `directly: no consumer group. Close codes: ${LIVE_CLOSE.fatal} after a fatal error, ` +
+        `${LIVE_CLOSE.tooMany} when the server's live-tail limit is reached, 1001 when it shuts down.`,
+    },
     ...webSocketGuards(
       'open a live tail',
       'The live tail is a WebSocket: connect with a WebSocket client (the Live tab does), not a plain GET.',

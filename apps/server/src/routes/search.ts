@@ -37,7 +37,15 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     url: '/api/clusters/:cluster/topics/:topic/search',
     // Bad parameters are answered on the socket as an error event, where the UI can show them.
     attachValidation: true,
-    schema: { params: TopicParams, querystring: SearchQuery },
+    schema: {
+      params: TopicParams,
+      querystring: SearchQuery,
+      summary: 'Search messages (WebSocket)',
+      description:
+        'A WebSocket (GET with `Upgrade: websocket`); the query says what to scan. Receive `SearchEvent` ' +
+        'frames: `message` per match, `progress` at least every second, then one `done` (or `error`, also ' +
+        'for bad parameters); send a `SearchCommand` (`{"type":"stop"}`) to stop early.',
+    },
     ...webSocketGuards(
       'search messages',
       'The search is a WebSocket: connect with a WebSocket client (the Messages tab does).',
