@@ -10,6 +10,7 @@ import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { lagSamplerPlugin } from './plugins/lag-sampler.ts';
 import { webPlugin } from './plugins/web.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
 import { healthRoutes } from './routes/health.ts';
 import { clusterRoutes } from './routes/clusters.ts';
 import { topicsRoutes } from './routes/topics.ts';
@@ -42,7 +43,8 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   if (extras.onRoute) app.addHook('onRoute', extras.onRoute);
   await app.register(errorHandlerPlugin);
-  await app.register(kafkaPlugin, { config });
+  await app.register(metricsPlugin);
+  await app.register(kafkaPlugin, { config, observe: app.metrics.kafka });
   await app.register(lagSamplerPlugin);
   await app.register(connectPlugin, {
     config,

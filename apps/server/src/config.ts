@@ -58,6 +58,8 @@ export interface AppConfig {
   allowInternalTopicChanges: boolean;
   /** Lag over time: where samples are kept, how often watched groups are sampled, groups always watched. */
   lagHistory: { dir: string; intervalMs: number; watched: string[] };
+  /** GET /metrics asks for `Authorization: Bearer <token>` when set; open without (the server binds loopback). */
+  metrics: { token?: string };
   logLevel: string;
 }
 
@@ -138,6 +140,7 @@ interface FileConfig {
   uploadMaxBytes?: number;
   allowInternalTopicChanges?: boolean;
   lagHistory?: { dir?: string; intervalMs?: number; watched?: string[] };
+  metrics?: { token?: string };
 }
 
 const FILE_KEYS = new Set([
@@ -156,6 +159,7 @@ const FILE_KEYS = new Set([
   'uploadMaxBytes',
   'allowInternalTopicChanges',
   'lagHistory',
+  'metrics',
 ]);
 
 function readFileConfig(path: string): FileConfig {
@@ -171,6 +175,11 @@ function readFileConfig(path: string): FileConfig {
       throw new ConfigError(`${path}: unknown key "${key}" (known: ${[...FILE_KEYS].join(', ')})`);
   }
   const config = parsed as FileConfig;
+  const token: unknown = config.metrics?.token;
+  if (config.metrics !== undefined && (typeof config.metrics !== 'object' || config.metrics === null))
+    throw new ConfigError(`${path}: metrics must be an object like {"token": "..."}`);
+  if (token !== undefined && (typeof token !== 'string' || token.length < 16))
+    throw new ConfigError(`${path}: metrics.token must be a string of at least 16 characters`);
   if (
     config.allowedHosts !== undefined &&
     (!Array.isArray(config.allowedHosts) || config.allowedHosts.some((h) => typeof h !== 'string'))
@@ -240,6 +249,15 @@ function envConnects(env: NodeJS.ProcessEnv): Map<number, ConnectConfig[]> {
   return result;
 }
 
+function metricsConfig(env: NodeJS.ProcessEnv, file: FileConfig): AppConfig['metrics'] {
+  const token = env.TRIBUTARY_METRICS_TOKEN ?? file.metrics?.token;
+  if (token !== undefined && token.length < 16)
+    throw new ConfigError(
+      'TRIBUTARY_METRICS_TOKEN must have at least 16 characters (a guessable token protects nothing)',
+    );
+  return token ? { token } : {};
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const file = env.TRIBUTARY_CONFIG ? readFileConfig(env.TRIBUTARY_CONFIG) : {};
   const config: AppConfig = {
@@ -293,6 +311,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         file.lagHistory?.watched ??
         [],
     },
+    metrics: metricsConfig(env, file),
     // warn, not info: a console left running should not log every request it answers
     logLevel: env.LOG_LEVEL ?? 'warn',
     ...(env.TRIBUTARY_WEB_DIST ? { webDist: env.TRIBUTARY_WEB_DIST } : {}),

@@ -132,6 +132,9 @@ const UNSCHEMED: Record<string, Record<string, unknown>> = {
       content: { 'application/json': { schema: { type: 'object' } } },
     },
   },
+  'GET /metrics': {
+    200: text('Prometheus text exposition format.', ['text/plain; version=0.0.4']),
+  },
   'DELETE /api/clusters/:cluster/consumer-groups/:group': { 204: { description: 'Deleted' } },
   'DELETE /api/clusters/:cluster/connects/:connect/connectors/:name': { 204: { description: 'Deleted' } },
   'POST /api/clusters/:cluster/connects/:connect/connectors/:name/tasks/:task/actions/restart': {

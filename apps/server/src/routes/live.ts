@@ -24,9 +24,17 @@ class LiveTail {
   }
 }
 
-function socketSink(socket: WebSocket): LiveSink {
+/** Counts what the tail sends (and what its `stats` say it skipped) for the metrics. */
+type Counted = (outcome: 'sent' | 'skipped', count: number) => void;
+
+function socketSink(socket: WebSocket, count: Counted = () => {}): LiveSink {
   return {
-    send: (event: LiveEvent) => sendIfOpen(socket, event),
+    send: (event: LiveEvent) => {
+      if (socket.readyState !== socket.OPEN) return;
+      if (event.type === 'message') count('sent', 1);
+      else if (event.type === 'stats') count('skipped', event.skipped);
+      sendIfOpen(socket, event);
+    },
     bufferedAmount: () => socket.bufferedAmount,
     close(code, reason) {
       if (socket.readyState === socket.OPEN) socket.close(code, reason);
@@ -54,6 +62,8 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tails = new LiveTailRegistry<LiveTail>(() => app.config.liveTailsMax);
 
   app.addHook('onClose', () => tails.closeAll());
+  app.metrics.track('live_tails', () => tails.size);
+  const count: Counted = (outcome, n) => app.metrics.live(outcome, n);
 
   app.route({
     method: 'GET',
@@ -81,7 +91,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return refuse(socket, error as DomainError, LIVE_CLOSE.fatal);
       }
       const source = readerSource(ownPartitionReader(connection));
-      const sink = socketSink(socket);
+      const sink = socketSink(socket, count);
       const log = request.log.child({ cluster, topic, live: true });
       const session = new LiveSession(topic, source, sink, undefined, (error) =>
         log.warn(

@@ -32,6 +32,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (max) =>
       `This server already runs ${max} search${max === 1 ? '' : 'es'} at once, its limit (searchesMax). Try again when one has finished.`,
   );
+  app.metrics.track('searches', () => searches.size);
   app.route({
     method: 'GET',
     url: '/api/clusters/:cluster/topics/:topic/search',
