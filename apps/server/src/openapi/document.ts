@@ -153,7 +153,7 @@ const isError = (status: string) => /^[45]/.test(status);
 
 /**
  * @fastify/swagger's per-route transform, for the document only (the route's own schema is not touched):
- * tags by resource, the `{code, message}` body on 4XX/5XX where the route names none, and the
+ * tags by resource, the `{code, message, requestId}` body on 4XX/5XX where the route names none, and the
  * answers of streams and WebSockets. Not API routes (the web app's files) are hidden.
  */
 export function documentRoute(route: RouteDoc, errorBody: JsonSchema) {

@@ -6,8 +6,8 @@ import { documentRoute, nameContractSchemas, placeReadyResponses, TAGS } from '.
 
 const DESCRIPTION = `A web console for Apache Kafka, as an API.
 
-Every error answer is \`{code, message}\` (schema \`ErrorBody\`): a machine code and a sentence a person
-understands. 4xx is the caller's mistake, 502 a refusal by Kafka
+Every error answer is \`{code, message, requestId}\` (schema \`ErrorBody\`): a machine code, a sentence a
+person understands, and the request's id as the server's JSON log names it (\`reqId\`). 4xx is the caller's mistake, 502 a refusal by Kafka
 (or Kafka Connect), 503 a cluster that does not answer (the sentence names it).
 
 Offsets are int64 and travel as decimal strings (\`"offset": "1234"\`) in messages, topics and the live tail.
