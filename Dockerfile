@@ -3,7 +3,7 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 RUN corepack enable
 COPY . .
-RUN pnpm install --frozen-lockfile && pnpm --filter @tributary/web build
+RUN pnpm install --frozen-lockfile && pnpm --filter @tributary/web build && pnpm --filter @tributary/server build
 ENV HOST=0.0.0.0 PORT=8080
 EXPOSE 8080
-CMD ["pnpm", "--silent", "--filter", "@tributary/server", "start"]
+CMD ["node", "apps/server/dist/main.js"]

@@ -22,7 +22,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node --import tsx apps/server/src/main.ts',
+    // The compiled server, as `npm start` runs it (exec: the shell gives way, signals reach Node).
+    command: 'node apps/server/build.mjs && exec node apps/server/dist/main.js',
     url: `http://127.0.0.1:${PORT}/api/health`,
     env: { PORT: String(PORT), LOG_LEVEL: 'warn' },
     timeout: 180_000,

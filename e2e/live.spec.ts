@@ -67,17 +67,47 @@ test('a filter applies to the running tail, and a bad one is explained', async (
   await page.goto(`/clusters/local/topics/${topic}/live`);
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('status', { name: 'Live tail statistics' })).toContainText('Live');
+  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
+  await kcatProduce(broker, topic, 0, ['{"level":"info","n":0}', '{"level":"error","n":-1}']);
+  await expect(rows).toHaveCount(2);
 
+  // The filter applies to the rows already shown too, then to what arrives.
   await page.getByLabel('Filter expression').fill('value.level == "error"');
   await page.getByRole('button', { name: 'Apply filter' }).click();
-  await kcatProduce(broker, topic, 0, ['{"level":"info","n":1}', '{"level":"error","n":2}']);
-  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
   await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('"n":-1');
+  await kcatProduce(broker, topic, 0, ['{"level":"info","n":1}', '{"level":"error","n":2}']);
+  await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText('"n":2');
+  await expect(page.getByRole('rowgroup', { name: 'Live message rows' })).not.toContainText('"level":"info"');
 
   await page.getByLabel('Filter expression').fill('value.level ==');
   await page.getByRole('button', { name: 'Apply filter' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible(); // still tailing
+});
+
+test('another tab of the topic and back: the tail kept running and its rows are still there', async ({
+  page,
+  request,
+  bootstrap,
+}) => {
+  const broker = bootstrap[0]!;
+  const topic = unique('live-tabs');
+  await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
+  await page.goto(`/clusters/local/topics/${topic}/live`);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('status', { name: 'Live tail statistics' })).toContainText('Live');
+  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
+  await kcatProduce(broker, topic, 0, ['first', 'second']);
+  await expect(rows).toHaveCount(2);
+
+  await page.getByRole('tab', { name: 'Configuration' }).click();
+  await expect(page.getByRole('tab', { name: 'Configuration', selected: true })).toBeVisible();
+  await kcatProduce(broker, topic, 0, ['third, while away']);
+  await page.getByRole('tab', { name: 'Live' }).click();
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText('third, while away');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible(); // still tailing
 });
 

@@ -2,11 +2,11 @@
 // The README's two commands land here (`npm start`, `npm test`). Each first installs what it needs:
 // pnpm (pinned in package.json, fetched through npx when not on PATH), the workspace dependencies, the
 // web build, and for tests the browser, kcat and the Python client. Plain Node, no dependencies.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).packageManager.split(
@@ -69,6 +69,23 @@ function ensureWebBuild() {
   if (built >= sources) return;
   say('Building the web app ...');
   if (pnpm(['--filter', '@tributary/web', 'build']) !== 0) fail('The web build failed (see above).');
+}
+
+/** The server compiled to one plain ES module (apps/server/build.mjs), rebuilt when a source is newer. */
+function ensureServerBuild() {
+  const server = join(ROOT, 'apps', 'server');
+  const built = newestMtime(join(server, 'dist', 'main.js'));
+  const sources = Math.max(
+    newestMtime(join(server, 'src')),
+    newestMtime(join(server, 'build.mjs')),
+    newestMtime(join(ROOT, 'packages', 'contract', 'src')),
+    newestMtime(join(ROOT, 'packages', 'local-kafka', 'src')),
+    newestMtime(join(ROOT, 'pnpm-lock.yaml')),
+  );
+  if (built >= sources) return join(server, 'dist', 'main.js');
+  say('Building the server ...');
+  if (run(process.execPath, [join(server, 'build.mjs')]) !== 0) fail('The server build failed (see above).');
+  return join(server, 'dist', 'main.js');
 }
 
 /** Chromium (Playwright drives Debian's build), kcat (an interop client) and docker-compose come from Debian. */
@@ -195,16 +212,15 @@ function testOutcomes(vitest, playwright) {
   return lines;
 }
 
-/** Runs the server in the foreground; Ctrl-C reaches it (and so the local Kafka) through the process group. */
-function start() {
+/**
+ * Runs the built server in this very process: once it is loaded, `npm` and this one Node process are all
+ * that run (no wrapper, no pnpm, no tsx). The server handles Ctrl-C itself and stops the local Kafka.
+ */
+async function start() {
   ensureDependencies();
   ensureWebBuild();
-  const child = spawn(PNPM[0], [...PNPM.slice(1), '--silent', '--filter', '@tributary/server', 'start'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  const main = ensureServerBuild();
+  await import(pathToFileURL(main).href);
 }
 
 function bench() {
@@ -239,7 +255,7 @@ function screenshots() {
 
 checkNode();
 const command = process.argv[2];
-if (command === 'start') start();
+if (command === 'start') await start();
 else if (command === 'test') test();
 else if (command === 'bench') bench();
 else if (command === 'screenshots') screenshots();

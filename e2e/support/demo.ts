@@ -104,6 +104,7 @@ export function allPages(demo: Demo): [name: string, path: string][] {
     ['connect-new', '/clusters/local/connect/new'],
     ['connector', `/clusters/local/connect/local/connectors/${demo.connector}`],
     ['topic-connectors', `/clusters/local/topics/${demo.connectTopic}/connectors`],
+    ['schedules', '/clusters/local/schedules'],
     ['not-found', '/no/such/page'],
   ];
 }

@@ -6,8 +6,13 @@ import { serverOptions, validatorCompiler } from './http-options.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { kafkaPlugin } from './plugins/kafka.ts';
 import { hostGuardPlugin } from './plugins/host-guard.ts';
+import { accessPlugin } from './plugins/access.ts';
+import { authRoutes } from './routes/auth.ts';
+import { auditPlugin } from './plugins/audit.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { lagSamplerPlugin } from './plugins/lag-sampler.ts';
+import { schedulesPlugin } from './plugins/schedules.ts';
 import { webPlugin } from './plugins/web.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
@@ -20,6 +25,7 @@ import { liveRoutes } from './routes/live.ts';
 import { consumerGroupsRoutes } from './routes/consumer-groups.ts';
 import { connectPlugin } from './plugins/connect.ts';
 import { connectRoutes } from './routes/connect.ts';
+import { schedulesRoutes } from './routes/schedules.ts';
 import type { LaunchState } from './connect/http.ts';
 
 export interface AppExtras {
@@ -46,6 +52,7 @@ export async function buildApp(
   await app.register(metricsPlugin);
   await app.register(kafkaPlugin, { config, observe: app.metrics.kafka });
   await app.register(lagSamplerPlugin);
+  await app.register(schedulesPlugin);
   await app.register(connectPlugin, {
     config,
     ...(extras.connectLaunches ? { launches: extras.connectLaunches } : {}),
@@ -53,10 +60,15 @@ export async function buildApp(
   await app.register(websocket, { options: { maxPayload: 1 << 20 } });
   // After @fastify/websocket: its onRequest hook marks upgrades, so a refused one's socket is closed.
   await app.register(hostGuardPlugin);
+  // Before every route: it gives each its permission rule as it is registered.
+  await app.register(accessPlugin);
+  await app.register(auditPlugin);
   await app.register(securityHeadersPlugin);
   // Before the routes: it documents each one as it is registered.
   await app.register(openapiPlugin);
   await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(auditRoutes);
   await app.register(clusterRoutes);
   await app.register(topicsRoutes);
   await app.register(messagesRoutes);
@@ -64,6 +76,7 @@ export async function buildApp(
   await app.register(liveRoutes);
   await app.register(consumerGroupsRoutes);
   await app.register(connectRoutes);
+  await app.register(schedulesRoutes);
   if (config.webDist) await app.register(webPlugin, { root: config.webDist });
   return app;
 }

@@ -1,8 +1,11 @@
-// The only module that reads the environment. Defaults, then a JSON file (TRIBUTARY_CONFIG), then env;
+// The only module that reads the environment. Defaults, then a YAML or JSON file (TRIBUTARY_CONFIG), then env;
 // a bad value stops the start with a sentence that names it.
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { ConfigError } from './config/errors.ts';
+import { readFileConfig, type FileConfig } from './config/file.ts';
+import { authConfig, clusterFromFile, type AuthConfig, type AuditConfig } from './config/resolve.ts';
+import { envClusters } from './config/env-clusters.ts';
 
 export interface SaslConfig {
   mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
@@ -20,10 +23,20 @@ export interface ConnectConfig {
   pluginPath?: string;
 }
 
+/** TLS to the brokers: PEM texts (read from the configured files); none given: the system's CAs. */
+export interface TlsConfig {
+  ca?: string;
+  cert?: string;
+  key?: string;
+}
+
 export interface ClusterConfig {
   name: string;
   bootstrapServers: string[];
+  /** Every change (create, delete, configure, produce, reset, purge) answers 403 naming this setting. */
+  readOnly?: boolean;
   sasl?: SaslConfig;
+  tls?: TlsConfig;
   connect?: ConnectConfig[];
 }
 
@@ -58,17 +71,27 @@ export interface AppConfig {
   allowInternalTopicChanges: boolean;
   /** Lag over time: where samples are kept, how often watched groups are sampled, groups always watched. */
   lagHistory: { dir: string; intervalMs: number; watched: string[] };
-  /** GET /metrics asks for `Authorization: Bearer <token>` when set; open without (the server binds loopback). */
+  /** GET /metrics asks for `Authorization: Bearer <token>` when set (see routes/health.ts). */
   metrics: { token?: string };
+  /** Schedules: the Kafka topics and group that hold and share them (see kafka/schedules-store.ts). */
+  schedules: {
+    topic: string;
+    runsTopic: string;
+    group: string;
+    partitions: number;
+    runsRetentionMs: number;
+    discoverMs: number;
+  };
   logLevel: string;
+  /** Who may log in and what they may do; `mode: 'none'` when no users are configured. */
+  auth: AuthConfig;
+  /** Where the audit log of changes goes besides the server log. */
+  audit: AuditConfig;
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
 const HOST_PORT = /^[^\s:,]+:\d{1,5}$/;
-const NAME = /^[A-Za-z0-9._-]+$/;
 
 export function parseBrokers(value: string, source: string): string[] {
   const brokers = value
@@ -124,129 +147,9 @@ function parseBoolean(value: string, source: string): boolean {
   throw new ConfigError(`${source}="${value}" is not a boolean (true/false)`);
 }
 
-interface FileConfig {
-  host?: string;
-  port?: number;
-  allowedHosts?: string[];
-  publicUrl?: string;
-  clusters?: ClusterConfig[];
-  exportEnabled?: boolean;
-  kafkaRequestTimeoutMs?: number;
-  connectRequestTimeoutMs?: number;
-  connectPluginPath?: string;
-  liveTailsMax?: number;
-  searchesMax?: number;
-  exportsMax?: number;
-  uploadMaxBytes?: number;
-  allowInternalTopicChanges?: boolean;
-  lagHistory?: { dir?: string; intervalMs?: number; watched?: string[] };
-  metrics?: { token?: string };
-}
-
-const FILE_KEYS = new Set([
-  'host',
-  'port',
-  'allowedHosts',
-  'publicUrl',
-  'clusters',
-  'exportEnabled',
-  'kafkaRequestTimeoutMs',
-  'connectRequestTimeoutMs',
-  'connectPluginPath',
-  'liveTailsMax',
-  'searchesMax',
-  'exportsMax',
-  'uploadMaxBytes',
-  'allowInternalTopicChanges',
-  'lagHistory',
-  'metrics',
-]);
-
-function readFileConfig(path: string): FileConfig {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new ConfigError(`TRIBUTARY_CONFIG=${path} could not be read as JSON: ${(error as Error).message}`);
-  }
-  if (typeof parsed !== 'object' || parsed === null) throw new ConfigError(`${path} must hold a JSON object`);
-  for (const key of Object.keys(parsed)) {
-    if (!FILE_KEYS.has(key))
-      throw new ConfigError(`${path}: unknown key "${key}" (known: ${[...FILE_KEYS].join(', ')})`);
-  }
-  const config = parsed as FileConfig;
-  const token: unknown = config.metrics?.token;
-  if (config.metrics !== undefined && (typeof config.metrics !== 'object' || config.metrics === null))
-    throw new ConfigError(`${path}: metrics must be an object like {"token": "..."}`);
-  if (token !== undefined && (typeof token !== 'string' || token.length < 16))
-    throw new ConfigError(`${path}: metrics.token must be a string of at least 16 characters`);
-  if (
-    config.allowedHosts !== undefined &&
-    (!Array.isArray(config.allowedHosts) || config.allowedHosts.some((h) => typeof h !== 'string'))
-  )
-    throw new ConfigError(`${path}: allowedHosts must be an array of host names`);
-  for (const [i, cluster] of (config.clusters ?? []).entries()) {
-    if (!cluster?.name || !NAME.test(cluster.name))
-      throw new ConfigError(`${path}: clusters[${i}].name must be letters, digits, '.', '_' or '-'`);
-    if (!Array.isArray(cluster.bootstrapServers))
-      throw new ConfigError(`${path}: clusters[${i}].bootstrapServers must be an array of host:port`);
-    parseBrokers(cluster.bootstrapServers.join(','), `${path}: clusters[${i}].bootstrapServers`);
-    if (cluster.connect !== undefined && !Array.isArray(cluster.connect))
-      throw new ConfigError(`${path}: clusters[${i}].connect must be an array of {name, url}`);
-    if (cluster.connect)
-      cluster.connect = cluster.connect.map((c, j) =>
-        checkConnect(c, `${path}: clusters[${i}].connect[${j}]`),
-      );
-  }
-  return config;
-}
-
-function checkConnect(connect: ConnectConfig, source: string): ConnectConfig {
-  if (!connect?.name || !NAME.test(connect.name))
-    throw new ConfigError(`${source}.name must be letters, digits, '.', '_' or '-'`);
-  let url: URL;
-  try {
-    url = new URL(connect.url);
-  } catch {
-    throw new ConfigError(`${source}.url="${connect.url}" is not a URL like http://host:8083`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new ConfigError(`${source}.url="${connect.url}" must start with http:// or https://`);
-  return { ...connect, url: connect.url.replace(/\/+$/, '') };
-}
-
-/**
- * kafka-ui's names: KAFKA_CLUSTERS_<i>_KAFKACONNECT_<j>_NAME / _ADDRESS (/ _USERNAME / _PASSWORD), where
- * <i> is the position of the cluster in the configured list (0: KAFKA_BROKERS's cluster, else the file's first).
- */
-function envConnects(env: NodeJS.ProcessEnv): Map<number, ConnectConfig[]> {
-  const found = new Map<number, Map<number, Partial<ConnectConfig>>>();
-  for (const [key, value] of Object.entries(env)) {
-    const match = /^KAFKA_CLUSTERS_(\d+)_KAFKACONNECT_(\d+)_(NAME|ADDRESS|USERNAME|PASSWORD)$/.exec(key);
-    if (!match || value === undefined) continue;
-    const cluster = Number(match[1]);
-    const index = Number(match[2]);
-    const entries = found.get(cluster) ?? new Map<number, Partial<ConnectConfig>>();
-    found.set(cluster, entries);
-    const entry = entries.get(index) ?? {};
-    entries.set(index, entry);
-    const field = ({ NAME: 'name', ADDRESS: 'url', USERNAME: 'username', PASSWORD: 'password' } as const)[
-      match[3] as 'NAME' | 'ADDRESS' | 'USERNAME' | 'PASSWORD'
-    ];
-    entry[field] = value;
-  }
-  const result = new Map<number, ConnectConfig[]>();
-  for (const [cluster, entries] of found) {
-    const list = [...entries.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([j, entry]) => {
-        const source = `KAFKA_CLUSTERS_${cluster}_KAFKACONNECT_${j}`;
-        if (!entry.url) throw new ConfigError(`${source}_ADDRESS is missing (e.g. http://connect:8083)`);
-        return checkConnect({ ...entry, name: entry.name ?? `connect-${j}`, url: entry.url }, source);
-      });
-    result.set(cluster, list);
-  }
-  return result;
+/** Whether `host` reaches this machine only. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function metricsConfig(env: NodeJS.ProcessEnv, file: FileConfig): AppConfig['metrics'] {
@@ -259,15 +162,17 @@ function metricsConfig(env: NodeJS.ProcessEnv, file: FileConfig): AppConfig['met
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const file = env.TRIBUTARY_CONFIG ? readFileConfig(env.TRIBUTARY_CONFIG) : {};
+  const path = env.TRIBUTARY_CONFIG ?? '';
+  const file: FileConfig = path ? readFileConfig(path) : {};
+  const host = env.HOST ?? file.host ?? '127.0.0.1';
   const config: AppConfig = {
-    host: env.HOST ?? file.host ?? '127.0.0.1',
+    host,
     port: env.PORT !== undefined ? parsePort(env.PORT, 'PORT') : (file.port ?? 8080),
     allowedHosts:
       env.TRIBUTARY_ALLOWED_HOSTS !== undefined
         ? parseHosts(env.TRIBUTARY_ALLOWED_HOSTS, 'TRIBUTARY_ALLOWED_HOSTS')
         : parseHosts((file.allowedHosts ?? []).join(','), 'allowedHosts'),
-    clusters: file.clusters ?? [],
+    clusters: (file.clusters ?? []).map((c, i) => clusterFromFile(c, `${path}: clusters[${i}]`)),
     kafkaRequestTimeoutMs: file.kafkaRequestTimeoutMs ?? 5000,
     connectRequestTimeoutMs: file.connectRequestTimeoutMs ?? 5000,
     exportEnabled:
@@ -312,8 +217,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         [],
     },
     metrics: metricsConfig(env, file),
+    schedules: {
+      topic: env.TRIBUTARY_SCHEDULES_TOPIC ?? file.schedules?.topic ?? '__tributary_schedules',
+      runsTopic:
+        env.TRIBUTARY_SCHEDULE_RUNS_TOPIC ?? file.schedules?.runsTopic ?? '__tributary_schedule_runs',
+      group: env.TRIBUTARY_SCHEDULES_GROUP ?? file.schedules?.group ?? 'tributary-schedules',
+      partitions: file.schedules?.partitions ?? 3,
+      runsRetentionMs: file.schedules?.runsRetentionMs ?? 7 * 24 * 3_600_000,
+      discoverMs: file.schedules?.discoverMs ?? 5000,
+    },
     // warn, not info: a console left running should not log every request it answers
     logLevel: env.LOG_LEVEL ?? 'warn',
+    auth: authConfig(file, path, { mode: env.TRIBUTARY_AUTH, sessionSecret: env.TRIBUTARY_SESSION_SECRET }),
+    audit: {
+      ...(file.audit?.file || env.TRIBUTARY_AUDIT_FILE
+        ? { file: env.TRIBUTARY_AUDIT_FILE ?? file.audit?.file }
+        : {}),
+      ...(file.audit?.cluster ? { cluster: file.audit.cluster } : {}),
+      ...(file.audit?.topic ? { topic: file.audit.topic } : {}),
+    },
     ...(env.TRIBUTARY_WEB_DIST ? { webDist: env.TRIBUTARY_WEB_DIST } : {}),
     ...((env.TRIBUTARY_PUBLIC_URL ?? file.publicUrl)
       ? {
@@ -333,15 +255,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ...config.clusters.filter((c) => c.name !== name),
     ];
   }
-  for (const [index, connects] of envConnects(env)) {
-    const cluster = config.clusters[index];
-    if (!cluster)
-      throw new ConfigError(
-        `KAFKA_CLUSTERS_${index}_KAFKACONNECT_* names cluster ${index}, but ${config.clusters.length} cluster(s) are configured (KAFKA_BROKERS or TRIBUTARY_CONFIG)`,
-      );
-    // The environment wins over the file, as everywhere: same-named entries are replaced.
-    const names = new Set(connects.map((c) => c.name));
-    cluster.connect = [...connects, ...(cluster.connect ?? []).filter((c) => !names.has(c.name))];
+  config.clusters = envClusters(config.clusters, env, { brokers: parseBrokers, boolean: parseBoolean });
+  const names = new Set<string>();
+  for (const cluster of config.clusters) {
+    if (names.has(cluster.name)) throw new ConfigError(`cluster name "${cluster.name}" is configured twice`);
+    names.add(cluster.name);
   }
+  if (config.audit.cluster && !names.has(config.audit.cluster))
+    throw new ConfigError(`${path}: audit.cluster "${config.audit.cluster}" is not a configured cluster`);
+  if (config.auth.sessionCluster && !names.has(config.auth.sessionCluster))
+    throw new ConfigError(
+      `${path}: sessionCluster "${config.auth.sessionCluster}" is not a configured cluster`,
+    );
+  if (config.audit.topic && !config.audit.cluster)
+    throw new ConfigError(`${path}: audit.topic needs audit.cluster (the cluster that holds it)`);
+  // Safe by default: with nobody to log in, only this machine may reach the server.
+  if (
+    !isLoopback(host) &&
+    config.auth.mode === 'none' &&
+    file.auth !== 'none' &&
+    env.TRIBUTARY_AUTH !== 'none'
+  )
+    throw new ConfigError(
+      `HOST=${host} would let other machines in, and no users are configured. Add users to the configuration ` +
+        '(see README: Users and roles), bind to 127.0.0.1, or write `auth: none` in the configuration ' +
+        '(TRIBUTARY_AUTH=none) to run without login on purpose.',
+    );
   return config;
 }

@@ -9,7 +9,16 @@ import {
   type LocalKafka,
 } from '@tributary/local-kafka';
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, isLoopback, loadConfig, type AppConfig } from './config.ts';
+
+/** Who can reach the server and whether they log in, said on the start line. */
+function accessLine(config: AppConfig): string {
+  const { auth } = config;
+  if (auth.mode === 'local') return `login required: ${auth.users.length} user(s) configured`;
+  if (isLoopback(config.host))
+    return 'no users configured: no login, so it listens on this machine only; see README: Users and roles';
+  return 'auth: none: no login, anyone who can reach it may change everything';
+}
 
 const DEFAULT_WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
 
@@ -73,7 +82,7 @@ async function main() {
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`Tributary is running: http://${config.host}:${port}`);
+  console.log(`Tributary is running: http://${config.host}:${port} (${accessLine(config)})`);
 }
 
 main().catch((error: unknown) => {

@@ -3,8 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TopicDetail } from '@tributary/contract';
 import { startKafka, type LocalKafka } from '@tributary/local-kafka';
-import { LiveClient } from './live-ws-client.ts';
-import { outagePages, seedOutageTopic } from './outage-fixtures.ts';
+import {
+  expectNoSocketListenerPileUp,
+  outagePages,
+  reconnectingTail,
+  seedOutageTopic,
+} from './outage-fixtures.ts';
 import { PageLoad, ServerProcess, secondsUntilAllAnswer } from './server-process.ts';
 
 // Issue 18: brokers of a 3-broker cluster stalled, killed and restarted under load (each test runs 25-50 s;
@@ -39,38 +43,6 @@ afterAll(async () => {
   await kafka?.stop();
 }, 60_000);
 
-/** A tab whose live tail reconnects every second, as the issue's load did. */
-function reconnectingTail(): () => Promise<void> {
-  let stopped = false;
-  const loop = (async () => {
-    while (!stopped) {
-      try {
-        const tail = await LiveClient.open(server.url, topic);
-        tail.send({ type: 'start', from: { mode: 'now' } });
-        await new Promise((r) => setTimeout(r, 1000));
-        await tail.close();
-      } catch {
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-    }
-  })();
-  return async () => {
-    stopped = true;
-    await loop;
-  };
-}
-
-/**
- * kafkajs unref()ed a failed socket on every disconnect of its connection, one more 'connect' listener each
- * time (MaxListenersExceededWarning after each outage; strict-listeners.mjs makes it show at the 4th).
- */
-function expectNoSocketListenerPileUp(): void {
-  const warning = /MaxListenersExceededWarning.*listeners added to \[(Socket|TLSSocket)\].*/.exec(
-    server.output,
-  );
-  expect(warning?.[0]).toBeUndefined();
-}
-
 describe('brokers killed and restarted under load', () => {
   it('keeps the server alive while the leader of every partition stalls 20 s, and answers every page within 20 s of SIGCONT', async () => {
     const detail = (await (
@@ -78,7 +50,7 @@ describe('brokers killed and restarted under load', () => {
     ).json()) as TopicDetail;
     expect(detail.partitions.map((p) => p.leader)).toEqual([1, 1, 1, 1, 1, 1]);
     const load = new PageLoad(server, pages, 500).start();
-    const stopTail = reconnectingTail();
+    const stopTail = reconnectingTail(server, topic);
     let continued = 0;
     try {
       kafka.signalBroker(1, 'SIGSTOP');
@@ -96,12 +68,12 @@ describe('brokers killed and restarted under load', () => {
       load.summary(),
     );
     expect(server.alive, server.describeExit()).toBe(true);
-    expectNoSocketListenerPileUp();
+    expectNoSocketListenerPileUp(server);
   }, 60_000);
 
   it('keeps the server alive with 2 of 3 brokers killed, and answers every page once they are back', async () => {
     const load = new PageLoad(server, pages, 1000).start();
-    const stopTail = reconnectingTail();
+    const stopTail = reconnectingTail(server, topic);
     await Promise.all([kafka.killBroker(2), kafka.killBroker(3)]);
     await new Promise((r) => setTimeout(r, 15_000));
     expect(server.alive, server.describeExit()).toBe(true);
@@ -116,12 +88,12 @@ describe('brokers killed and restarted under load', () => {
       load.summary(),
     );
     expect(server.alive, server.describeExit()).toBe(true);
-    expectNoSocketListenerPileUp();
+    expectNoSocketListenerPileUp(server);
   }, 90_000);
 
   it('recovers from each of 3 kill/start cycles of one broker, and leaks no socket listeners', async () => {
     const load = new PageLoad(server, pages, 1000).start();
-    const stopTail = reconnectingTail();
+    const stopTail = reconnectingTail(server, topic);
     const rounds: string[] = [];
     for (let cycle = 1; cycle <= 3; cycle++) {
       const killed = Date.now();
@@ -139,6 +111,6 @@ describe('brokers killed and restarted under load', () => {
     await load.stop();
     console.log(`kill/start cycles: every page 200 again ${rounds.join('; ')}`, load.summary());
     expect(server.alive, server.describeExit()).toBe(true);
-    expectNoSocketListenerPileUp();
+    expectNoSocketListenerPileUp(server);
   }, 90_000);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '@tributary/contract';
 import { compileFilter } from '../src/domain/messages/filter.ts';
-import { parseFilter } from '../src/domain/messages/filter-parser.ts';
+import { parseFilter } from '@tributary/contract/filter';
 import { decodeRecord } from '../src/domain/messages/decode.ts';
 import { DomainError } from '../src/domain/errors.ts';
 

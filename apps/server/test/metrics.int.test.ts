@@ -5,6 +5,7 @@ import { uniqueName } from '@tributary/local-kafka/testing';
 import type { App } from '../src/app.ts';
 import { buildTestApp } from './helpers.ts';
 import { LiveClient } from './live-ws-client.ts';
+import { login, testAuth } from './access-fixtures.ts';
 
 let app: App;
 let baseUrl: string;
@@ -143,5 +144,27 @@ describe('GET /metrics with a scrape token (metrics.token)', () => {
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('tributary_http_requests_total');
+  });
+});
+
+describe('GET /metrics with login on', () => {
+  const TOKEN = 'another-scrape-token-long-enough';
+  let guarded: App;
+  beforeAll(async () => {
+    guarded = await buildTestApp([], { auth: await testAuth(), metrics: { token: TOKEN } });
+  });
+  const get = (headers: Record<string, string>) =>
+    guarded.inject({ url: '/metrics', headers: { host: '127.0.0.1:8080', ...headers } });
+
+  it('is for admins and for the scrape token only', async () => {
+    expect((await get({})).statusCode).toBe(401);
+    expect((await get({ cookie: await login(guarded, 'vic') })).statusCode).toBe(403);
+    expect((await get({ cookie: await login(guarded, 'ann') })).statusCode).toBe(200);
+    expect((await get({ authorization: `Bearer ${TOKEN}` })).statusCode).toBe(200);
+    expect((await get({ authorization: 'Bearer not-the-token-at-all-no' })).statusCode).toBe(401);
+    // Load balancers have no login: readiness stays public.
+    expect(
+      (await guarded.inject({ url: '/api/ready', headers: { host: '127.0.0.1:8080' } })).statusCode,
+    ).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CompressionTypes } from 'kafkajs';
 import WebSocket from 'ws';
 import type { SearchEvent } from '@tributary/contract';
 import { buildTestApp } from './helpers.ts';
@@ -82,6 +83,32 @@ describe('search over WebSocket', async () => {
     const keys = last.filter((e) => e.type === 'message').map((e) => e.message.key?.text);
     expect(keys[0]).toBe('user-1901');
     expect(keys.at(-1)).toBe('user-1999');
+  });
+
+  it('a word search passes over records by their bytes, in compressed batches too, and loses no match', async () => {
+    const packed = await createTopic(admin, 'search-packed', 2);
+    const records = Array.from({ length: 3000 }, (_, i) => ({
+      partition: i % 2,
+      key: `k${i}`,
+      value: JSON.stringify({ i, city: 'Paris' }),
+    }));
+    records[10]!.value = JSON.stringify({ city: 'Lyon' });
+    records[1500]!.value = '{"city":"\\u004cyon"}'; // shown as "Lyon", not in the bytes
+    records[2999]!.key = 'Lyon';
+    await producer.send({ topic: packed, acks: -1, compression: CompressionTypes.GZIP, messages: records });
+    const events = await search('q=Lyon&caseSensitive=true', undefined, packed);
+    const found = events.flatMap((e) => (e.type === 'message' ? [e.message.offset] : []));
+    expect(found).toHaveLength(3);
+    expect(events.at(-1)).toMatchObject({ type: 'done', reason: 'completed', scanned: 3000, matches: 3 });
+    // Case-insensitive (pre-checked on lower-cased bytes) and a filter expression (every record decoded) agree.
+    const loose = await search('q=lyon', undefined, packed);
+    expect(loose.at(-1)).toMatchObject({ type: 'done', matches: 3 });
+    const decoded = await search(
+      'filter=' + encodeURIComponent('key == "Lyon" || value.city == "Lyon"'),
+      undefined,
+      packed,
+    );
+    expect(decoded.at(-1)).toMatchObject({ type: 'done', matches: 3 });
   });
 
   it('stops when asked and at maxMatches', async () => {

@@ -1,6 +1,7 @@
 // The real server as a child process (`node --import tsx apps/server/src/main.ts`), for fault tests: an
 // uncaught exception ends that process, which the test sees as an exit, instead of killing Vitest's worker.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +46,18 @@ export class ServerProcess {
       } else await new Promise((r) => setTimeout(r, 50));
     }
     return server;
+  }
+
+  /** Resident memory of the server process in MiB (Linux /proc), to check it stays flat under faults. */
+  rssMiB(): number {
+    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+    const kib = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+    if (!kib) throw new Error(`No VmRSS line for process ${this.child.pid}`);
+    return Number(kib) / 1024;
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   get alive(): boolean {

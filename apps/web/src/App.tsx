@@ -7,6 +7,8 @@ import { TopicsPage } from './pages/TopicsPage.tsx';
 import { TopicPage } from './pages/topic/TopicPage.tsx';
 import { ConsumerGroupsPage } from './pages/ConsumerGroupsPage.tsx';
 import { ConsumerGroupPage } from './pages/ConsumerGroupPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { SchedulesPage } from './pages/SchedulesPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ConnectorsPage } from './pages/connect/ConnectorsPage.tsx';
 import { ConnectorPage } from './pages/connect/ConnectorPage.tsx';
@@ -16,6 +18,7 @@ import { CreateConnectorPage } from './pages/connect/CreateConnectorPage.tsx';
 export function App() {
   return (
     <Routes>
+      <Route path="/login" element={<LoginPage />} />
       <Route element={<Layout />}>
         <Route path="/" element={<ClustersPage />} />
         <Route path="/clusters/:cluster" element={<ClusterOverviewPage />} />
@@ -28,6 +31,7 @@ export function App() {
         <Route path="/clusters/:cluster/connect" element={<ConnectorsPage />} />
         <Route path="/clusters/:cluster/connect/new" element={<CreateConnectorPage />} />
         <Route path="/clusters/:cluster/connect/:connect/connectors/:name" element={<ConnectorPage />} />
+        <Route path="/clusters/:cluster/schedules" element={<SchedulesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

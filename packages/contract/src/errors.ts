@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'CONNECT_UNAVAILABLE',
   'CONNECT_ERROR',
   'TOO_MANY',
+  'UNAUTHORIZED',
   'FORBIDDEN',
   'INTERNAL',
 ] as const;

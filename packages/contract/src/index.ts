@@ -8,3 +8,5 @@ export * from './messages.ts';
 export * from './live.ts';
 export * from './consumer-groups.ts';
 export * from './connect.ts';
+export * from './auth.ts';
+export * from './schedules.ts';

@@ -53,6 +53,8 @@ export class ClusterConnection {
       requestTimeout: options.requestTimeoutMs,
       retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 1000 },
       ...(sasl ? { sasl } : {}),
+      // No CA or certificate given: TLS with the system's certificate authorities.
+      ...(config.tls ? { ssl: Object.keys(config.tls).length > 0 ? { ...config.tls } : true } : {}),
     });
   }
 

@@ -8,6 +8,7 @@ const REF = '#/components/schemas/';
 export function tagOf(url: string): string {
   if (url.startsWith('/api/docs') || url === '/api/openapi.json') return 'documentation';
   if (url === '/metrics' || url === '/api/health' || url === '/api/ready') return 'operations';
+  if (url.startsWith('/api/auth/') || url === '/api/audit') return 'auth';
   const rest = url.replace(/^\/api\/clusters\/:cluster\/?/, '');
   if (rest === url) return 'clusters';
   const [first = '', , third] = rest.split('/');
@@ -32,6 +33,8 @@ export const TAGS = [
   },
   { name: 'consumer-groups', description: 'Consumer groups (`kafka-consumer-groups`).' },
   { name: 'connect', description: 'Kafka Connect clusters and connectors, through this server.' },
+  { name: 'schedules', description: 'Messages produced on a schedule.' },
+  { name: 'auth', description: 'Login, logout, who is logged in, and the audit log.' },
   { name: 'operations', description: 'Health, readiness and Prometheus metrics.' },
   { name: 'documentation', description: 'This document and its page.' },
 ];
@@ -50,6 +53,7 @@ const REASONS: Record<string, string> = {
   '201': 'Created',
   '204': 'No content',
   '400': 'Bad request: the message says which field and why',
+  '401': 'Not logged in',
   '403': 'Forbidden',
   '404': 'Not found',
   '409': 'Conflict',
@@ -136,6 +140,7 @@ const UNSCHEMED: Record<string, Record<string, unknown>> = {
     200: text('Prometheus text exposition format.', ['text/plain; version=0.0.4']),
   },
   'DELETE /api/clusters/:cluster/consumer-groups/:group': { 204: { description: 'Deleted' } },
+  'POST /api/auth/logout': { 204: { description: 'Logged out (the session cookie is cleared)' } },
   'DELETE /api/clusters/:cluster/connects/:connect/connectors/:name': { 204: { description: 'Deleted' } },
   'POST /api/clusters/:cluster/connects/:connect/connectors/:name/tasks/:task/actions/restart': {
     204: { description: 'Restarted' },

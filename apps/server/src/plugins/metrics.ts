@@ -1,4 +1,7 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { AppConfig } from '../config.ts';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { KafkaRequestSample } from '../kafka/cluster-connection.ts';
 
@@ -91,6 +94,15 @@ export class Metrics {
   live(outcome: 'sent' | 'skipped', count = 1): void {
     if (count > 0) this.liveMessages.inc({ outcome }, count);
   }
+}
+
+/** Whether the request bears the configured scrape token (`Authorization: Bearer <metrics.token>`). */
+export function hasScrapeToken(config: AppConfig, request: FastifyRequest): boolean {
+  const token = config.metrics.token;
+  const given = request.headers.authorization?.replace(/^Bearer /, '');
+  if (!token || given === undefined) return false;
+  const [a, b] = [Buffer.from(given), Buffer.from(token)];
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** Decorates the app with its metrics and times every HTTP answer (GET /metrics is in routes/health.ts). */

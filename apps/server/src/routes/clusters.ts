@@ -9,6 +9,7 @@ import {
   ConfigList,
   ErrorBody,
 } from '@tributary/contract';
+import { roleOn } from '../auth/grants.ts';
 import { listClusters } from '../domain/clusters.ts';
 import { clusterOverview, listBrokers } from '../domain/brokers/overview.ts';
 import { alterBrokerConfigs, brokerConfigs } from '../domain/brokers/configs.ts';
@@ -21,8 +22,14 @@ export const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const cluster = (name: string) => clusterGateway(app.clusters.get(name));
   const topics = (name: string) => topicsGateway(app.clusters.get(name));
 
-  app.get('/api/clusters', { schema: { response: { 200: ClusterList } } }, () =>
-    listClusters(app.clusters.list().map(clusterGateway)),
+  // Only the clusters this user has a role on.
+  app.get('/api/clusters', { schema: { response: { 200: ClusterList } } }, (req) =>
+    listClusters(
+      app.clusters
+        .list()
+        .filter((c) => req.user !== undefined && roleOn(req.user, c.name) !== undefined)
+        .map(clusterGateway),
+    ),
   );
 
   app.get(

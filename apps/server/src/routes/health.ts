@@ -3,6 +3,7 @@ import { ErrorBody, Health, Readiness } from '@tributary/contract';
 import { DomainError } from '../domain/errors.ts';
 import { readiness } from '../domain/readiness.ts';
 import { clusterGateway } from '../kafka/cluster-gateway.ts';
+import { hasScrapeToken } from '../plugins/metrics.ts';
 
 /** For load balancers, Kubernetes probes and Prometheus: is the process up, can it reach Kafka, its metrics. */
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -28,8 +29,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get('/metrics', { schema: { summary: 'Prometheus metrics (text format)' } }, async (request, reply) => {
-    const token = app.config.metrics.token;
-    if (token && request.headers.authorization !== `Bearer ${token}`)
+    // With login on, plugins/access.ts lets only an admin or the token through; without, everyone is an
+    // admin there, so a configured token is checked here.
+    const open = app.config.auth.mode !== 'none' || !app.config.metrics.token;
+    if (!open && !hasScrapeToken(app.config, request))
       throw new DomainError(
         'FORBIDDEN',
         'The metrics need the scrape token: send "Authorization: Bearer <metrics.token>".',

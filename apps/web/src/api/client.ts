@@ -39,6 +39,11 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
     headers: { ...(json !== undefined ? { 'content-type': 'application/json' } : {}), ...rest.headers },
     ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
   });
+  // Not logged in (or the session ended): to the login page, then back here.
+  if (response.status === 401 && !path.startsWith('/api/auth/') && window.location.pathname !== '/login') {
+    const next = window.location.pathname + window.location.search;
+    window.location.assign(`/login?next=${encodeURIComponent(next)}`);
+  }
   if (!response.ok) {
     let body: Partial<ErrorBody> = {};
     try {

@@ -258,4 +258,26 @@ describe('live tail connection', () => {
     vi.advanceTimersByTime(600);
     expect(FakeSocket.all).toHaveLength(2);
   });
+
+  it('a filter the server accepts also hides the rows already shown, except rows cut short', () => {
+    const tail = new LiveTailConnection('ws://x/live', 100, { partitions: null, filter: {} });
+    tail.start({ mode: 'now' });
+    const socket = FakeSocket.all[0]!;
+    socket.open();
+    socket.emit(subscribed(false, [[0, '0']]));
+    for (let i = 0; i < 3; i++) socket.emit(message(0, i));
+    const cut = message(0, 3) as Extract<LiveEvent, { type: 'message' }>;
+    socket.emit({ ...cut, message: { ...cut.message, value: { ...cut.message.value!, truncated: true } } });
+    vi.advanceTimersByTime(200);
+    expect(tail.state.rows.map((r) => r.id)).toEqual(['0:3', '0:2', '0:1', '0:0']);
+
+    tail.setFilter({ filter: 'value == "m0-1" || offset >= 4' });
+    socket.emit(message(0, 4)); // sent before the server took the filter: acknowledged, not shown
+    socket.emit(message(0, 5));
+    socket.emit(subscribed(false, [[0, '6']], { filter: 'value == "m0-1" || offset >= 6' }));
+    vi.advanceTimersByTime(200);
+    expect(tail.state.rows.map((r) => r.id)).toEqual(['0:3', '0:1']);
+    expect(socket.sent.at(-1)).toEqual({ type: 'ack', count: 2 });
+    expect(tail.state.received).toBe(6);
+  });
 });

@@ -12,6 +12,7 @@ import {
   type LiveStats,
   type Message,
 } from '@tributary/contract';
+import { compileFilter } from '@tributary/contract/filter';
 import { apiPath } from './client.ts';
 
 export type LiveStatus = 'idle' | 'connecting' | 'live' | 'paused' | 'reconnecting' | 'ended';
@@ -57,6 +58,23 @@ export function liveUrl(cluster: string, topic: string): string {
 export const describePositions = (positions: LivePosition[]) =>
   positions.map((p) => `partition ${p.partition} at offset ${p.offset}`).join(', ');
 
+/**
+ * Which rows a filter keeps, with the same meaning as on the server. A row whose key, value or a header
+ * was cut short is kept: the cut-off part might be what matched.
+ */
+export function rowFilter(filter: LiveFilter): (row: LiveRow) => boolean {
+  if (!filter.q && !filter.filter?.trim()) return () => true;
+  let matches: (message: Message) => boolean;
+  try {
+    matches = compileFilter(filter);
+  } catch {
+    return () => true; // the server refuses such a filter and says why
+  }
+  const cut = (m: Message) =>
+    !!m.key?.truncated || !!m.value?.truncated || m.headers.some((h) => !!h.value?.truncated);
+  return (row) => cut(row.message) || matches(row.message);
+}
+
 /** Owns the socket; React reads `state` through useSyncExternalStore. */
 export class LiveTailConnection {
   state: LiveState = {
@@ -71,6 +89,8 @@ export class LiveTailConnection {
   private socket: WebSocket | undefined;
   private listeners = new Set<() => void>();
   private pending: LiveRow[] = [];
+  /** Rows the accepted filter lets through (see rowFilter). */
+  private shown: (row: LiveRow) => boolean = () => true;
   private frame: number | undefined;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private lastFlush = -Infinity;
@@ -123,6 +143,10 @@ export class LiveTailConnection {
   /** Kept for reconnects only once the server accepted it (its `subscribed` echoes the filter). */
   setFilter(filter: LiveFilter): void {
     this.send({ type: 'filter', filter });
+  }
+
+  settings(): LiveOptions & { bufferSize: number } {
+    return { ...this.options, bufferSize: this.bufferSize };
   }
 
   setBufferSize(size: number): void {
@@ -218,7 +242,10 @@ export class LiveTailConnection {
         this.notePositions(event.positions);
         this.options = { ...this.options, filter: event.filter };
         this.attempt = 0;
+        // A changed filter also hides the rows already on the page that it would not have let through.
+        this.shown = rowFilter(event.filter);
         return this.update({
+          rows: this.state.rows.filter(this.shown),
           subscribed: event,
           status: this.paused ? 'paused' : 'live',
           error: undefined,
@@ -264,13 +291,15 @@ export class LiveTailConnection {
   private flush(): void {
     this.frame = undefined;
     this.lastFlush = Date.now();
-    const fresh = this.pending.reverse();
+    const received = this.pending.reverse();
     this.pending = [];
+    // Rows sent before the server took a new filter are acknowledged (flow control) but not shown.
+    const fresh = received.filter(this.shown);
     const rows =
       fresh.length >= this.bufferSize ? fresh.slice(0, this.bufferSize) : [...fresh, ...this.state.rows];
     rows.length = Math.min(rows.length, this.bufferSize);
-    this.update({ rows, received: this.state.received + fresh.length });
-    this.send({ type: 'ack', count: fresh.length });
+    this.update({ rows, received: this.state.received + received.length });
+    this.send({ type: 'ack', count: received.length });
   }
 
   private update(patch: Partial<LiveState>): void {
@@ -280,10 +309,42 @@ export class LiveTailConnection {
 }
 
 /** One live tail for the component's lifetime; closing the tab (unmount) closes the socket. */
+/**
+ * Tails whose Live tab was left for another tab of the same topic: they keep running (their ring buffer is
+ * bounded) so coming back shows the same rows; leaving the topic closes them (closeParkedTail).
+ */
+const parked = new Map<string, LiveTailConnection>();
+const parkingKey = (cluster: string, topic: string) => `${cluster}\u0000${topic}`;
+
+/** What a parked tail reads and keeps, for the controls of the tab that takes it back. */
+export function parkedTail(
+  cluster: string,
+  topic: string,
+): (LiveOptions & { bufferSize: number }) | undefined {
+  return parked.get(parkingKey(cluster, topic))?.settings();
+}
+
+/** The topic's page is gone: its parked tail ends. */
+export function closeParkedTail(cluster: string, topic: string): void {
+  const key = parkingKey(cluster, topic);
+  parked.get(key)?.close();
+  parked.delete(key);
+}
+
 export function useLiveTail(cluster: string, topic: string, bufferSize: number, options: LiveOptions) {
-  const [tail] = useState(() => new LiveTailConnection(liveUrl(cluster, topic), bufferSize, options));
+  const key = parkingKey(cluster, topic);
+  const [tail] = useState(
+    () => parked.get(key) ?? new LiveTailConnection(liveUrl(cluster, topic), bufferSize, options),
+  );
   const state = useSyncExternalStore(tail.subscribe, tail.getState);
-  useEffect(() => () => tail.close(), [tail]);
+  useEffect(() => {
+    parked.delete(key); // this tab owns it again
+    return () => {
+      // A running tail waits for the tab to come back; one never started or ended just closes.
+      if (tail.getState().status === 'idle' || tail.getState().status === 'ended') tail.close();
+      else parked.set(key, tail);
+    };
+  }, [tail, key]);
   useEffect(() => tail.setBufferSize(bufferSize), [tail, bufferSize]);
   return { state, tail };
 }

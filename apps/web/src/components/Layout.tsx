@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useMatch } from 'react-router-dom';
 import { setPrefs, usePrefs, type Prefs } from '../prefs.ts';
 import { languageNow } from '../i18n/index.ts';
 import { useShortcuts } from './useShortcuts.ts';
+import { UserMenu } from './UserMenu.tsx';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `block rounded px-3 py-1.5 text-sm ${isActive ? 'bg-nav-active font-medium text-on-accent' : 'text-nav-fg hover:bg-nav-active'}`;
@@ -57,9 +58,13 @@ export function Layout() {
             <NavLink to={`${base}/connect`} className={navClass}>
               {t('nav.connect')}
             </NavLink>
+            <NavLink to={`${base}/schedules`} className={navClass}>
+              {t('nav.schedules')}
+            </NavLink>
           </div>
         )}
         <p className="mt-6 px-3 text-xs text-nav-fg">{t('layout.keys')}</p>
+        <UserMenu />
       </nav>
       {menuOpen && (
         <div

@@ -1,19 +1,32 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import type { BrokerList } from '@tributary/contract';
+import type { BrokerContact, BrokerList } from '@tributary/contract';
 import { useBrokerConfigs, useBrokers } from '../api/brokers.ts';
 import { Badge } from '../components/ui/Badge.tsx';
 import { DataTable, type Column } from '../components/ui/DataTable.tsx';
 import { formatBytes, formatNumber } from '../components/ui/format.ts';
 import { linkClass, Muted, PageHeader } from '../components/ui/Page.tsx';
 import { ErrorBanner } from '../components/ui/Alert.tsx';
+import { formatAgo, formatTimestamp } from '../components/ui/time.ts';
+import { usePrefs } from '../prefs.ts';
 import { ConfigTable } from '../components/topics/ConfigTable.tsx';
 
 type Broker = BrokerList[number];
+type T = ReturnType<typeof useTranslation>['t'];
+
+/** When Tributary's own connection attempts last got an answer, and what the last failure said. */
+function lastHeard(t: T, contact: BrokerContact | undefined): string {
+  if (!contact) return '—';
+  const error = contact.lastError ?? t('brokers.noAnswer');
+  if (contact.lastHeardAt === null) return t('brokers.neverHeard', { error });
+  const when = formatAgo(contact.lastHeardAt);
+  return contact.reachable ? when : t('brokers.heardThenFailed', { when, error });
+}
 
 /** Brokers table; `?broker=<id>` opens that broker's configuration below it (a shareable address). */
 export function BrokersPage() {
   const { t } = useTranslation();
+  const { timeZone } = usePrefs();
   const { cluster = '' } = useParams();
   const [params] = useSearchParams();
   const selected = params.get('broker');
@@ -57,10 +70,25 @@ export function BrokersPage() {
       key: 'status',
       header: t('brokers.status'),
       cell: (b) => (
-        <Badge tone={b.online ? 'ok' : 'danger'}>
-          {b.online ? t('clusters.state.online') : t('clusters.state.offline')}
-        </Badge>
+        <>
+          <Badge tone={b.online ? 'ok' : 'danger'}>
+            {b.online ? t('clusters.state.online') : t('clusters.state.offline')}
+          </Badge>
+          {b.contact && !b.contact.reachable && (
+            <Badge tone="danger" className="ml-2" title={b.contact.lastError ?? undefined}>
+              {t('brokers.notAnswering')}
+            </Badge>
+          )}
+        </>
       ),
+    },
+    {
+      key: 'lastHeard',
+      header: t('brokers.lastHeard'),
+      className: 'text-xs whitespace-nowrap',
+      title: (b) =>
+        b.contact?.lastHeardAt != null ? formatTimestamp(b.contact.lastHeardAt, timeZone) : undefined,
+      cell: (b) => lastHeard(t, b.contact),
     },
     {
       key: 'leaders',

@@ -6,6 +6,7 @@ import { RefreshStatus, useAutoRefresh } from '../components/ui/AutoRefresh.tsx'
 import { formatNumber } from '../components/ui/format.ts';
 import { linkClass, Muted, PageHeader } from '../components/ui/Page.tsx';
 import { Stat, StatGrid } from '../components/ui/Stat.tsx';
+import { Warnings } from '../components/topics/Warnings.tsx';
 
 export function ClusterOverviewPage() {
   const { t } = useTranslation();
@@ -13,6 +14,7 @@ export function ClusterOverviewPage() {
   const refresh = useAutoRefresh();
   const { data, error, isLoading, isFetching, dataUpdatedAt } = useClusterOverview(cluster, refresh.interval);
   const base = `/clusters/${encodeURIComponent(cluster)}`;
+  const unreachable = data?.brokers.unreachable ?? [];
   return (
     <section>
       <PageHeader
@@ -30,15 +32,29 @@ export function ClusterOverviewPage() {
       <ErrorBanner error={error} />
       {isLoading && <Muted>{t('overview.loading')}</Muted>}
       {data && (
+        <Warnings
+          warnings={data.warnings}
+          lead={unreachable.length ? t('overview.unreachableLead', { count: unreachable.length }) : undefined}
+        />
+      )}
+      {data && (
         <StatGrid>
           <Stat
             label={t('overview.brokersOnline')}
             value={`${data.brokers.online} / ${data.brokers.total}`}
-            tone={data.brokers.online < data.brokers.total ? 'bad' : 'good'}
+            tone={data.brokers.online < data.brokers.total || unreachable.length ? 'bad' : 'good'}
             hint={
-              <Link className={linkClass} to={`${base}/brokers`}>
-                {t('nav.brokers')}
-              </Link>
+              <>
+                {unreachable.length > 0 && (
+                  <span className="font-medium text-danger">
+                    {t('overview.unreachable', { count: unreachable.length, ids: unreachable.join(', ') })}
+                    {' · '}
+                  </span>
+                )}
+                <Link className={linkClass} to={`${base}/brokers`}>
+                  {t('nav.brokers')}
+                </Link>
+              </>
             }
           />
           <Stat

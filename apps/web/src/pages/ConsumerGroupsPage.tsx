@@ -11,6 +11,7 @@ import { Pager } from '../components/ui/Pager.tsx';
 import { SearchBox } from '../components/ui/SearchBox.tsx';
 import { useListAddress } from '../components/useListAddress.ts';
 import { GroupsTable } from '../components/groups/GroupsTable.tsx';
+import { Warnings } from '../components/topics/Warnings.tsx';
 
 const PER_PAGE = 25;
 const isState = (s: string | null): s is GroupState => GROUP_STATES.includes(s as GroupState);
@@ -60,6 +61,7 @@ export function ConsumerGroupsPage() {
       {isLoading && <Muted>{t('groups.loading')}</Muted>}
       {data && (
         <>
+          <Warnings warnings={data.warnings} lead={t('groups.warningsLead')} />
           <GroupsTable
             cluster={cluster}
             groups={data.items}

@@ -22,6 +22,10 @@ export interface MergedReadOptions {
   /** Bytes asked for per fetch, and so about what each partition holds raw while merging (the broker still
    * sends one whole batch when it is larger; records over 64 KiB are cut on arrival). */
   fetchBytes: number;
+  /** A cheap test on raw bytes (a search's pre-check): records it rejects are passed over undecoded. */
+  mayMatch?: ((record: FetchedRecord) => boolean) | undefined;
+  /** Called after a fetch whose records were all passed over (so progress can be told while none match). */
+  onPassedOver?: (() => void) | undefined;
   signal?: AbortSignal;
 }
 
@@ -97,7 +101,7 @@ class PartitionCursor {
     offset: bigint,
     until: bigint,
   ): Promise<{ entries: Entry[]; bytes: number; next: bigint }> {
-    const { reader, topic, decode, fetchBytes, signal } = this.options;
+    const { reader, topic, decode, fetchBytes, mayMatch, signal } = this.options;
     for (let attempt = 1; ; attempt++) {
       const result = await reader.fetch({
         topic,
@@ -112,6 +116,7 @@ class PartitionCursor {
       for (const record of result.records) {
         const at = BigInt(record.offset);
         if (at >= until) return { entries, bytes, next: until };
+        if (mayMatch && !mayMatch(record)) continue;
         const size = (record.key?.length ?? 0) + (record.value?.length ?? 0);
         bytes += size;
         const base = { offset: at, timestamp: Number(record.timestamp), partition: record.partition };
@@ -151,6 +156,10 @@ class PartitionCursor {
     this.fetchAt = next;
     this.buffer = entries;
     this.held = entries.reduce((sum, e) => sum + e.held, 0);
+    if (entries.length === 0 && this.options.mayMatch) {
+      this.position = next < this.range.to ? next : this.range.to;
+      this.options.onPassedOver?.();
+    }
   }
 
   private async refillBackward(): Promise<void> {

@@ -5,6 +5,9 @@ import { BROWSE_LIMITS, mergeShape } from './browse.ts';
 import { compileFilter } from './filter.ts';
 import { MergedReader, type Range } from './merged-reader.ts';
 import { choosePartitions, parseTime } from './positions.ts';
+import { rawPrecheck } from './raw-precheck.ts';
+
+const SCAN_FETCH_BYTES = 4 << 20;
 
 /** Where a search reports: matches as they are found, progress now and then, and how it ended. */
 export interface SearchSink {
@@ -62,8 +65,18 @@ export async function searchMessages(
   const ranges = await searchRanges(reader, topic, query);
   const started = Date.now();
   const toScan = Number(ranges.reduce((sum, r) => sum + (r.to > r.from ? r.to - r.from : 0n), 0n));
+  let lastReport = 0;
   const shape = mergeShape(ranges.length, 200, query.maxValueBytes ?? BROWSE_LIMITS.defaultMaxValueBytes);
-  const merged = new MergedReader({
+  const mayMatch = rawPrecheck(query);
+  // Records passed over by the pre-check are never held: larger fetches then, within the same merge budget.
+  const fetchBytes = mayMatch
+    ? Math.max(
+        shape.fetchBytes,
+        Math.min(SCAN_FETCH_BYTES, BROWSE_LIMITS.mergeBudgetBytes / (2 * ranges.length)),
+      )
+    : shape.fetchBytes;
+  // The closures below run only once reading has started, after `merged` and `matches` exist.
+  const merged: MergedReader = new MergedReader({
     reader,
     topic,
     ranges,
@@ -74,12 +87,17 @@ export async function searchMessages(
       maxValueBytes: shape.maxValueBytes,
     },
     perPartition: shape.perPartition,
-    fetchBytes: shape.fetchBytes,
+    fetchBytes: Math.floor(fetchBytes),
+    mayMatch,
+    onPassedOver: () => {
+      if (Date.now() - lastReport < progressMs) return;
+      lastReport = Date.now();
+      sink.onProgress(progress());
+    },
     signal,
   });
   const maxMatches = query.maxMatches ?? 1000;
   let matches = 0;
-  let lastReport = 0;
   const progress = (): SearchProgress => ({
     scanned: Math.min(toScan, Number(merged.covered())),
     toScan,

@@ -52,6 +52,7 @@ function held(connection: ClusterConnection, role: AdminRole): HeldAdmin {
         connectTimeout: Math.min(3000, connection.options.requestTimeoutMs),
         requestTimeout: connection.options.requestTimeoutMs,
         retries: 1,
+        ...(connection.config.tls ? { tls: { ...connection.config.tls } } : {}),
         ...(sasl
           ? {
               sasl: {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { useAllowed } from '../../api/auth.ts';
 import { useAddPartitions, useDeleteTopic, usePurgeTopic, useTopic } from '../../api/topics.ts';
 import { Button } from '../ui/Button.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
@@ -21,6 +22,8 @@ export function TopicActions({ cluster, topic }: { cluster: string; topic: strin
   const addPartitions = useAddPartitions(cluster, topic);
   const purge = usePurgeTopic(cluster, topic);
   const remove = useDeleteTopic(cluster, topic);
+  const admin = useAllowed(cluster, 'admin');
+  const operator = useAllowed(cluster, 'operator');
   if (!data) return null;
   const close = () => {
     setOpen(null);
@@ -30,11 +33,23 @@ export function TopicActions({ cluster, topic }: { cluster: string; topic: strin
   };
   return (
     <>
-      <Button onClick={() => setOpen('partitions')}>{t('addPartitions.button')}</Button>
-      <Button variant="warn-outline" onClick={() => setOpen('purge')}>
+      <Button disabled={!admin.allowed} title={admin.why} onClick={() => setOpen('partitions')}>
+        {t('addPartitions.button')}
+      </Button>
+      <Button
+        variant="warn-outline"
+        disabled={!operator.allowed}
+        title={operator.why}
+        onClick={() => setOpen('purge')}
+      >
         {t('purge.button')}
       </Button>
-      <Button variant="danger-outline" onClick={() => setOpen('delete')}>
+      <Button
+        variant="danger-outline"
+        disabled={!admin.allowed}
+        title={admin.why}
+        onClick={() => setOpen('delete')}
+      >
         {t('deleteTopic.button')}
       </Button>
       {open === 'partitions' && (

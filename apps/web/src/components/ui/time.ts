@@ -55,3 +55,18 @@ export function fromPickerValue(value: string, zone: Zone): number {
     ? Date.parse(`${value.length === 16 ? `${value}:00` : value}Z`)
     : new Date(value).getTime();
 }
+
+const AGO_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+
+/** "5 seconds ago", "3 minutes ago" (fr: "il y a 5 secondes"); under 2 s "now"; a future time reads as now. */
+export function formatAgo(ms: number, now = Date.now(), lang = locale()): string {
+  const seconds = Math.max(0, Math.round((now - ms) / 1000));
+  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  if (seconds < 2) return format.format(0, 'second');
+  const [unit, size] = AGO_UNITS.find(([, size]) => seconds >= size) ?? ['second', 1];
+  return format.format(-Math.floor(seconds / size), unit);
+}

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { LiveFilter, Message } from '@tributary/contract';
-import { useLiveTail } from '../../api/live.ts';
+import { parkedTail, useLiveTail } from '../../api/live.ts';
 import { fetchWholeMessage } from '../../api/messages.ts';
 import { ErrorBanner, Notice } from '../../components/ui/Alert.tsx';
 import { formatNumber } from '../../components/ui/format.ts';
@@ -28,8 +28,9 @@ function liveFromParams(params: URLSearchParams): { partitions: number[] | null;
 export function LiveTab({ cluster, topic }: { cluster: string; topic: string }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [initial] = useState(() => liveFromParams(params));
-  const [bufferSize, setBufferSize] = useState(1000);
+  // Back from another tab: the tail kept running, so the controls show what it reads.
+  const [initial] = useState(() => parkedTail(cluster, topic) ?? liveFromParams(params));
+  const [bufferSize, setBufferSize] = useState(() => parkedTail(cluster, topic)?.bufferSize ?? 1000);
   const [partitions, setPartitions] = useState<number[] | null>(initial.partitions);
   const { state, tail } = useLiveTail(cluster, topic, bufferSize, initial);
   const loadWhole = useCallback((m: Message) => fetchWholeMessage(cluster, topic, m), [cluster, topic]);

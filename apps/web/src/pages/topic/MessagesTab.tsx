@@ -26,6 +26,7 @@ import {
   type BrowseForm,
 } from '../../components/messages/browseForm.ts';
 import { MessageTable } from '../../components/messages/MessageTable.tsx';
+import { Warnings } from '../../components/topics/Warnings.tsx';
 import { ProducePanel } from '../../components/messages/ProducePanel.tsx';
 import {
   SearchPanel,
@@ -242,6 +243,7 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
         </span>
       </div>
       <ErrorBanner error={searching ? undefined : pages.error} />
+      {!searching && <Warnings warnings={last?.warnings} lead={t('messages.partitionsNotRead')} />}
       <MessageTable
         key={single ? `${single.partition}:${single.offset}` : 'browse'}
         messages={rows}

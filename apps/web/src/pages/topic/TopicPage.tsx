@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { OverviewTab } from './OverviewTab.tsx';
@@ -10,6 +11,7 @@ import { TopicActions } from '../../components/topics/TopicActions.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { PageHeader } from '../../components/ui/Page.tsx';
 import { TabLinks } from '../../components/ui/Tabs.tsx';
+import { closeParkedTail } from '../../api/live.ts';
 
 const TABS = {
   overview: OverviewTab,
@@ -33,6 +35,8 @@ export function TopicPage() {
   const tab = partition !== undefined ? 'messages' : tabParam;
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  // Leaving the topic ends a tail its Live tab left running (after the tab's own cleanup has parked it).
+  useEffect(() => () => void setTimeout(() => closeParkedTail(cluster, topic)), [cluster, topic]);
   if (!isTab(tab)) return <Navigate replace to="overview" relative="path" />;
   const Component = TABS[tab];
   const base = `/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(topic)}`;

@@ -9,7 +9,17 @@
 //   operand := literal | path | '(' expr ')'
 //   path    := ident ( '.' ident | '[' (string | number) ']' )*
 //   literal := "string" | 'string' | number | true | false | null
-import { badRequest } from '../errors.ts';
+
+/** A filter that does not parse; `position` is the 1-based character where the parser stopped. */
+export class FilterError extends Error {
+  constructor(
+    message: string,
+    readonly position?: number,
+  ) {
+    super(message);
+    this.name = 'FilterError';
+  }
+}
 
 export type CompareOp = '==' | '!=' | '>' | '>=' | '<' | '<=' | 'contains' | 'startsWith' | 'endsWith';
 export type Node =
@@ -31,7 +41,7 @@ type Token =
 const WORD_OPS = new Set(['contains', 'startsWith', 'endsWith', 'and', 'or', 'not']);
 
 function syntaxError(pos: number, message: string): never {
-  throw badRequest(`Filter syntax error at character ${pos + 1}: ${message}`, { position: pos + 1 });
+  throw new FilterError(`Filter syntax error at character ${pos + 1}: ${message}`, pos + 1);
 }
 
 function tokenize(source: string): Token[] {
@@ -199,9 +209,10 @@ class Parser {
   }
 }
 
-/** Parses a filter expression; a mistake is a BAD_REQUEST naming the character where it is. */
+/** Parses a filter expression; a mistake is a FilterError naming the character where it is. */
 export function parseFilter(source: string): Node {
-  if (source.length > MAX_LENGTH) throw badRequest(`The filter is longer than ${MAX_LENGTH} characters.`);
+  if (source.length > MAX_LENGTH)
+    throw new FilterError(`The filter is longer than ${MAX_LENGTH} characters.`);
   if (source.trim() === '') syntaxError(0, 'the filter is empty');
   return new Parser(tokenize(source)).parse();
 }

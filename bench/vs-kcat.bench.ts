@@ -1,0 +1,228 @@
+// Side by side with kcat (librdkafka) on the same broker in the same run: whole-topic substring search
+// (`kcat -C -e | grep -c`) and browse newest 100 (`kcat -o -100 -e`), plus the server's own start times and
+// memory, measured on the real start path (`node scripts/tributary.mjs start`, one Node process).
+// Absolute times vary on shared machines: judge by the ratios. It never fails for being slow.
+// Run: npx pnpm@10.34.9 exec tsx bench/vs-kcat.bench.ts   (N=1000000 RUNS=10 to change)
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startKafka } from '@tributary/local-kafka';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const N = Number(process.env.N ?? 1_000_000);
+const RUNS = Number(process.env.RUNS ?? 10);
+const PARTITIONS = 3;
+const MATCHES = 10;
+const NEEDLE = 'Lyon';
+interface WsClient {
+  on(event: 'message', listener: (data: Buffer) => void): void;
+  on(event: 'close' | 'error', listener: () => void): void;
+}
+const { WebSocket } = createRequire(join(ROOT, 'apps', 'server', 'package.json'))('ws') as {
+  WebSocket: new (url: string) => WsClient;
+};
+
+const sh = (script: string) => {
+  const t = performance.now();
+  const result = spawnSync('bash', ['-c', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`${script}: ${result.stderr}`);
+  return { out: result.stdout.trim(), ms: performance.now() - t };
+};
+const p50 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+/** `npm start`'s path with a given cluster: ms until /api/health answers, and the process. */
+async function startServer(brokers: string, port: number): Promise<{ child: ChildProcess; ms: number }> {
+  const t = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'tributary.mjs'), 'start'], {
+    cwd: ROOT,
+    env: { ...process.env, KAFKA_BROKERS: brokers, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { child, ms: performance.now() - t };
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+const stopServer = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+function wsSearch(url: string, pid: number): Promise<{ matches: number; ms: number; peakMb: number }> {
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    let peakMb = 0;
+    const sample = setInterval(() => (peakMb = Math.max(peakMb, rssMb(pid))), 50);
+    const ws = new WebSocket(url);
+    let matches = 0;
+    ws.on('message', (data) => {
+      const event = JSON.parse(String(data)) as { type: string; matches?: number; message?: string };
+      if (event.type === 'done') matches = event.matches ?? 0;
+      if (event.type === 'error') reject(new Error(event.message));
+    });
+    ws.on('close', () => {
+      clearInterval(sample);
+      resolve({ matches, ms: performance.now() - t, peakMb: Math.max(peakMb, rssMb(pid)) });
+    });
+    ws.on('error', reject);
+  });
+}
+
+const kafka = await startKafka({ heap: '768m' });
+try {
+  const broker = kafka.bootstrapServers.join(',');
+  const topic = 'vs-kcat';
+  const { Kafka, logLevel } = createRequire(join(ROOT, 'apps', 'server', 'package.json'))('kafkajs') as {
+    Kafka: new (o: object) => {
+      admin(): {
+        connect(): Promise<void>;
+        createTopics(o: object): Promise<boolean>;
+        disconnect(): Promise<void>;
+      };
+    };
+    logLevel: { NOTHING: number };
+  };
+  const admin = new Kafka({ brokers: kafka.bootstrapServers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: true });
+  await admin.disconnect();
+
+  // ~110-byte JSON lines, MATCHES of them naming the needle, produced by kcat (fast, no Node in the way).
+  const file = join(os.tmpdir(), `vs-kcat-${process.pid}.jsonl`);
+  const every = Math.floor(N / MATCHES);
+  const lines: string[] = [];
+  for (let i = 0; i < N; i++)
+    lines.push(
+      JSON.stringify({
+        id: i,
+        user: `user-${i % 9973}`,
+        city: i % every === every - 1 ? NEEDLE : 'Paris',
+        amount: (i * 7) % 1000,
+        pad: 'x'.repeat(40),
+      }),
+    );
+  writeFileSync(file, lines.join('\n') + '\n');
+  lines.length = 0;
+  const produced = sh(
+    `kcat -P -b ${broker} -t ${topic} -X linger.ms=20 -X batch.num.messages=10000 -l ${file}`,
+  );
+  rmSync(file);
+  console.log(`produced ${N} messages with kcat in ${produced.ms.toFixed(0)} ms`);
+
+  // Start times: cold = compile the server (dist removed) and start; warm = start with dist in place.
+  rmSync(join(ROOT, 'apps', 'server', 'dist'), { recursive: true, force: true });
+  const port = await freePort();
+  const cold = await startServer(broker, port);
+  await stopServer(cold.child);
+  const { child, ms: warmMs } = await startServer(broker, port);
+  const pid = child.pid!;
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const idleMb = rssMb(pid);
+  console.log(
+    `start: cold (server compiled) ${cold.ms.toFixed(0)} ms, warm ${warmMs.toFixed(0)} ms; idle RSS ${idleMb.toFixed(0)} MB`,
+  );
+
+  const api = `http://127.0.0.1:${port}/api/clusters/local/topics/${topic}`;
+  const searchUrl = (q: string) =>
+    `ws://127.0.0.1:${port}/api/clusters/local/topics/${topic}/search?q=${q}&maxMatches=${MATCHES * 10}`;
+  // Search: ours (case-sensitive, as grep is; and the default case-insensitive) against kcat | grep -c.
+  const kcatSearch = sh(`kcat -C -b ${broker} -t ${topic} -e -q | grep -c ${NEEDLE}`);
+  const exact = await wsSearch(`${searchUrl(NEEDLE)}&caseSensitive=true`, pid);
+  const loose = await wsSearch(searchUrl(NEEDLE.toLowerCase()), pid);
+  const afterSearchMb = rssMb(pid);
+  const rate = (ms: number) => Math.round(N / (ms / 1000));
+  const search = {
+    n: N,
+    kcat: { ms: Math.round(kcatSearch.ms), msgPerS: rate(kcatSearch.ms), matches: Number(kcatSearch.out) },
+    tributaryCaseSensitive: { ms: Math.round(exact.ms), msgPerS: rate(exact.ms), matches: exact.matches },
+    tributaryCaseInsensitive: { ms: Math.round(loose.ms), msgPerS: rate(loose.ms), matches: loose.matches },
+    ratioCaseSensitive: Number((kcatSearch.ms / exact.ms).toFixed(2)),
+    ratioCaseInsensitive: Number((kcatSearch.ms / loose.ms).toFixed(2)),
+  };
+
+  // Browse newest 100: our page against kcat's last 100 per partition (a process start each time).
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const t = performance.now();
+    const res = await fetch(`${api}/messages?seek=newest&limit=100`);
+    await res.arrayBuffer();
+    ours.push(performance.now() - t);
+    theirs.push(sh(`kcat -C -b ${broker} -t ${topic} -o -100 -e -q | wc -l`).ms);
+  }
+  const browse = {
+    tributaryP50Ms: Number(p50(ours).toFixed(1)),
+    kcatP50Ms: Number(p50(theirs).toFixed(1)),
+    ratio: Number((p50(theirs) / p50(ours)).toFixed(2)),
+  };
+  await stopServer(child);
+
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 1e9),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    kcat: sh("kcat -V | grep -o 'Version [0-9.]*' | head -1").out,
+  };
+  const memory = {
+    idleMb: Math.round(idleMb),
+    peakDuringSearchMb: Math.round(Math.max(exact.peakMb, loose.peakMb)),
+    afterSearchMb: Math.round(afterSearchMb),
+  };
+  const start = { coldMs: Math.round(cold.ms), warmMs: Math.round(warmMs) };
+  const rows: [string, string, string, string][] = [
+    [
+      `search ${N} msgs (case-sensitive)`,
+      `${search.kcat.msgPerS} msg/s`,
+      `${search.tributaryCaseSensitive.msgPerS} msg/s`,
+      `${search.ratioCaseSensitive}×`,
+    ],
+    [
+      `search ${N} msgs (case-insensitive)`,
+      `${search.kcat.msgPerS} msg/s`,
+      `${search.tributaryCaseInsensitive.msgPerS} msg/s`,
+      `${search.ratioCaseInsensitive}×`,
+    ],
+    ['newest 100, p50', `${browse.kcatP50Ms} ms`, `${browse.tributaryP50Ms} ms`, `${browse.ratio}×`],
+  ];
+  console.log(`\n| work | kcat | Tributary | ratio (kcat time / ours) |\n|---|---|---|---|`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  console.log(
+    `\nmatches: kcat|grep ${search.kcat.matches}, ours ${search.tributaryCaseSensitive.matches} / ${search.tributaryCaseInsensitive.matches}`,
+  );
+  console.log(
+    `server: cold start ${start.coldMs} ms, warm ${start.warmMs} ms; RSS idle ${memory.idleMb} MB, ` +
+      `peak during search ${memory.peakDuringSearchMb} MB, after ${memory.afterSearchMb} MB`,
+  );
+  console.log(
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}`,
+  );
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(
+    join(ROOT, 'bench', 'results', 'latest.json'),
+    JSON.stringify({ at: new Date().toISOString(), machine, start, memory, search, browse }, null, 2) + '\n',
+  );
+  console.log('written to bench/results/latest.json');
+} finally {
+  await kafka.stop();
+}

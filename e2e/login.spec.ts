@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures.ts';
+
+// Issue 10: with users configured, a person logs in, sees only the clusters their role covers, cannot
+// delete as a viewer (the button says why, and the server refuses too), and logs out. This spec starts its
+// own server with a config file, over the e2e server's local Kafka; the other specs run without login.
+const PORT = Number(process.env.E2E_LOGIN_PORT ?? 18090);
+const url = `http://127.0.0.1:${PORT}`;
+// argon2id of 'viewer-password' (made with @node-rs/argon2's hash)
+const passwordHash =
+  '$argon2id$v=19$m=19456,t=2,p=1$jAoZ2N7ulfo+YymuUa9IFw$pmdRBYVwjg4e/E7pmb/y2Yz7Caia/NvEq145sQOKFJs';
+let server: ChildProcess | undefined;
+
+test.beforeAll(async ({ bootstrap }) => {
+  const config = join(mkdtempSync(join(tmpdir(), 'tributary-login-')), 'tributary.yaml');
+  const servers = JSON.stringify(bootstrap);
+  writeFileSync(
+    config,
+    `clusters:
+  - { name: shared, bootstrapServers: ${servers} }
+  - { name: hidden, bootstrapServers: ${servers} }
+users:
+  - username: vera
+    passwordHash: "${passwordHash}"
+    roles: [{ role: viewer, clusters: [shared] }]
+`,
+  );
+  server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    env: { ...process.env, TRIBUTARY_CONFIG: config, PORT: String(PORT), LOG_LEVEL: 'warn' },
+    stdio: 'inherit',
+  });
+  for (let i = 0; i < 120; i++) {
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the login server did not start');
+});
+
+test.afterAll(() => {
+  server?.kill('SIGTERM');
+});
+
+test('log in, see only permitted clusters, be refused a delete as a viewer, log out', async ({
+  page,
+  request,
+}) => {
+  const topic = `login-${Date.now().toString(36)}`;
+  // Arranged on the e2e server (no login there): the same Kafka.
+  expect(
+    (await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } })).ok(),
+  ).toBe(true);
+
+  await page.goto(`${url}/`);
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel('User name').fill('vera');
+  await page.getByLabel('Password').fill('wrong');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByText('Wrong user name or password.')).toBeVisible();
+  await page.getByLabel('Password').fill('viewer-password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+
+  await expect(page.getByRole('link', { name: 'shared' }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'hidden' })).toHaveCount(0);
+  await expect(page.getByText('Logged in as')).toContainText('vera');
+
+  await page.goto(`${url}/clusters/shared/topics/${topic}`);
+  const remove = page.getByRole('button', { name: 'Delete topic' });
+  await expect(remove).toBeDisabled();
+  await expect(remove).toHaveAttribute('title', /Needs the admin role on shared; vera is a viewer there\./);
+  // The server refuses it too, whatever the page shows.
+  const status = await page.evaluate(
+    async (path) => (await fetch(path, { method: 'DELETE' })).status,
+    `/api/clusters/shared/topics/${topic}`,
+  );
+  expect(status).toBe(403);
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto(`${url}/clusters/shared/topics`);
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await request.delete(`/api/clusters/local/topics/${topic}`);
+});
