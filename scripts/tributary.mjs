@@ -190,6 +190,9 @@ function testOutcomes(vitest, playwright) {
       .slice(0, 300);
   for (const file of vitest?.testResults ?? []) {
     const name = relative(ROOT, file.name);
+    // A file that failed outside its tests (a beforeAll, an import) has no failed test to name.
+    if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'))
+      lines.push(`FAILED ${name} (outside its tests): ${firstLine(file.message)}`);
     for (const test of file.assertionResults ?? []) {
       const why = firstLine(test.failureMessages?.[0]);
       if (test.status === 'failed') lines.push(`FAILED ${name} > ${test.fullName}: ${why}`);

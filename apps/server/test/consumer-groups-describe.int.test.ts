@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GroupDetail, GroupList, TopicConsumerGroups } from '@tributary/contract';
+import { runKafkaTool } from '@tributary/local-kafka';
 import { sharedKafkaBrokers, uniqueName } from '@tributary/local-kafka/testing';
 import { buildTestApp } from './helpers.ts';
 import {
@@ -41,10 +42,14 @@ describe('consumer groups: list and describe', async () => {
     async (_, group) => {
       const [api, tool] = await Promise.all([detail(group), describeWithTool(brokers, group)]);
       expect(tool.length).toBeGreaterThan(0);
-      expect(api.offsets).toEqual(tool);
+      // The tool's rows exactly; a partition of the topic the client never committed is added (tool: absent).
+      expect(api.offsets.filter((r) => r.currentOffset !== null)).toEqual(tool);
+      expect(api.offsets.map((r) => r.partition)).toEqual([0, 1, 2]);
+      for (const row of api.offsets.filter((r) => r.currentOffset === null))
+        expect(row).toMatchObject({ topic, logEndOffset: 30, lag: 30, consumerId: null });
       expect(api).toMatchObject({ groupId: group, state: 'Empty', type: 'classic', members: [] });
       // part of the topic: some lag is left, and it is the sum of the rows
-      expect(api.totalLag).toBe(tool.reduce((sum, r) => sum + (r.lag ?? 0), 0));
+      expect(api.totalLag).toBe(api.offsets.reduce((sum, r) => sum + (r.lag ?? 0), 0));
       expect(api.totalLag).toBeGreaterThan(0);
     },
   );
@@ -62,14 +67,15 @@ describe('consumer groups: list and describe', async () => {
     const rows = [...first.items, ...second.items];
     expect(rows.map((r) => r.groupId)).toEqual(Object.values(groups).sort());
     for (const row of rows) {
-      const tool = await describeWithTool(brokers, row.groupId);
+      // The same total as the group's page.
+      const page = await detail(row.groupId);
       expect(row).toEqual({
         groupId: row.groupId,
         state: 'Empty',
         type: 'classic',
         members: 0,
         topics: 1,
-        totalLag: tool.reduce((sum, r) => sum + (r.lag ?? 0), 0),
+        totalLag: page.totalLag,
       });
     }
     const stable = (
@@ -94,6 +100,61 @@ describe('consumer groups: list and describe', async () => {
         })),
       );
     }
+  });
+
+  it('shows the partitions a group never committed (CURRENT-OFFSET "-", lag = the whole log) and counts them', async () => {
+    const group = `${prefix}-partial`;
+    const reset = await runKafkaTool('kafka-consumer-groups', [
+      '--bootstrap-server',
+      brokers.join(','),
+      '--reset-offsets',
+      '--group',
+      group,
+      '--topic',
+      `${topic}:1`,
+      '--to-offset',
+      '12',
+      '--execute',
+    ]);
+    expect(reset.code, reset.stderr).toBe(0);
+    const api = await detail(group);
+    expect(api.offsets).toEqual([
+      {
+        topic,
+        partition: 0,
+        currentOffset: null,
+        logEndOffset: 30,
+        lag: 30,
+        consumerId: null,
+        host: null,
+        clientId: null,
+      },
+      {
+        topic,
+        partition: 1,
+        currentOffset: 12,
+        logEndOffset: 30,
+        lag: 18,
+        consumerId: null,
+        host: null,
+        clientId: null,
+      },
+      {
+        topic,
+        partition: 2,
+        currentOffset: null,
+        logEndOffset: 30,
+        lag: 30,
+        consumerId: null,
+        host: null,
+        clientId: null,
+      },
+    ]);
+    expect(api.totalLag).toBe(78);
+    const listed = (
+      await app.inject(`/api/clusters/local/consumer-groups?search=${group}`)
+    ).json<GroupList>();
+    expect(listed.items).toMatchObject([{ groupId: group, totalLag: 78 }]);
   });
 
   it('describes an active kcat member: consumer id, host, client id and assignment as the tool prints them', async () => {

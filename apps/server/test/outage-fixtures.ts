@@ -23,7 +23,20 @@ export async function seedOutageTopic(
   const client = new Kafka({ brokers: kafka.bootstrapServers, logLevel: logLevel.NOTHING });
   const admin = client.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [topic], waitForLeaders: true });
+  // kafkajs's own wait for leaders gives up ("does not host this topic-partition") when a busy 3-broker
+  // cluster takes a while to spread the new topic's metadata: wait here, longer.
+  await admin.createTopics({ topics: [topic], waitForLeaders: false });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic.topic] });
+      const partitions = topics[0]?.partitions ?? [];
+      if (partitions.length > 0 && partitions.every((p) => p.leader >= 0)) break;
+    } catch (error) {
+      if (attempt >= 60) throw error;
+    }
+    if (attempt >= 60) throw new Error(`Topic ${topic.topic} has no leader for every partition after 60 s`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
   const producer = client.producer();
   await producer.connect();
   // Right after creation a broker may not know the topic yet ("does not host this topic-partition") on a

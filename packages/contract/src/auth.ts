@@ -24,6 +24,19 @@ export const Me = Type.Object({
 });
 export type Me = Static<typeof Me>;
 
+/** `GET /api/auth/providers`: how people log in here, for the login page before anyone has. */
+/** `GET /api/auth/oidc/login?returnTo=`: where to land after the provider's login. */
+export const OidcLoginQuery = Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 2000 })) });
+export type OidcLoginQuery = Static<typeof OidcLoginQuery>;
+
+export const AuthProviders = Type.Object({
+  /** Local users with a password. */
+  password: Type.Boolean(),
+  /** Single sign-on: the button's text; its link is `/api/auth/oidc/login?returnTo=<path>`. */
+  sso: Type.Union([Type.Object({ label: Type.String() }), Type.Null()]),
+});
+export type AuthProviders = Static<typeof AuthProviders>;
+
 /** One change made through the API, as the audit log keeps it. */
 export const AuditEntry = Type.Object({
   at: Type.String({ description: 'ISO 8601 time' }),

@@ -31,6 +31,9 @@ export const PERMISSIONS: Record<string, Rule> = {
   'POST /api/auth/login': { need: 'public', what: 'log in' },
   'POST /api/auth/logout': { need: 'public', what: 'log out' },
   'GET /api/auth/me': { need: 'public', what: 'see who is logged in' },
+  'GET /api/auth/providers': { need: 'public', what: 'see how to log in' },
+  'GET /api/auth/oidc/login': { need: 'public', what: 'log in with single sign-on' },
+  'GET /api/auth/oidc/callback': { need: 'public', what: 'log in with single sign-on' },
   'GET /api/audit': { need: 'admin', what: 'read the audit log' },
 
   'GET /api/clusters': { need: 'read', what: 'list clusters' },

@@ -9,6 +9,11 @@ export interface SessionClaims {
   sessionId: string;
   /** Epoch milliseconds after which the cookie is refused. */
   expires: number;
+  /**
+   * Single sign-on only: the provider's groups that the configuration maps to roles, as the provider named
+   * them at login (the roles themselves are still read from the configuration at each request).
+   */
+  providerGroups?: string[];
 }
 
 const VERSION = 'v1';
@@ -20,7 +25,12 @@ function mac(key: Buffer, payload: string): Buffer {
 /** `v1.<claims as base64url JSON>.<HMAC-SHA256 of both, base64url>`: only cookie-safe characters. */
 export function sealSession(claims: SessionClaims, key: Buffer): string {
   const payload = Buffer.from(
-    JSON.stringify({ u: claims.username, s: claims.sessionId, e: claims.expires }),
+    JSON.stringify({
+      u: claims.username,
+      s: claims.sessionId,
+      e: claims.expires,
+      ...(claims.providerGroups ? { o: claims.providerGroups } : {}),
+    }),
   ).toString('base64url');
   return `${VERSION}.${payload}.${mac(key, payload).toString('base64url')}`;
 }
@@ -38,8 +48,10 @@ export function openSession(value: string, key: Buffer, now = Date.now()): Sessi
   } catch {
     return undefined;
   }
-  const { u, s, e } = (parsed ?? {}) as { u?: unknown; s?: unknown; e?: unknown };
+  const { u, s, e, o } = (parsed ?? {}) as { u?: unknown; s?: unknown; e?: unknown; o?: unknown };
   if (typeof u !== 'string' || typeof s !== 'string' || typeof e !== 'number') return undefined;
   if (e <= now) return undefined;
-  return { username: u, sessionId: s, expires: e };
+  if (o === undefined) return { username: u, sessionId: s, expires: e };
+  if (!Array.isArray(o) || o.some((g) => typeof g !== 'string')) return undefined;
+  return { username: u, sessionId: s, expires: e, providerGroups: o as string[] };
 }

@@ -62,9 +62,13 @@ export class Sessions {
   }
 
   /** A new session of `username`: the cookie's value and its claims. */
-  async issue(username: string): Promise<{ cookie: string; claims: SessionClaims }> {
+  async issue(
+    username: string,
+    providerGroups?: string[],
+  ): Promise<{ cookie: string; claims: SessionClaims }> {
     const key = await this.ready();
-    const claims = {
+    const claims: SessionClaims = {
+      ...(providerGroups ? { providerGroups } : {}),
       username,
       sessionId: randomBytes(18).toString('base64url'),
       expires: Date.now() + this.options.ttlMs,

@@ -82,6 +82,29 @@ export const UserFile = Type.Object(
   strict,
 );
 
+/** Single sign-on with an OpenID Connect provider (authorization code + PKCE). */
+export const OidcFile = Type.Object(
+  {
+    /** The provider's issuer URL (its discovery document is at `/.well-known/openid-configuration`). */
+    issuer: Type.String({ minLength: 1 }),
+    clientId: Type.String({ minLength: 1 }),
+    clientSecret: Type.Optional(Type.String()),
+    clientSecretFile: Type.Optional(Type.String()),
+    /** The button's text on the login page, e.g. "Company SSO". */
+    label: Type.Optional(Type.String({ minLength: 1 })),
+    scopes: Type.Optional(Strings),
+    /** The claim naming the person (default: preferred_username, else email, else sub). */
+    usernameClaim: Type.Optional(Type.String({ minLength: 1 })),
+    /** The claim listing the person's groups or roles at the provider (default: groups). */
+    rolesClaim: Type.Optional(Type.String({ minLength: 1 })),
+    /** A provider group or role → a Tributary role on every cluster, or grants. Others may not log in. */
+    roles: Type.Record(Type.String({ minLength: 1 }), Type.Union([Role, Type.Array(GrantFile)])),
+    /** An http:// issuer (a provider on this machine, or tests); https is required otherwise. */
+    allowHttp: Type.Optional(Type.Boolean()),
+  },
+  strict,
+);
+
 const FileSchema = Type.Object(
   {
     host: Type.Optional(Type.String()),
@@ -126,6 +149,7 @@ const FileSchema = Type.Object(
     /** `none`: no login, even when reachable from other machines (written on purpose). */
     auth: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('local')])),
     users: Type.Optional(Type.Array(UserFile)),
+    oidc: Type.Optional(OidcFile),
     /** Signs session cookies; absent, a key made once and shared by every server through `sessionTopic`. */
     sessionSecret: Type.Optional(Type.String({ minLength: 32 })),
     sessionSecretFile: Type.Optional(Type.String()),
@@ -152,6 +176,7 @@ const FileSchema = Type.Object(
 export type FileConfig = Static<typeof FileSchema>;
 export type ClusterFileConfig = Static<typeof ClusterFile>;
 export type UserFileConfig = Static<typeof UserFile>;
+export type OidcFileConfig = Static<typeof OidcFile>;
 
 /** "/clusters/0/sasl" → "clusters[0].sasl" */
 function keyOf(pointer: string): string {

@@ -2,7 +2,14 @@
 // users' roles spelled out. Every problem names its key.
 import type { ClusterConfig, ConnectConfig } from '../config.ts';
 import { ConfigError } from './errors.ts';
-import { pemFile, secret, type ClusterFileConfig, type FileConfig } from './file.ts';
+import {
+  pemFile,
+  secret,
+  type ClusterFileConfig,
+  type FileConfig,
+  type OidcFileConfig,
+  type UserFileConfig,
+} from './file.ts';
 
 export type Role = 'viewer' | 'operator' | 'admin';
 
@@ -20,10 +27,26 @@ export interface User {
   grants: Grant[];
 }
 
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  label: string;
+  scopes: string[];
+  /** Claims tried in turn for the user name. */
+  usernameClaims: string[];
+  rolesClaim: string;
+  /** A provider group or role → what it grants here. */
+  roles: Map<string, Grant[]>;
+  allowHttp: boolean;
+}
+
 export interface AuthConfig {
-  /** `local`: users log in; `none`: no login (loopback only unless written in the config). */
+  /** `local`: people log in (local users and/or single sign-on); `none`: no login (loopback only unless written in the config). */
   mode: 'none' | 'local';
   users: User[];
+  /** Single sign-on, besides (or instead of) local users. */
+  oidc?: OidcConfig;
   /** Signs session cookies; absent, a key made once and shared through `sessionTopic`. */
   sessionSecret?: string;
   sessionTtlMinutes: number;
@@ -106,18 +129,11 @@ export function authConfig(
 ): AuthConfig {
   const envMode = env.mode;
   const users = (file.users ?? []).map((user, i): User => {
-    const grants =
-      typeof user.roles === 'string'
-        ? [{ role: user.roles, clusters: ALL, topics: ALL, groups: ALL }]
-        : user.roles.map((g) => ({
-            role: g.role,
-            clusters: g.clusters ?? ALL,
-            topics: g.topics ?? ALL,
-            groups: g.groups ?? ALL,
-          }));
+    const grants = grantsOf(user.roles);
     if (grants.length === 0) throw new ConfigError(`${path}: users[${i}].roles is empty`);
     return { username: user.username, passwordHash: user.passwordHash, grants };
   });
+  const oidc = file.oidc === undefined ? undefined : oidcConfig(file.oidc, path);
   const names = new Set<string>();
   for (const [i, user] of users.entries()) {
     if (names.has(user.username))
@@ -127,10 +143,12 @@ export function authConfig(
   const mode = envMode ?? file.auth ?? (users.length > 0 ? 'local' : 'none');
   if (mode !== 'none' && mode !== 'local')
     throw new ConfigError(`TRIBUTARY_AUTH="${mode}" must be "none" or "local"`);
-  if (mode === 'local' && users.length === 0)
+  if (mode === 'local' && users.length === 0 && !oidc)
     throw new ConfigError(`${path || 'the configuration'}: auth is "local" but no users are configured`);
   if (mode === 'none' && users.length > 0)
     throw new ConfigError(`${path}: auth is "none" but users are configured; remove one or the other`);
+  if (mode === 'none' && oidc)
+    throw new ConfigError(`${path}: auth is "none" but oidc is configured; remove one or the other`);
   const sessionSecret =
     env.sessionSecret ?? secret(file.sessionSecret, file.sessionSecretFile, `sessionSecret`);
   if (env.sessionSecret !== undefined && env.sessionSecret.length < 32)
@@ -138,9 +156,49 @@ export function authConfig(
   return {
     mode,
     users,
+    ...(oidc ? { oidc } : {}),
     ...(sessionSecret !== undefined ? { sessionSecret } : {}),
     sessionTtlMinutes: file.sessionTtlMinutes ?? 12 * 60,
     ...(file.sessionCluster !== undefined ? { sessionCluster: file.sessionCluster } : {}),
     sessionTopic: file.sessionTopic ?? SESSION_TOPIC,
+  };
+}
+
+function grantsOf(roles: UserFileConfig['roles']): Grant[] {
+  return typeof roles === 'string'
+    ? [{ role: roles, clusters: ALL, topics: ALL, groups: ALL }]
+    : roles.map((g) => ({
+        role: g.role,
+        clusters: g.clusters ?? ALL,
+        topics: g.topics ?? ALL,
+        groups: g.groups ?? ALL,
+      }));
+}
+
+function oidcConfig(oidc: OidcFileConfig, path: string): OidcConfig {
+  let issuer: URL;
+  try {
+    issuer = new URL(oidc.issuer);
+  } catch {
+    throw new ConfigError(`${path}: oidc.issuer="${oidc.issuer}" is not a URL`);
+  }
+  if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && oidc.allowHttp))
+    throw new ConfigError(
+      `${path}: oidc.issuer="${oidc.issuer}" must start with https:// (or set oidc.allowHttp for a provider on this machine)`,
+    );
+  const roles = new Map(Object.entries(oidc.roles).map(([group, grant]) => [group, grantsOf(grant)]));
+  if (roles.size === 0)
+    throw new ConfigError(`${path}: oidc.roles is empty, so nobody could log in with single sign-on`);
+  const clientSecret = secret(oidc.clientSecret, oidc.clientSecretFile, 'oidc.clientSecret');
+  return {
+    issuer: oidc.issuer,
+    clientId: oidc.clientId,
+    ...(clientSecret !== undefined ? { clientSecret } : {}),
+    label: oidc.label ?? 'single sign-on',
+    scopes: oidc.scopes ?? ['openid', 'profile', 'email'],
+    usernameClaims: oidc.usernameClaim ? [oidc.usernameClaim] : ['preferred_username', 'email', 'sub'],
+    rolesClaim: oidc.rolesClaim ?? 'groups',
+    roles,
+    allowHttp: oidc.allowHttp ?? false,
   };
 }

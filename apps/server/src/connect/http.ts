@@ -36,8 +36,9 @@ export class ConnectHttp {
   }
 
   /**
-   * Sends a request; `undefined` for an empty answer (204, 202 without body). Connect's 409 "rebalance
-   * under way" is retried a few times: it passes within a second or two, e.g. just after the worker starts.
+   * Sends a request; `undefined` for an empty answer (204, 202 without body). Connect's "rebalance under
+   * way" (a 409, or a 500 "a rebalance is expected" right after a connector was created or deleted) is
+   * retried for a few seconds: it passes once the workers agree again.
    */
   async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -46,9 +47,9 @@ export class ConnectHttp {
       } catch (error) {
         const rebalancing =
           error instanceof DomainError &&
-          error.code === 'CONFLICT' &&
+          (error.code === 'CONFLICT' || error.code === 'CONNECT_ERROR') &&
           /rebalance|stale configuration|momentarily/i.test(error.message);
-        if (!rebalancing || attempt >= 5) throw error;
+        if (!rebalancing || attempt >= 12) throw error;
         await new Promise((r) => setTimeout(r, 500));
       }
     }

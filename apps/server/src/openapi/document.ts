@@ -140,6 +140,10 @@ const UNSCHEMED: Record<string, Record<string, unknown>> = {
     200: text('Prometheus text exposition format.', ['text/plain; version=0.0.4']),
   },
   'DELETE /api/clusters/:cluster/consumer-groups/:group': { 204: { description: 'Deleted' } },
+  'GET /api/auth/oidc/login': { 302: { description: "Redirect to the identity provider's login" } },
+  'GET /api/auth/oidc/callback': {
+    302: { description: 'Back from the provider: to the page asked for, or /login?error= with the reason' },
+  },
   'POST /api/auth/logout': { 204: { description: 'Logged out (the session cookie is cleared)' } },
   'DELETE /api/clusters/:cluster/connects/:connect/connectors/:name': { 204: { description: 'Deleted' } },
   'POST /api/clusters/:cluster/connects/:connect/connectors/:name/tasks/:task/actions/restart': {

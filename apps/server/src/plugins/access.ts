@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody } from '@tributary/contract';
-import type { User } from '../config/resolve.ts';
+import type { OidcConfig, User } from '../config/resolve.ts';
 import { ANONYMOUS, may, roleFor, type Target } from '../auth/grants.ts';
 import { ruleOf, type Rule } from '../auth/permissions.ts';
 import { Sessions } from '../auth/sessions.ts';
@@ -44,6 +44,13 @@ function targetOf(rule: Rule, request: FastifyRequest): Target {
     return { topic: typeof name === 'string' ? name : '' };
   }
   return {};
+}
+
+/** A person who logged in with single sign-on; nobody when no configured group of theirs grants a role. */
+function ssoUser(username: string, groups: string[], oidc: OidcConfig | undefined): User | undefined {
+  if (!oidc) return undefined;
+  const grants = groups.flatMap((group) => oidc.roles.get(group) ?? []);
+  return grants.length === 0 ? undefined : { username, passwordHash: '', grants };
 }
 
 function describe(target: Target): string {
@@ -109,8 +116,11 @@ export const accessPlugin = fp(
       const raw = request.cookies[SESSION_COOKIE];
       if (!raw) return undefined;
       const claims = await sessions.check(raw);
+      if (claims === undefined) return undefined;
+      // Single sign-on: the provider's groups at login, mapped to roles by today's configuration.
+      if (claims.providerGroups) return ssoUser(claims.username, claims.providerGroups, auth.oidc);
       // A user removed from the configuration is logged out; roles are read from it at each request.
-      return claims === undefined ? undefined : users.get(claims.username);
+      return users.get(claims.username);
     };
 
     const check = (request: FastifyRequest, reply: FastifyReply, rule: Rule, user: User) => {

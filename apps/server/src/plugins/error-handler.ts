@@ -17,6 +17,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   KAFKA_UNAVAILABLE: 503,
   CONNECT_ERROR: 502,
   CONNECT_UNAVAILABLE: 503,
+  SSO_UNAVAILABLE: 503,
 };
 
 function isErrorBody(payload: unknown): payload is ErrorBody {

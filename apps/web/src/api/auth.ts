@@ -1,11 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginBody, Me, Role } from '@tributary/contract';
+import type { AuthProviders, LoginBody, Me, Role } from '@tributary/contract';
 import { apiFetch } from './client.ts';
 
 export const authKeys = { me: ['auth', 'me'] as const };
 
 export function useMe() {
   return useQuery({ queryKey: authKeys.me, queryFn: () => apiFetch<Me>('/api/auth/me'), retry: false });
+}
+
+/** How people log in here (password, single sign-on), asked before anyone has. */
+export function useAuthProviders() {
+  return useQuery({
+    queryKey: ['auth', 'providers'],
+    queryFn: () => apiFetch<AuthProviders>('/api/auth/providers'),
+    staleTime: Infinity,
+  });
 }
 
 export function useLogin() {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { useLogin } from '../api/auth.ts';
+import { useAuthProviders, useLogin } from '../api/auth.ts';
 import { ErrorBanner } from '../components/ui/Alert.tsx';
 
 /** Only a path of this app is a place to go back to (never another site). */
@@ -14,12 +14,13 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const login = useLogin();
+  const providers = useAuthProviders().data;
+  // The single sign-on comes back here with the reason when it failed.
+  const ssoError = params.get('error');
+  const next = safeNext(params.get('next'));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate(
-      { username, password },
-      { onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }) },
-    );
+    login.mutate({ username, password }, { onSuccess: () => navigate(next, { replace: true }) });
   };
   return (
     <main className="flex min-h-screen items-center justify-center bg-bg">
@@ -30,6 +31,15 @@ export function LoginPage() {
       >
         <h1 className="text-lg font-semibold">Log in to Tributary</h1>
         {login.error ? <ErrorBanner error={login.error} /> : null}
+        {ssoError && !login.error ? <ErrorBanner error={new Error(ssoError)} /> : null}
+        {providers?.sso ? (
+          <a
+            href={`/api/auth/oidc/login?returnTo=${encodeURIComponent(next)}`}
+            className="block w-full rounded border border-line-strong px-3 py-1.5 text-center text-sm"
+          >
+            Log in with {providers.sso.label}
+          </a>
+        ) : null}
         <label className="block text-sm">
           User name
           <input

@@ -84,8 +84,24 @@ export const lagOf = (current: bigint | undefined, end: number | undefined): num
   current === undefined || end === undefined ? null : Math.max(0, end - Number(current));
 
 /**
+ * A partition's lag for a group: from its committed offset, or — never committed — everything still in the
+ * log (LOG-END-OFFSET − log start), which is what a consumer starting from the earliest offset has to read.
+ */
+export const partitionLag = (
+  current: bigint | undefined,
+  bounds: PartitionBounds | undefined,
+): number | null =>
+  bounds === undefined
+    ? null
+    : current === undefined
+      ? Math.max(0, bounds.high - bounds.low)
+      : lagOf(current, bounds.high);
+
+/**
  * One row per partition, like `kafka-consumer-groups --describe`: assigned partitions (with or without a
- * committed offset) and committed partitions nobody is assigned (consumer columns `-`, here null).
+ * committed offset) and committed partitions nobody is assigned (consumer columns `-`, here null) — and,
+ * beyond the tool, the other partitions of the topics the group reads, never committed (CURRENT-OFFSET `-`,
+ * lag = what is in the log), so a partition added later or never reached is not missing from the lag.
  */
 export function offsetRows(
   core: Pick<GroupCore, 'members' | 'committed'>,
@@ -93,15 +109,15 @@ export function offsetRows(
 ): PartitionOffsetRow[] {
   const rows = new Map<string, PartitionOffsetRow>();
   const row = (topic: string, partition: number, member: GroupMember | null) => {
-    const end = bounds.get(topic)?.get(partition)?.high;
-    if (end === undefined) return; // the topic (or partition) is gone: nothing to measure against
+    const partitionBounds = bounds.get(topic)?.get(partition);
+    if (partitionBounds === undefined) return; // the topic (or partition) is gone: nothing to measure against
     const current = core.committed.get(topic)?.get(partition);
     rows.set(`${topic}\u0000${partition}`, {
       topic,
       partition,
       currentOffset: current === undefined ? null : Number(current),
-      logEndOffset: end,
-      lag: lagOf(current, end),
+      logEndOffset: partitionBounds.high,
+      lag: partitionLag(current, partitionBounds),
       consumerId: member?.consumerId ?? null,
       host: member?.host ?? null,
       clientId: member?.clientId ?? null,
@@ -111,6 +127,8 @@ export function offsetRows(
     for (const a of member.assignments) for (const p of a.partitions) row(a.topic, p, member);
   for (const [topic, partitions] of core.committed)
     for (const p of partitions.keys()) if (!rows.has(`${topic}\u0000${p}`)) row(topic, p, null);
+  for (const topic of groupTopics(core))
+    for (const p of bounds.get(topic)?.keys() ?? []) if (!rows.has(`${topic}\u0000${p}`)) row(topic, p, null);
   return [...rows.values()].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
 }
 

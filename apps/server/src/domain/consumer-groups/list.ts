@@ -1,6 +1,6 @@
 import type { GroupList, GroupListQuery, GroupSummary } from '@tributary/contract';
 import type { GroupsGateway } from '../../kafka/groups-gateway.ts';
-import { groupTopics, lagOf, type Committed } from './describe.ts';
+import { groupTopics, partitionLag, type Committed } from './describe.ts';
 import { normalizeState } from './state.ts';
 import { DomainError } from '../errors.ts';
 
@@ -121,16 +121,18 @@ export async function listConsumerGroups(groups: GroupsGateway, query: GroupList
   const { members, committed } = await detailsOf(groups, rows, warnings);
   const topics = new Set<string>();
   for (const offsets of committed.values()) for (const t of offsets.keys()) topics.add(t);
+  for (const m of members.values()) for (const t of m.topics) topics.add(t);
   const bounds = await boundsOf(groups, topics, warnings);
   const items: GroupSummary[] = rows.map((r) => {
     const offsets: Committed = committed.get(r.groupId) ?? new Map();
     const m = members.get(r.groupId);
     const read = groupTopics({ committed: offsets, members: [] });
     for (const t of m?.topics ?? []) read.add(t);
+    // The group page's total: every partition of the topics it reads, never-committed ones included.
     let lag: number | null = null;
-    for (const [topic, partitions] of offsets)
-      for (const [partition, current] of partitions) {
-        const l = lagOf(current, bounds.get(topic)?.get(partition)?.high);
+    for (const topic of read)
+      for (const [partition, partitionBounds] of bounds.get(topic) ?? []) {
+        const l = partitionLag(offsets.get(topic)?.get(partition), partitionBounds);
         if (l !== null) lag = (lag ?? 0) + l;
       }
     return { ...r, members: m?.count ?? 0, topics: read.size, totalLag: lag };
