@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
 
-// Issue 10: with users configured, a person logs in, sees only the clusters their role covers, cannot
-// delete as a viewer (the button says why, and the server refuses too), and logs out. This spec starts its
+// Issue 10: with users configured, a person logs in, sees only the clusters their role covers and only the
+// actions their role allows (the page says why the others are hidden; the server refuses them too),
+// switches clusters in the header, and logs out. This spec starts its
 // own server with a config file, over the e2e server's local Kafka; the other specs run without login.
 const PORT = Number(process.env.E2E_LOGIN_PORT ?? 18090);
 const url = `http://127.0.0.1:${PORT}`;
@@ -26,6 +27,9 @@ users:
   - username: vera
     passwordHash: "${passwordHash}"
     roles: [{ role: viewer, clusters: [shared] }]
+  - username: olga
+    passwordHash: "${passwordHash}"
+    roles: [{ role: operator, clusters: [shared, hidden] }]
 `,
   );
   server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
@@ -71,9 +75,15 @@ test('log in, see only permitted clusters, be refused a delete as a viewer, log 
   await expect(page.getByText('Logged in as')).toContainText('vera');
 
   await page.goto(`${url}/clusters/shared/topics/${topic}`);
-  const remove = page.getByRole('button', { name: 'Delete topic' });
-  await expect(remove).toBeDisabled();
-  await expect(remove).toHaveAttribute('title', /Needs the admin role on shared; vera is a viewer there\./);
+  // A viewer's page shows no action that changes anything, and says why.
+  await expect(page.getByRole('heading', { name: topic })).toBeVisible();
+  await expect(
+    page.getByText('vera is a viewer here: actions that need another role are hidden.'),
+  ).toBeVisible();
+  for (const action of ['Delete topic', 'Purge', 'Add partitions', 'Produce'])
+    await expect(page.getByRole('button', { name: action })).toHaveCount(0);
+  // One cluster only: no cluster switcher.
+  await expect(page.getByRole('combobox', { name: 'Cluster' })).toHaveCount(0);
   // The server refuses it too, whatever the page shows.
   const status = await page.evaluate(
     async (path) => (await fetch(path, { method: 'DELETE' })).status,
@@ -86,4 +96,24 @@ test('log in, see only permitted clusters, be refused a delete as a viewer, log 
   await page.goto(`${url}/clusters/shared/topics`);
   await expect(page).toHaveURL(/\/login\?next=/);
   await request.delete(`/api/clusters/local/topics/${topic}`);
+});
+
+test('an operator sees what an operator may do, and switches clusters in the header', async ({ page }) => {
+  await page.goto(`${url}/login`);
+  await page.getByLabel('User name').fill('olga');
+  await page.getByLabel('Password').fill('viewer-password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.goto(`${url}/clusters/shared/topics/__consumer_offsets`);
+  await expect(page.getByRole('button', { name: 'Produce' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Purge' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Delete topic' })).toHaveCount(0);
+  await expect(
+    page.getByText('olga is an operator here: actions that need another role are hidden.'),
+  ).toBeVisible();
+  const switcher = page.getByRole('combobox', { name: 'Cluster' });
+  await expect(switcher).toHaveValue('shared');
+  await switcher.selectOption('hidden');
+  await expect(page).toHaveURL(`${url}/clusters/hidden/topics`);
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login/);
 });

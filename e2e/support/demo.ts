@@ -98,6 +98,7 @@ export function allPages(demo: Demo): [name: string, path: string][] {
     ['topic-message', `${t}/messages/0/0`],
     ['topic-live', `${t}/live`],
     ['topic-consumers', `${t}/consumers`],
+    ['topic-request', `${t}/request`],
     ['groups', '/clusters/local/consumer-groups'],
     ['group', `/clusters/local/consumer-groups/${demo.group}`],
     ['connect', '/clusters/local/connect'],

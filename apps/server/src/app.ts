@@ -26,6 +26,8 @@ import { consumerGroupsRoutes } from './routes/consumer-groups.ts';
 import { connectPlugin } from './plugins/connect.ts';
 import { connectRoutes } from './routes/connect.ts';
 import { schedulesRoutes } from './routes/schedules.ts';
+import { requestReplyRoutes } from './routes/request-reply.ts';
+import { respondersRoutes } from './routes/responders.ts';
 import type { LaunchState } from './connect/http.ts';
 
 export interface AppExtras {
@@ -77,6 +79,8 @@ export async function buildApp(
   await app.register(consumerGroupsRoutes);
   await app.register(connectRoutes);
   await app.register(schedulesRoutes);
+  await app.register(requestReplyRoutes);
+  await app.register(respondersRoutes);
   if (config.webDist) await app.register(webPlugin, { root: config.webDist });
   return app;
 }

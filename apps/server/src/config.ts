@@ -1,7 +1,5 @@
 // The only module that reads the environment. Defaults, then a YAML or JSON file (TRIBUTARY_CONFIG), then env;
 // a bad value stops the start with a sentence that names it.
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { ConfigError } from './config/errors.ts';
 import { readFileConfig, type FileConfig } from './config/file.ts';
 import { authConfig, clusterFromFile, type AuthConfig, type AuditConfig } from './config/resolve.ts';
@@ -69,8 +67,8 @@ export interface AppConfig {
   exportsMax: number;
   /** Administrators may allow deleting, purging, growing and reconfiguring Kafka's internal topics. */
   allowInternalTopicChanges: boolean;
-  /** Lag over time: where samples are kept, how often watched groups are sampled, groups always watched. */
-  lagHistory: { dir: string; intervalMs: number; watched: string[] };
+  /** Lag over time: the Kafka topic that keeps samples, how often watched groups are sampled, groups always watched. */
+  lagHistory: { topic: string; intervalMs: number; watched: string[] };
   /** GET /metrics asks for `Authorization: Bearer <token>` when set (see routes/health.ts). */
   metrics: { token?: string };
   /** Schedules: the Kafka topics and group that hold and share them (see kafka/schedules-store.ts). */
@@ -200,10 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         ? parseBoolean(env.TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES, 'TRIBUTARY_ALLOW_INTERNAL_TOPIC_CHANGES')
         : (file.allowInternalTopicChanges ?? false),
     lagHistory: {
-      dir:
-        env.TRIBUTARY_LAG_HISTORY_DIR ??
-        file.lagHistory?.dir ??
-        join(homedir(), '.cache', 'tributary', 'lag-history'),
+      topic: env.TRIBUTARY_LAG_HISTORY_TOPIC ?? file.lagHistory?.topic ?? '__tributary_lag_history',
       intervalMs:
         env.TRIBUTARY_LAG_SAMPLE_MS !== undefined
           ? parsePositive(env.TRIBUTARY_LAG_SAMPLE_MS, 'TRIBUTARY_LAG_SAMPLE_MS')

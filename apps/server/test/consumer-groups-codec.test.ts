@@ -1,22 +1,11 @@
-import {
-  mkdtempSync,
-  readFileSync,
-  appendFileSync,
-  readdirSync,
-  rmSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   decodeOffsetCommitKey,
   decodeOffsetCommitValue,
   javaStringHash,
   offsetsPartitionFor,
 } from '../src/domain/consumer-groups/offsets-codec.ts';
-import { LagHistoryStore } from '../src/domain/consumer-groups/lag-history-store.ts';
+import type { LagHistoryStore, LagSample } from '../src/domain/consumer-groups/lag-history-store.ts';
 import { LagSampler } from '../src/domain/consumer-groups/lag-sampler.ts';
 import { whileCoordinatorBusy } from '../src/kafka/admin/kafkajs-groups.ts';
 import { normalizeState, isActive } from '../src/domain/consumer-groups/state.ts';
@@ -105,47 +94,25 @@ describe('__consumer_offsets codec', () => {
   });
 });
 
-describe('lag history store', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tributary-lag-store-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('keeps at most maxSamples, compacts the file, survives a reopen and a torn line', async () => {
-    const store = new LagHistoryStore(dir, 5);
-    for (let t = 1; t <= 12; t++) await store.append('c', 'g', { t, lags: { a: t * 10 } });
-    expect((await store.since('c', 'g', 0)).map((s) => s.t)).toEqual([8, 9, 10, 11, 12]);
-    const [file] = readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
-    const lines = readFileSync(join(dir, file!), 'utf8').split('\n').filter(Boolean);
-    expect(lines.length).toBeLessThan(10); // rewritten once it reached twice the bound
-    appendFileSync(join(dir, file!), '{"t":13,"lags":{"a"'); // a crash mid-append
-    const reopened = new LagHistoryStore(dir, 5);
-    expect((await reopened.since('c', 'g', 10)).map((s) => [s.t, s.lags.a])).toEqual([
-      [10, 100],
-      [11, 110],
-      [12, 120],
-    ]);
-    await reopened.append('c', 'g', { t: 14, lags: { a: 140 } }); // after the torn line, on a line of its own
-    const again = new LagHistoryStore(dir, 5);
-    expect((await again.since('c', 'g', 12)).map((s) => s.t)).toEqual([12, 14]);
-    expect(await reopened.since('c', 'other', 0)).toEqual([]);
-  });
-
-  it('prunes the files of groups not sampled within the retention, and nothing else', async () => {
-    const pruneDir = join(dir, 'prune');
-    const store = new LagHistoryStore(pruneDir, 5);
-    await store.append('c', 'old', { t: 1, lags: { a: 1 } });
-    await store.append('c', 'fresh', { t: 2, lags: { a: 2 } });
-    const [oldFile] = readdirSync(pruneDir);
-    const hourAgo = new Date(Date.now() - 60 * 60_000);
-    utimesSync(join(pruneDir, oldFile!), hourAgo, hourAgo);
-    writeFileSync(join(pruneDir, 'notes.txt'), 'not ours');
-    utimesSync(join(pruneDir, 'notes.txt'), hourAgo, hourAgo);
-    expect(await store.prune(30 * 60_000)).toBe(1);
-    expect(readdirSync(pruneDir).sort()).toEqual(
-      [readdirSync(pruneDir).find((f) => f.endsWith('.jsonl')), 'notes.txt'].sort(),
+describe('lag history', () => {
+  it('shows one sample per interval when several servers sample the same group', async () => {
+    const samples: LagSample[] = [];
+    const store: LagHistoryStore = {
+      append: async (_c, _g, sample) => void samples.push(sample),
+      since: async (_c, _g, since) => samples.filter((s) => s.t >= since),
+    };
+    const sampler = new LagSampler(
+      () => {
+        throw new Error('no cluster in a unit test');
+      },
+      { store, intervalMs: 1000, watched: [] },
     );
-    expect(readdirSync(pruneDir)).not.toContain(oldFile);
-    expect(await new LagHistoryStore(pruneDir, 5).since('c', 'fresh', 0)).toEqual([{ t: 2, lags: { a: 2 } }]);
-    expect(await new LagHistoryStore(join(dir, 'missing'), 5).prune(0)).toBe(0);
+    const now = Date.now() - (Date.now() % 1000);
+    // two servers, each sampling every second, a few ms apart
+    for (const t of [now - 2000, now - 1990, now - 1000, now - 995])
+      await store.append('c', 'g', { t, lags: { a: t % 7 } });
+    const history = await sampler.history('c', 'g', 60);
+    expect(history.series[0]!.points.map((p) => p.time)).toEqual([now - 1990, now - 995]);
   });
 });
 
@@ -157,7 +124,7 @@ describe('lag sampler watch list', () => {
     };
     const logged: string[] = [];
     const sampler = new LagSampler(groupsOf, {
-      dir: mkdtempSync(join(tmpdir(), 'tributary-lag-watch-')),
+      store: { append: async () => {}, since: async () => [] },
       intervalMs: 60_000,
       watched: ['c/pinned'],
       maxWatched: 3,

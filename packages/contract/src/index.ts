@@ -10,3 +10,4 @@ export * from './consumer-groups.ts';
 export * from './connect.ts';
 export * from './auth.ts';
 export * from './schedules.ts';
+export * from './request-reply.ts';

@@ -1,5 +1,5 @@
 #!/usr/bin/env -S npx tsx
-// `pnpm --filter @tributary/local-kafka kafka [--brokers 3] [--sasl]`: a local Kafka for manual work, until Ctrl-C.
+// `pnpm --filter @tributary/local-kafka kafka [--brokers 3] [--sasl] [--tls]`: a local Kafka for manual work, until Ctrl-C.
 // While it runs, lines on stdin stop, start, kill, pause and resume single brokers (see CONTROL_HELP).
 import { createInterface } from 'node:readline';
 import { startKafka } from './local-kafka.ts';
@@ -10,10 +10,16 @@ const brokersAt = args.indexOf('--brokers');
 const kafka = await startKafka({
   brokers: brokersAt >= 0 ? Number(args[brokersAt + 1]) : 1,
   sasl: args.includes('--sasl'),
+  tls: args.includes('--tls'),
   log: (line) => console.log(line),
 });
 console.log(`Kafka is ready: ${kafka.bootstrapServers.join(',')}`);
 if (kafka.saslBootstrapServers.length) console.log(`SASL listener: ${kafka.saslBootstrapServers.join(',')}`);
+if (kafka.tls)
+  console.log(
+    `TLS listener (client certificate required): ${kafka.tlsBootstrapServers.join(',')}; ` +
+      `caFile ${kafka.tls.files.ca}, certFile ${kafka.tls.files.cert}, keyFile ${kafka.tls.files.key}`,
+  );
 console.log(CONTROL_HELP);
 const stop = () => void kafka.stop().then(() => process.exit(0));
 process.once('SIGINT', stop);

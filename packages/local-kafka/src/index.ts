@@ -10,6 +10,7 @@ export { resolveKafkaJars, kafkaVersion, cacheRoot, type KafkaClasspath } from '
 export { checkJava, checkMaven, parseJavaMajor } from './prerequisites.ts';
 export { LocalKafkaError } from './errors.ts';
 export type { SaslOptions, SaslUser } from './properties.ts';
+export type { TlsClient } from './tls.ts';
 export {
   ConnectWorker,
   createConnectWorker,

@@ -15,6 +15,7 @@ import {
   type SaslUser,
 } from './properties.ts';
 import { waitUntilServing } from './ready.ts';
+import { makeCertificates, type TlsClient } from './tls.ts';
 import { exec } from './exec.ts';
 import { LocalKafkaError } from './errors.ts';
 import { markOwner, removeLeftovers, WORK_DIR_PREFIX } from './leftovers.ts';
@@ -24,6 +25,8 @@ export interface StartKafkaOptions {
   brokers?: number;
   /** Adds a SASL_PLAINTEXT listener with PLAIN and SCRAM-SHA-256 users. `true` uses the default users. */
   sasl?: boolean | SaslOptions;
+  /** Adds an SSL listener requiring a client certificate; certificates made with keytool (see tls.ts). */
+  tls?: boolean;
   /** JVM heap per node, e.g. `512m`. */
   heap?: string;
   readyTimeoutMs?: number;
@@ -53,6 +56,8 @@ export class LocalKafka {
     private readonly workDir: string,
     private readonly nodes: RunningNode[],
     readonly sasl: SaslOptions | undefined,
+    /** The CA, client certificate and key (PEM) for the SSL listener; undefined without TLS. */
+    readonly tls: TlsClient | undefined,
     private readonly heap: string | undefined,
     private readonly readyTimeoutMs: number,
   ) {}
@@ -65,6 +70,11 @@ export class LocalKafka {
   /** `host:port` of each broker's SASL_PLAINTEXT listener (empty without SASL). */
   get saslBootstrapServers(): string[] {
     return this.nodes.flatMap((n) => (n.ports.sasl ? [`127.0.0.1:${n.ports.sasl}`] : []));
+  }
+
+  /** `host:port` of each broker's SSL listener (empty without TLS). */
+  get tlsBootstrapServers(): string[] {
+    return this.nodes.flatMap((n) => (n.ports.tls ? [`127.0.0.1:${n.ports.tls}`] : []));
   }
 
   get nodeIds(): number[] {
@@ -206,14 +216,16 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Local
       client: await freePort(),
       controller: await freePort(),
       ...(sasl ? { sasl: await freePort() } : {}),
+      ...(options.tls ? { tls: await freePort() } : {}),
     });
   }
+  const certificates = options.tls ? await makeCertificates(workDir) : undefined;
   const clusterId = clusterIdOf(randomBytes(16));
   const nodes: RunningNode[] = ports.map((p) => {
     const dir = join(workDir, `node-${p.id}`);
     mkdirSync(dir, { recursive: true });
     const configFile = join(dir, 'server.properties');
-    writeFileSync(configFile, nodeProperties(p, ports, join(dir, 'data'), sasl));
+    writeFileSync(configFile, nodeProperties(p, ports, join(dir, 'data'), sasl, certificates?.files));
     return { ports: p, configFile, logFile: join(dir, 'kafka.log') };
   });
   const kafka = new LocalKafka(
@@ -222,6 +234,7 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Local
     workDir,
     nodes,
     sasl,
+    certificates?.client,
     options.heap,
     options.readyTimeoutMs ?? 90_000,
   );

@@ -1,3 +1,5 @@
+import type { TlsFiles } from './tls.ts';
+
 export interface SaslUser {
   username: string;
   password: string;
@@ -13,6 +15,8 @@ export interface NodePorts {
   client: number;
   controller: number;
   sasl?: number;
+  /** The SSL listener's port (mTLS: a client certificate signed by the test CA is required). */
+  tls?: number;
 }
 
 /** server.properties of one combined broker+controller node (static quorum, loopback only). */
@@ -21,6 +25,7 @@ export function nodeProperties(
   all: NodePorts[],
   dataDir: string,
   sasl?: SaslOptions,
+  tls?: TlsFiles,
 ): string {
   const replication = Math.min(all.length, 3);
   const minIsr = replication > 1 ? 2 : 1;
@@ -29,6 +34,10 @@ export function nodeProperties(
   if (sasl && node.sasl) {
     listeners.push(`SASL_PLAINTEXT://127.0.0.1:${node.sasl}`);
     advertised.push(`SASL_PLAINTEXT://127.0.0.1:${node.sasl}`);
+  }
+  if (tls && node.tls) {
+    listeners.push(`SSL://127.0.0.1:${node.tls}`);
+    advertised.push(`SSL://127.0.0.1:${node.tls}`);
   }
   const props: Record<string, string | number> = {
     'process.roles': 'broker,controller',
@@ -39,7 +48,7 @@ export function nodeProperties(
     'inter.broker.listener.name': 'PLAINTEXT',
     'controller.listener.names': 'CONTROLLER',
     'listener.security.protocol.map':
-      'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT',
+      'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL',
     'log.dirs': dataDir,
     'num.partitions': 1,
     'default.replication.factor': replication,
@@ -62,6 +71,17 @@ export function nodeProperties(
       `org.apache.kafka.common.security.plain.PlainLoginModule required ${plainUsers};`;
     props['listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config'] =
       'org.apache.kafka.common.security.scram.ScramLoginModule required;';
+  }
+  if (tls) {
+    const ssl = 'listener.name.ssl.ssl';
+    props[`${ssl}.keystore.location`] = tls.keystore;
+    props[`${ssl}.keystore.password`] = tls.password;
+    props[`${ssl}.key.password`] = tls.password;
+    props[`${ssl}.keystore.type`] = 'PKCS12';
+    props[`${ssl}.truststore.location`] = tls.truststore;
+    props[`${ssl}.truststore.password`] = tls.password;
+    props[`${ssl}.truststore.type`] = 'PKCS12';
+    props[`${ssl}.client.auth`] = 'required';
   }
   return renderProperties(props);
 }

@@ -59,6 +59,8 @@ export const PERMISSIONS: Record<string, Rule> = {
   [`POST ${T}/messages/upload`]: { need: 'operate', on: 'topic', what: 'produce messages' },
   [`GET ${T}/search`]: { need: 'read', on: 'topic', what: 'search messages' },
   [`GET ${T}/live`]: { need: 'read', on: 'topic', what: 'tail messages' },
+  // Produces the request into the topic (its reply topic is read group-free, like browsing).
+  [`POST ${T}/request`]: { need: 'operate', on: 'topic', what: 'send a request' },
 
   [`GET ${C}/consumer-groups`]: { need: 'read', what: 'list consumer groups' },
   [`GET ${G}`]: { need: 'read', on: 'group', what: 'see a consumer group' },
@@ -89,6 +91,10 @@ export const PERMISSIONS: Record<string, Rule> = {
   [`DELETE ${S}/:id`]: { need: 'operate', what: 'delete a schedule' },
   [`POST ${S}/:id/actions/:action`]: { need: 'operate', what: 'pause, resume or run a schedule' },
   [`GET ${S}/:id/runs`]: { need: 'read', what: "read a schedule's runs" },
+  [`GET ${C}/responders`]: { need: 'read', what: 'list responders' },
+  // A responder reads its topic and answers on each request's reply-to topic: an operator's act.
+  [`POST ${C}/responders`]: { need: 'operate', on: 'body.topic', what: 'start a responder' },
+  [`DELETE ${C}/responders/:id`]: { need: 'operate', what: 'stop a responder' },
 };
 
 /** Prometheus metrics: admins, or a scraper with the `metrics.token` bearer token (plugins/access.ts). */

@@ -124,6 +124,8 @@ const FileSchema = Type.Object(
     lagHistory: Type.Optional(
       Type.Object(
         {
+          topic: Type.Optional(Type.String({ minLength: 1 })),
+          /** Older files' folder for samples: accepted and ignored (samples live in a Kafka topic now). */
           dir: Type.Optional(Type.String()),
           intervalMs: Type.Optional(Type.Integer({ minimum: 1 })),
           watched: Type.Optional(Strings),

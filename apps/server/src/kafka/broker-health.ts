@@ -4,6 +4,7 @@
 // Metadata ever named, so a fenced one is still asked) gets a tiny ApiVersions request on a socket of its
 // own, never queued behind another call; gateways also report the failures and answers they see.
 import { Socket } from 'node:net';
+import { connect as tlsConnect, type ConnectionOptions as TlsOptions } from 'node:tls';
 import type { ClusterConnection } from './cluster-connection.ts';
 import { DomainError } from '../domain/errors.ts';
 
@@ -35,10 +36,14 @@ const REQUEST = (() => {
   return Buffer.concat([size, body]);
 })();
 
-/** Resolves when the broker answers an ApiVersions request; rejects with the reason otherwise. */
-function ask(address: Address, timeoutMs: number): Promise<void> {
+/**
+ * Resolves when the broker answers an ApiVersions request; rejects with the reason otherwise. Over TLS when
+ * the cluster is (a TLS listener closes a plain connection: every broker looked down and nothing could be
+ * produced), with the cluster's CA and client certificate.
+ */
+function ask(address: Address, timeoutMs: number, tls: TlsOptions | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const socket = new Socket();
+    const socket = tls ? tlsConnect({ ...tls, host: address.host, port: address.port }) : new Socket();
     let received = 0;
     const done = (error?: Error) => {
       clearTimeout(timer);
@@ -53,7 +58,8 @@ function ask(address: Address, timeoutMs: number): Promise<void> {
       if (received >= 8) done(); // size and correlation id: the broker's request loop runs
     });
     socket.once('close', () => done(new Error('connection closed')));
-    socket.connect(address.port, address.host, () => socket.write(REQUEST));
+    if (tls) socket.once('secureConnect', () => socket.write(REQUEST));
+    else socket.connect(address.port, address.host, () => socket.write(REQUEST));
   });
 }
 
@@ -65,7 +71,11 @@ export class BrokerHealth {
   private probingSince = 0;
   private probedSince = 0;
 
-  constructor(private readonly timeoutMs: number) {}
+  constructor(
+    private readonly timeoutMs: number,
+    /** The cluster's TLS settings; undefined for a plaintext cluster. */
+    private readonly tls?: TlsOptions,
+  ) {}
 
   /** Remembers the brokers a Metadata answer named (a broker fenced later keeps its address here). */
   learn(brokers: { id: number; host: string; port: number }[]): void {
@@ -121,7 +131,7 @@ export class BrokerHealth {
       this.probingSince = Date.now();
       this.probing = Promise.all(
         [...this.addresses].map(([id, address]) =>
-          ask(address, this.timeoutMs).then(
+          ask(address, this.timeoutMs, this.tls).then(
             () => this.heard(id),
             (error: Error) => this.failed(id, error.message),
           ),

@@ -43,7 +43,7 @@ export class ClusterConnection {
     health?: BrokerHealth,
   ) {
     const sasl = saslOf(config);
-    this.health = health ?? new BrokerHealth(Math.min(1500, options.requestTimeoutMs));
+    this.health = health ?? new BrokerHealth(Math.min(1500, options.requestTimeoutMs), config.tls);
     this.kafka = new Kafka({
       clientId: 'tributary',
       // Asked at each (re)connect: a new seed broker is picked among those our own probe hears from.

@@ -12,6 +12,9 @@ import type { ClusterConnection } from './cluster-connection.ts';
 import { partitionReader } from './partition-reader.ts';
 import { producerGateway } from './producer-gateway.ts';
 import { applyRecord, type ScheduleStore, type StoredSchedules } from './schedules-store.ts';
+import { ResponderRunner } from './responder-runner.ts';
+import { isResponder, type ResponderState } from '../domain/responders/records.ts';
+import type { ScheduleState } from '../domain/schedules/records.ts';
 
 interface OwnedPartition {
   stored: StoredSchedules;
@@ -19,7 +22,7 @@ interface OwnedPartition {
   target: bigint | undefined;
   readUpTo: bigint;
   loaded: boolean;
-  runners: Map<string, ScheduleRunner>;
+  runners: Map<string, ScheduleRunner | ResponderRunner>;
 }
 
 export interface CoordinatorOptions {
@@ -157,11 +160,18 @@ export class ScheduleCoordinator {
       void runner?.stop();
       return;
     }
-    if (runner) {
-      void runner.update(def);
-      return;
-    }
-    const created = new ScheduleRunner(def, owned.stored.states.get(id), this.deps());
+    // A runner of the other kind cannot take the definition (a reused id): replace it.
+    if (runner instanceof ResponderRunner && isResponder(def)) return void runner.update(def);
+    if (runner instanceof ScheduleRunner && !isResponder(def)) return void runner.update(def);
+    void runner?.stop();
+    const state = owned.stored.states.get(id);
+    const created = isResponder(def)
+      ? new ResponderRunner(def, state as ResponderState | undefined, this.connection, {
+          runnerId: this.runnerId,
+          save: (d, s) => this.store.putState(d.id, s),
+          log: this.options.log,
+        })
+      : new ScheduleRunner(def, state as ScheduleState | undefined, this.deps());
     owned.runners.set(id, created);
     created.start();
   }

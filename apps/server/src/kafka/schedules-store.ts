@@ -6,6 +6,7 @@ import type { ScheduleRun } from '@tributary/contract';
 import { DomainError } from '../domain/errors.ts';
 import { murmur2 } from '../domain/messages/produce.ts';
 import type { ScheduleDef, ScheduleState } from '../domain/schedules/records.ts';
+import type { ResponderDef, ResponderState } from '../domain/responders/records.ts';
 import type { ClusterConnection } from './cluster-connection.ts';
 import { partitionReader } from './partition-reader.ts';
 import { producerGateway } from './producer-gateway.ts';
@@ -19,9 +20,11 @@ export interface ScheduleTopics {
   runsRetentionMs: number;
 }
 
+/** What the schedules topic holds: schedules and responders, each with its progress. */
+export type StoredDef = ScheduleDef | ResponderDef;
 export interface StoredSchedules {
-  defs: Map<string, ScheduleDef>;
-  states: Map<string, ScheduleState>;
+  defs: Map<string, StoredDef>;
+  states: Map<string, ScheduleState | ResponderState>;
 }
 
 const STATE_SUFFIX = '/state';
@@ -93,11 +96,11 @@ export class ScheduleStore {
     return (murmur2(Buffer.from(id)) & 0x7fffffff) % this.topics.partitions;
   }
 
-  async putDefinition(def: ScheduleDef): Promise<void> {
+  async putDefinition(def: StoredDef): Promise<void> {
     await this.write(this.topics.topic, def.id, def.id, def);
   }
 
-  async putState(id: string, state: ScheduleState): Promise<void> {
+  async putState(id: string, state: ScheduleState | ResponderState): Promise<void> {
     await this.write(this.topics.topic, id, id + STATE_SUFFIX, state);
   }
 

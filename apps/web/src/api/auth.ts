@@ -39,16 +39,21 @@ export function useLogout() {
 const RANK: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 };
 
 /**
- * Whether the logged-in user's role on `cluster` allows an action needing `role`, and if not why (for a
- * disabled button's title). Topic and group patterns may narrow it further: the server has the last word.
+ * Whether the logged-in user's role on `cluster` reaches `role` (always, when nobody logs in; never until known). The web app
+ * hides what it does not; topic and group patterns may narrow it further: the server has the last word.
  */
-export function useAllowed(cluster: string, role: Role): { allowed: boolean; why?: string } {
+export function useMay(cluster: string): (role: Role) => boolean {
   const { data } = useMe();
-  if (!data || data.auth === 'none') return { allowed: true };
-  const mine = data.clusters.find((c) => c.name === cluster)?.role;
-  if (mine && RANK[mine] >= RANK[role]) return { allowed: true };
-  return {
-    allowed: false,
-    why: `Needs the ${role} role on ${cluster}; ${data.username} is ${mine ? `a ${mine}` : 'not permitted'} there.`,
-  };
+  const mine = data?.clusters.find((c) => c.name === cluster)?.role;
+  // Hidden until known: a viewer never sees an action flash by.
+  return (role) =>
+    data !== undefined && (data.auth === 'none' || (mine !== undefined && RANK[mine] >= RANK[role]));
+}
+
+/** The user and their role on `cluster` when it is less than admin (what is hidden, and why), else undefined. */
+export function useLesserRole(cluster: string): { username: string; role: Role | undefined } | undefined {
+  const { data } = useMe();
+  if (!data || data.auth === 'none') return undefined;
+  const role = data.clusters.find((c) => c.name === cluster)?.role;
+  return role === 'admin' ? undefined : { username: data.username, role };
 }

@@ -5,6 +5,7 @@ import { setPrefs, usePrefs, type Prefs } from '../prefs.ts';
 import { languageNow } from '../i18n/index.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import { UserMenu } from './UserMenu.tsx';
+import { ClusterSwitcher, RoleNote } from './ClusterSwitcher.tsx';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `block rounded px-3 py-1.5 text-sm ${isActive ? 'bg-nav-active font-medium text-on-accent' : 'text-nav-fg hover:bg-nav-active'}`;
@@ -43,6 +44,7 @@ export function Layout() {
         {cluster && (
           <div className="mt-3 space-y-1">
             <div className="px-3 text-xs tracking-wide text-nav-fg uppercase">{cluster}</div>
+            <RoleNote cluster={cluster} />
             <NavLink to={base} end className={navClass}>
               {t('nav.overview')}
             </NavLink>
@@ -88,6 +90,7 @@ export function Layout() {
             Tributary
           </Link>
           <div className="ml-auto flex flex-wrap items-center gap-2">
+            <ClusterSwitcher cluster={cluster} className={headerSelect} />
             <select
               aria-label={t('layout.theme')}
               className={headerSelect}

@@ -1,3 +1,4 @@
+import { useMay } from '../api/auth.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -28,6 +29,7 @@ import { DeleteOffsets } from '../components/groups/DeleteOffsets.tsx';
 export function ConsumerGroupPage() {
   const { t } = useTranslation();
   const { cluster = '', group = '' } = useParams();
+  const may = useMay(cluster);
   const navigate = useNavigate();
   const toast = useToast();
   const client = useQueryClient();
@@ -62,18 +64,22 @@ export function ConsumerGroupPage() {
         actions={
           data && (
             <>
-              <Button
-                variant="primary"
-                onClick={() => {
-                  setResetting(true);
-                  setDone(null);
-                }}
-              >
-                {t('group.resetOffsets')}
-              </Button>
-              <Button variant="danger-outline" onClick={() => setDeleting(true)}>
-                {t('group.delete')}
-              </Button>
+              {may('operator') && (
+                <Button
+                  variant="primary"
+                  onClick={() => {
+                    setResetting(true);
+                    setDone(null);
+                  }}
+                >
+                  {t('group.resetOffsets')}
+                </Button>
+              )}
+              {may('admin') && (
+                <Button variant="danger-outline" onClick={() => setDeleting(true)}>
+                  {t('group.delete')}
+                </Button>
+              )}
             </>
           )
         }
@@ -136,7 +142,7 @@ export function ConsumerGroupPage() {
             <ErrorBanner error={commits.error} />
             {commits.data && <CommitTimeline history={commits.data} />}
           </Section>
-          {topics.length > 0 && (
+          {topics.length > 0 && may('operator') && (
             <Section title={t('group.deleteOffsets')}>
               <DeleteOffsets cluster={cluster} group={group} topics={topics} />
             </Section>

@@ -1,3 +1,4 @@
+import { useMay } from '../api/auth.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -24,6 +25,7 @@ const isSortField = (s: string | null): s is TopicSortField =>
 export function TopicsPage() {
   const { t } = useTranslation();
   const { cluster = '' } = useParams();
+  const may = useMay(cluster);
   const { params, q, page, search, setSearch, update } = useListAddress();
   const sortBy = isSortField(params.get('sort')) ? (params.get('sort') as TopicSortField) : 'name';
   const order = params.get('order') === 'desc' ? 'desc' : 'asc';
@@ -46,7 +48,8 @@ export function TopicsPage() {
       <PageHeader
         title={t('nav.topics')}
         actions={
-          !creating && (
+          !creating &&
+          may('admin') && (
             <Button
               variant="primary"
               onClick={() => {

@@ -1,10 +1,11 @@
 import type { LagHistory } from '@tributary/contract';
 import type { GroupsGateway } from '../../kafka/groups-gateway.ts';
 import { lagOf, loadGroup } from './describe.ts';
-import { LagHistoryStore, type LagSample } from './lag-history-store.ts';
+import type { LagHistoryStore, LagSample } from './lag-history-store.ts';
 
 export interface LagSamplerOptions {
-  dir: string;
+  /** Where samples are kept (a Kafka topic, shared by every server). */
+  store: LagHistoryStore;
   intervalMs: number;
   /** `cluster/group` entries sampled always. */
   watched: string[];
@@ -15,9 +16,8 @@ export interface LagSamplerOptions {
   log?: (message: string, error?: unknown) => void;
 }
 
-const RETENTION_MS = 6 * 60 * 60 * 1000;
-/** How often files of groups nobody watched for RETENTION_MS are removed from the store. */
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/** How long samples are kept (the topic's retention.ms). */
+export const LAG_RETENTION_MS = 6 * 60 * 60 * 1000;
 
 /**
  * Samples the lag of watched groups every `intervalMs`: groups whose page was opened recently (every group
@@ -32,17 +32,13 @@ export class LagSampler {
   private running: Promise<void> | undefined;
   private readonly ttl: number;
   private readonly max: number;
-  private prunedAt = 0;
 
   constructor(
     /** The groups gateway of a cluster, by name (throws NOT_FOUND for an unknown one). */
     private readonly gatewayOf: (cluster: string) => GroupsGateway,
     private readonly options: LagSamplerOptions,
   ) {
-    this.store = new LagHistoryStore(
-      options.dir,
-      Math.min(10_000, Math.ceil(RETENTION_MS / options.intervalMs)),
-    );
+    this.store = options.store;
     this.ttl = options.watchTtlMs ?? 15 * 60 * 1000;
     this.max = options.maxWatched ?? 200;
     for (const w of options.watched) {
@@ -53,7 +49,6 @@ export class LagSampler {
   }
 
   start(): void {
-    this.prune();
     this.timer ??= setInterval(() => void this.tick(), this.options.intervalMs);
     this.timer.unref();
   }
@@ -62,14 +57,6 @@ export class LagSampler {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.running;
-  }
-
-  /** Files untouched for longer than the retention hold only expired samples: the store stays bounded. */
-  private prune(): void {
-    this.prunedAt = Date.now();
-    void this.store
-      .prune(RETENTION_MS)
-      .catch((e: unknown) => this.options.log?.('pruning lag history failed', e));
   }
 
   /**
@@ -84,7 +71,6 @@ export class LagSampler {
     for (const oldest of this.requested.keys()) {
       if (this.requested.size <= this.max) break;
       this.requested.delete(oldest);
-      this.evict(oldest);
     }
     if (isNew)
       void this.sample(cluster, [group]).catch((e: unknown) => this.options.log?.('lag sample failed', e));
@@ -93,10 +79,7 @@ export class LagSampler {
   watchedGroups(): { cluster: string; group: string }[] {
     const now = Date.now();
     for (const [key, at] of this.requested) {
-      if (now - at > this.ttl) {
-        this.requested.delete(key);
-        this.evict(key);
-      }
+      if (now - at > this.ttl) this.requested.delete(key);
     }
     // configured groups first, then the most recently opened pages
     const recent = [...this.requested.keys()].reverse();
@@ -106,16 +89,9 @@ export class LagSampler {
     });
   }
 
-  private evict(key: string): void {
-    if (this.pinned.has(key) || this.requested.has(key)) return;
-    const [cluster = '', group = ''] = key.split('\u0000');
-    this.store.evict(cluster, group);
-  }
-
   /** One sampling round; skipped while the previous one still runs (a slow cluster never piles up work). */
   async tick(): Promise<void> {
     if (this.running) return;
-    if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) this.prune();
     const byCluster = new Map<string, string[]>();
     for (const { cluster, group } of this.watchedGroups())
       byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), group]);
@@ -161,12 +137,7 @@ export class LagSampler {
   async pageHistory(gateway: GroupsGateway, group: string, minutes: number): Promise<LagHistory> {
     const history = await this.history(gateway.cluster, group, minutes);
     if (history.series.length === 0) {
-      try {
-        await loadGroup(gateway, group);
-      } catch (error) {
-        this.evict(`${gateway.cluster}\u0000${group}`);
-        throw error;
-      }
+      await loadGroup(gateway, group);
     }
     this.watch(gateway.cluster, group);
     return history;
@@ -174,7 +145,11 @@ export class LagSampler {
 
   /** The samples of the last `minutes`; the caller decides whether the group exists and should be watched. */
   async history(cluster: string, group: string, minutes: number): Promise<LagHistory> {
-    const samples = await this.store.since(cluster, group, Date.now() - minutes * 60_000);
+    const all = await this.store.since(cluster, group, Date.now() - minutes * 60_000);
+    // Several servers may sample one group: keep one sample per interval (the last), not one per server.
+    const byInterval = new Map<number, LagSample>();
+    for (const s of all) byInterval.set(Math.floor(s.t / this.options.intervalMs), s);
+    const samples = [...byInterval.values()];
     const series = new Map<string, { time: number; lag: number }[]>();
     for (const s of samples)
       for (const [topic, lag] of Object.entries(s.lags)) {

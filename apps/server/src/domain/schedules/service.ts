@@ -4,22 +4,24 @@ import type { Schedule, ScheduleInput, ScheduleRun } from '@tributary/contract';
 import type { ScheduleStore } from '../../kafka/schedules-store.ts';
 import type { ProducerGateway } from '../../kafka/producer-gateway.ts';
 import { notFound } from '../errors.ts';
-import { currentState, toSchedule, type ScheduleDef } from './records.ts';
+import { isResponder } from '../responders/records.ts';
+import { currentState, toSchedule, type ScheduleDef, type ScheduleState } from './records.ts';
 import { sendScheduled } from './send.ts';
 import { validateScheduleInput } from './validate.ts';
 
 export async function listSchedules(store: ScheduleStore): Promise<Schedule[]> {
   const { defs, states } = await store.read();
   return [...defs.values()]
+    .filter((def): def is ScheduleDef => !isResponder(def))
     .sort((a, b) => a.createdAt - b.createdAt)
-    .map((def) => toSchedule(def, states.get(def.id)));
+    .map((def) => toSchedule(def, states.get(def.id) as ScheduleState | undefined));
 }
 
 async function load(store: ScheduleStore, id: string) {
   const { defs, states } = await store.read(store.partitionOf(id));
   const def = defs.get(id);
-  if (!def) throw notFound(`No schedule with id "${id}" in cluster "${store.cluster}".`);
-  return { def, state: states.get(id) };
+  if (!def || isResponder(def)) throw notFound(`No schedule with id "${id}" in cluster "${store.cluster}".`);
+  return { def, state: states.get(id) as ScheduleState | undefined };
 }
 
 export async function getSchedule(store: ScheduleStore, id: string): Promise<Schedule> {

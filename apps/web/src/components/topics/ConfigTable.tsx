@@ -22,16 +22,19 @@ export function ConfigTable({
   configs,
   editing,
   label,
+  of,
 }: {
   configs: ConfigEntry[];
   editing?: ConfigEditing;
   label: string;
+  /** Whose configs these are (which source counts as an override); default: a topic's when editable. */
+  of?: 'topic' | 'broker';
 }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState('');
   const [onlyOverrides, setOnlyOverrides] = useState(false);
   const [edit, setEdit] = useState<{ name: string; value: string } | null>(null);
-  const overrideSource = editing ? 'topic' : 'broker';
+  const overrideSource = of ?? (editing ? 'topic' : 'broker');
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
     return configs.filter(
@@ -160,7 +163,7 @@ export function ConfigTable({
           onChange={(e) => setFilter(e.target.value)}
         />
         <Checkbox
-          label={editing ? t('configs.onlyTopic') : t('configs.onlyBroker')}
+          label={overrideSource === 'topic' ? t('configs.onlyTopic') : t('configs.onlyBroker')}
           checked={onlyOverrides}
           onChange={(e) => setOnlyOverrides(e.target.checked)}
         />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useAllowed } from '../../api/auth.ts';
+import { useMay } from '../../api/auth.ts';
 import { useAddPartitions, useDeleteTopic, usePurgeTopic, useTopic } from '../../api/topics.ts';
 import { Button } from '../ui/Button.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
@@ -22,8 +22,7 @@ export function TopicActions({ cluster, topic }: { cluster: string; topic: strin
   const addPartitions = useAddPartitions(cluster, topic);
   const purge = usePurgeTopic(cluster, topic);
   const remove = useDeleteTopic(cluster, topic);
-  const admin = useAllowed(cluster, 'admin');
-  const operator = useAllowed(cluster, 'operator');
+  const may = useMay(cluster);
   if (!data) return null;
   const close = () => {
     setOpen(null);
@@ -33,25 +32,17 @@ export function TopicActions({ cluster, topic }: { cluster: string; topic: strin
   };
   return (
     <>
-      <Button disabled={!admin.allowed} title={admin.why} onClick={() => setOpen('partitions')}>
-        {t('addPartitions.button')}
-      </Button>
-      <Button
-        variant="warn-outline"
-        disabled={!operator.allowed}
-        title={operator.why}
-        onClick={() => setOpen('purge')}
-      >
-        {t('purge.button')}
-      </Button>
-      <Button
-        variant="danger-outline"
-        disabled={!admin.allowed}
-        title={admin.why}
-        onClick={() => setOpen('delete')}
-      >
-        {t('deleteTopic.button')}
-      </Button>
+      {may('admin') && <Button onClick={() => setOpen('partitions')}>{t('addPartitions.button')}</Button>}
+      {may('operator') && (
+        <Button variant="warn-outline" onClick={() => setOpen('purge')}>
+          {t('purge.button')}
+        </Button>
+      )}
+      {may('admin') && (
+        <Button variant="danger-outline" onClick={() => setOpen('delete')}>
+          {t('deleteTopic.button')}
+        </Button>
+      )}
       {open === 'partitions' && (
         <AddPartitionsDialog
           topic={topic}

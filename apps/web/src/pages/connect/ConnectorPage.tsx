@@ -1,3 +1,4 @@
+import { useMay } from '../../api/auth.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -16,6 +17,7 @@ import { ConfigView } from '../../components/connect/ConfigView.tsx';
 export function ConnectorPage() {
   const { t } = useTranslation();
   const { cluster = '', connect = '', name = '' } = useParams();
+  const may = useMay(cluster);
   const navigate = useNavigate();
   const { data, error, isLoading } = useConnector(cluster, connect, name);
   const act = useConnectorAction(cluster, connect, name);
@@ -54,14 +56,17 @@ export function ConnectorPage() {
         actions={
           data && (
             <>
-              {available.map((a) => (
-                <Button key={a} onClick={() => setAsking(a)}>
-                  {t(`connector.action.${a}`)}
+              {may('operator') &&
+                available.map((a) => (
+                  <Button key={a} onClick={() => setAsking(a)}>
+                    {t(`connector.action.${a}`)}
+                  </Button>
+                ))}
+              {may('admin') && (
+                <Button variant="danger-outline" onClick={() => setAsking('delete')}>
+                  {t('connector.delete')}
                 </Button>
-              ))}
-              <Button variant="danger-outline" onClick={() => setAsking('delete')}>
-                {t('connector.delete')}
-              </Button>
+              )}
             </>
           )
         }
@@ -113,11 +118,12 @@ export function ConnectorPage() {
                 {
                   key: 'actions',
                   header: t('common.actions'),
-                  cell: (task) => (
-                    <Button size="sm" onClick={() => restartTask.mutate(task.id)}>
-                      {t('connector.restartTask', { id: task.id })}
-                    </Button>
-                  ),
+                  cell: (task) =>
+                    may('operator') && (
+                      <Button size="sm" onClick={() => restartTask.mutate(task.id)}>
+                        {t('connector.restartTask', { id: task.id })}
+                      </Button>
+                    ),
                 },
                 {
                   key: 'trace',

@@ -1,3 +1,4 @@
+import { useMay } from '../../api/auth.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useConnectors, useConnects } from '../../api/connect.ts';
@@ -18,6 +19,7 @@ const PER_PAGE = 25;
 export function ConnectorsPage() {
   const { t } = useTranslation();
   const { cluster = '' } = useParams();
+  const may = useMay(cluster);
   const { params, q, page, search, setSearch, update } = useListAddress();
   const connect = params.get('connect') ?? '';
   const connects = useConnects(cluster);
@@ -33,12 +35,14 @@ export function ConnectorsPage() {
       <PageHeader
         title={t('connect.title')}
         actions={
-          <Link
-            to={`/clusters/${encodeURIComponent(cluster)}/connect/new`}
-            className={buttonClass('primary')}
-          >
-            {t('connect.create')}
-          </Link>
+          may('admin') && (
+            <Link
+              to={`/clusters/${encodeURIComponent(cluster)}/connect/new`}
+              className={buttonClass('primary')}
+            >
+              {t('connect.create')}
+            </Link>
+          )
         }
       />
       <ConnectStatus cluster={cluster} />

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useMay } from '../../api/auth.ts';
 import { useAlterTopicConfigs, useTopicConfigs } from '../../api/topics.ts';
 import { ErrorBanner } from '../../components/ui/Alert.tsx';
 import { Muted } from '../../components/ui/Page.tsx';
@@ -9,6 +10,7 @@ export function ConfigurationTab({ cluster, topic }: { cluster: string; topic: s
   const { t } = useTranslation();
   const { data, error, isLoading } = useTopicConfigs(cluster, topic);
   const alter = useAlterTopicConfigs(cluster, topic);
+  const may = useMay(cluster);
   const overrides = data?.filter((c) => c.source === 'topic').length ?? 0;
   return (
     <div>
@@ -23,12 +25,18 @@ export function ConfigurationTab({ cluster, topic }: { cluster: string; topic: s
           <ConfigTable
             label={t('configs.topicLabel')}
             configs={data}
-            editing={{
-              pending: alter.isPending,
-              onSave: (name, value) => alter.mutateAsync({ set: { [name]: value } }),
-              onReset: (name) => alter.mutateAsync({ reset: [name] }),
-              onDiscard: () => alter.reset(),
-            }}
+            of="topic"
+            // Changing a config needs the admin role: without it, no Edit or Reset buttons.
+            {...(may('admin')
+              ? {
+                  editing: {
+                    pending: alter.isPending,
+                    onSave: (name: string, value: string) => alter.mutateAsync({ set: { [name]: value } }),
+                    onReset: (name: string) => alter.mutateAsync({ reset: [name] }),
+                    onDiscard: () => alter.reset(),
+                  },
+                }
+              : {})}
           />
         </>
       )}

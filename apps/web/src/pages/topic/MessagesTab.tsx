@@ -1,3 +1,4 @@
+import { useMay } from '../../api/auth.ts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -60,6 +61,7 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
   const { t } = useTranslation();
   const { timeZone } = usePrefs();
   const { partition: oneP, offset: oneO } = useParams();
+  const may = useMay(cluster);
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState<SearchState>(idleSearch);
   const [exportLimit, setExportLimit] = useState(10_000);
@@ -163,7 +165,7 @@ export function MessagesTab({ cluster, topic }: { cluster: string; topic: string
 
   return (
     <div>
-      {params.get('produce') === '1' && (
+      {params.get('produce') === '1' && may('operator') && (
         <ProducePanel cluster={cluster} topic={topic} partitionCount={partitionCount} />
       )}
       {single ? (

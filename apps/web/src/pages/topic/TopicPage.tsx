@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useMay } from '../../api/auth.ts';
 import { OverviewTab } from './OverviewTab.tsx';
 import { ConfigurationTab } from './ConfigurationTab.tsx';
 import { MessagesTab } from './MessagesTab.tsx';
 import { LiveTab } from './LiveTab.tsx';
 import { ConsumersTab } from './ConsumersTab.tsx';
 import { ConnectorsTab } from './ConnectorsTab.tsx';
+import { RequestTab } from './RequestTab.tsx';
 import { TopicActions } from '../../components/topics/TopicActions.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { PageHeader } from '../../components/ui/Page.tsx';
@@ -20,6 +22,7 @@ const TABS = {
   live: LiveTab,
   consumers: ConsumersTab,
   connectors: ConnectorsTab,
+  request: RequestTab,
 } as const;
 type TabName = keyof typeof TABS;
 
@@ -35,6 +38,7 @@ export function TopicPage() {
   const tab = partition !== undefined ? 'messages' : tabParam;
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const may = useMay(cluster);
   // Leaving the topic ends a tail its Live tab left running (after the tab's own cleanup has parked it).
   useEffect(() => () => void setTimeout(() => closeParkedTail(cluster, topic)), [cluster, topic]);
   if (!isTab(tab)) return <Navigate replace to="overview" relative="path" />;
@@ -59,9 +63,11 @@ export function TopicPage() {
         title={topic}
         actions={
           <>
-            <Button variant="primary" aria-expanded={producing} onClick={toggleProduce}>
-              {t('topic.produce')}
-            </Button>
+            {may('operator') && (
+              <Button variant="primary" aria-expanded={producing} onClick={toggleProduce}>
+                {t('topic.produce')}
+              </Button>
+            )}
             <TopicActions cluster={cluster} topic={topic} />
           </>
         }
