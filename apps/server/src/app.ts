@@ -1,4 +1,4 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppConfig } from './config.ts';
@@ -14,6 +14,8 @@ import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { lagSamplerPlugin } from './plugins/lag-sampler.ts';
 import { schedulesPlugin } from './plugins/schedules.ts';
 import { webPlugin } from './plugins/web.ts';
+import { openapiPlugin } from './plugins/openapi.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
 import { healthRoutes } from './routes/health.ts';
 import { clusterRoutes } from './routes/clusters.ts';
 import { topicsRoutes } from './routes/topics.ts';
@@ -36,6 +38,8 @@ export interface AppExtras {
   connectLaunches?: Map<string, LaunchState>;
   /** The local Schema Registry's start state by cluster, so requests during its start say "starting". */
   schemaRegistryLaunches?: Map<string, RegistryLaunchState>;
+  /** Sees every route as it is registered (the OpenAPI test checks that each one is documented). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** All wiring in one place: plugins, then one route plugin per resource, then the web app. */
@@ -50,8 +54,10 @@ export async function buildApp(
     ...options,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  if (extras.onRoute) app.addHook('onRoute', extras.onRoute);
   await app.register(errorHandlerPlugin);
-  await app.register(kafkaPlugin, { config });
+  await app.register(metricsPlugin);
+  await app.register(kafkaPlugin, { config, observe: app.metrics.kafka });
   await app.register(lagSamplerPlugin);
   await app.register(schedulesPlugin);
   await app.register(connectPlugin, {
@@ -69,6 +75,8 @@ export async function buildApp(
   await app.register(accessPlugin);
   await app.register(auditPlugin);
   await app.register(securityHeadersPlugin);
+  // Before the routes: it documents each one as it is registered.
+  await app.register(openapiPlugin);
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(auditRoutes);

@@ -79,6 +79,8 @@ export interface AppConfig {
   allowInternalTopicChanges: boolean;
   /** Lag over time: the Kafka topic that keeps samples, how often watched groups are sampled, groups always watched. */
   lagHistory: { topic: string; intervalMs: number; watched: string[] };
+  /** GET /metrics asks for `Authorization: Bearer <token>` when set (see routes/health.ts). */
+  metrics: { token?: string };
   /** Schedules: the Kafka topics and group that hold and share them (see kafka/schedules-store.ts). */
   schedules: {
     topic: string;
@@ -158,6 +160,15 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+function metricsConfig(env: NodeJS.ProcessEnv, file: FileConfig): AppConfig['metrics'] {
+  const token = env.TRIBUTARY_METRICS_TOKEN ?? file.metrics?.token;
+  if (token !== undefined && token.length < 16)
+    throw new ConfigError(
+      'TRIBUTARY_METRICS_TOKEN must have at least 16 characters (a guessable token protects nothing)',
+    );
+  return token ? { token } : {};
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const path = env.TRIBUTARY_CONFIG ?? '';
   const file: FileConfig = path ? readFileConfig(path) : {};
@@ -211,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         file.lagHistory?.watched ??
         [],
     },
+    metrics: metricsConfig(env, file),
     schedules: {
       topic: env.TRIBUTARY_SCHEDULES_TOPIC ?? file.schedules?.topic ?? '__tributary_schedules',
       runsTopic:

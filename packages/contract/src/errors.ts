@@ -29,6 +29,8 @@ export type FieldErrors = Static<typeof FieldErrors>;
 export const ErrorBody = Type.Object({
   code: Type.Unsafe<ErrorCode>(Type.String({ enum: [...ERROR_CODES] })),
   message: Type.String(),
+  /** The request's id, as the server log's `reqId` says it: quote it when asking an operator. */
+  requestId: Type.Optional(Type.String()),
   /** Present when the refusal is about named fields: each with its own messages. */
   fields: Type.Optional(Type.Array(FieldErrors)),
 });

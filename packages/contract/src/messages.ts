@@ -207,8 +207,9 @@ export const SearchEvent = Type.Union([
   Type.Object({ type: Type.Literal('error'), code: Type.String(), message: Type.String() }),
 ]);
 export type SearchEvent = Static<typeof SearchEvent>;
-/** Client → server. */
-export type SearchCommand = { type: 'stop' };
+/** Client → server: stops the scan (a `done` with reason `stopped` follows). */
+export const SearchCommand = Type.Object({ type: Type.Literal('stop') });
+export type SearchCommand = Static<typeof SearchCommand>;
 
 // ---- Produce: POST /api/clusters/:cluster/topics/:topic/messages ----
 

@@ -12,6 +12,8 @@ export interface Rule {
   on?: 'topic' | 'group' | 'body.name' | 'body.topic';
   /** Completes "… may not …" and names the action in the audit log. */
   what: string;
+  /** A request bearing the configured `metrics.token` may call it without a session. */
+  scrapeToken?: boolean;
 }
 
 const C = '/api/clusters/:cluster';
@@ -24,6 +26,9 @@ const R = `${C}/schemas`;
 
 export const PERMISSIONS: Record<string, Rule> = {
   'GET /api/health': { need: 'public', what: 'check health' },
+  // Load balancers and probes have no login; the answer names clusters, nothing in them.
+  'GET /api/ready': { need: 'public', what: 'check readiness' },
+  'GET /api/openapi.json': { need: 'public', what: 'read the API description' },
   'POST /api/auth/login': { need: 'public', what: 'log in' },
   'POST /api/auth/logout': { need: 'public', what: 'log out' },
   'GET /api/auth/me': { need: 'public', what: 'see who is logged in' },
@@ -36,6 +41,7 @@ export const PERMISSIONS: Record<string, Rule> = {
   [`GET ${C}`]: { need: 'read', what: 'see the cluster' },
   [`GET ${C}/brokers`]: { need: 'read', what: 'list brokers' },
   [`GET ${C}/brokers/:id/configs`]: { need: 'read', what: "read a broker's configs" },
+  [`PATCH ${C}/brokers/:id/configs`]: { need: 'admin', what: "change a broker's configs" },
 
   [`GET ${C}/topics`]: { need: 'read', what: 'list topics' },
   [`POST ${C}/topics`]: { need: 'admin', on: 'body.name', what: 'create a topic' },
@@ -105,8 +111,15 @@ export const PERMISSIONS: Record<string, Rule> = {
   [`DELETE ${R}/:subject/versions/:version`]: { need: 'admin', what: 'delete a schema version' },
 };
 
+/** Prometheus metrics: admins, or a scraper with the `metrics.token` bearer token (plugins/access.ts). */
+const METRICS: Rule = { need: 'admin', what: 'read the metrics', scrapeToken: true };
+
 /** The rule of a route; HEAD goes with its GET. Undefined: the route has no row (refused for everybody). */
 export function ruleOf(method: string, url: string): Rule | undefined {
+  if (url === '/metrics') return METRICS;
+  // Swagger UI's page and files: the API's description, no data (its "Try it out" calls need a login).
+  if (url === '/api/docs' || url.startsWith('/api/docs/'))
+    return { need: 'public', what: 'read the API documentation' };
   if (!url.startsWith('/api/')) return { need: 'public', what: 'load the web app' };
   return PERMISSIONS[`${method === 'HEAD' ? 'GET' : method} ${url}`];
 }

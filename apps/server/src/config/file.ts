@@ -145,6 +145,8 @@ const FileSchema = Type.Object(
         strict,
       ),
     ),
+    /** `token`: GET /metrics then asks for `Authorization: Bearer <token>`. */
+    metrics: Type.Optional(Type.Object({ token: Type.Optional(Type.String({ minLength: 16 })) }, strict)),
     schedules: Type.Optional(
       Type.Object(
         {

@@ -51,6 +51,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (max) =>
       `This server already streams ${max} export${max === 1 ? '' : 's'} at once, its limit (exportsMax). Try again when one has finished.`,
   );
+  app.metrics.track('exports', () => exports.size);
 
   // A file upload is read as a stream (spooled to disk), never buffered in memory.
   app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
