@@ -107,6 +107,7 @@ test('an operator sees what an operator may do, and switches clusters in the hea
   await page.getByLabel('User name').fill('olga');
   await page.getByLabel('Password').fill('viewer-password');
   await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByText('Logged in as')).toContainText('olga'); // the session cookie is set
   await page.goto(`${url}/clusters/shared/topics/__consumer_offsets`);
   await expect(page.getByRole('button', { name: 'Produce' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Purge' })).toBeVisible();
