@@ -30,6 +30,9 @@ users:
   - username: olga
     passwordHash: "${passwordHash}"
     roles: [{ role: operator, clusters: [shared, hidden] }]
+  - username: ada
+    passwordHash: "${passwordHash}"
+    roles: admin
 `,
   );
   server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
@@ -73,6 +76,7 @@ test('log in, see only permitted clusters, be refused a delete as a viewer, log 
   await expect(page.getByRole('link', { name: 'shared' }).first()).toBeVisible();
   await expect(page.getByRole('link', { name: 'hidden' })).toHaveCount(0);
   await expect(page.getByText('Logged in as')).toContainText('vera');
+  await expect(page.getByRole('link', { name: 'Audit log' })).toHaveCount(0); // admins only
 
   await page.goto(`${url}/clusters/shared/topics/${topic}`);
   // A viewer's page shows no action that changes anything, and says why.
@@ -103,6 +107,7 @@ test('an operator sees what an operator may do, and switches clusters in the hea
   await page.getByLabel('User name').fill('olga');
   await page.getByLabel('Password').fill('viewer-password');
   await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByText('Logged in as')).toContainText('olga'); // the session cookie is set
   await page.goto(`${url}/clusters/shared/topics/__consumer_offsets`);
   await expect(page.getByRole('button', { name: 'Produce' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Purge' })).toBeVisible();
@@ -116,4 +121,42 @@ test('an operator sees what an operator may do, and switches clusters in the hea
   await expect(page).toHaveURL(`${url}/clusters/hidden/topics`);
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page).toHaveURL(/\/login/);
+});
+
+test('an admin reads the audit log: who changed what, including a change that was refused', async ({
+  page,
+}) => {
+  const topic = `audited-${Date.now().toString(36)}`;
+  await page.goto(`${url}/login`);
+  await page.getByLabel('User name').fill('ada');
+  await page.getByLabel('Password').fill('viewer-password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByText('Logged in as')).toContainText('ada');
+  // Two changes through the API with ada's session: a topic created, then the same name again (409).
+  for (const expected of [201, 409]) {
+    const status = await page.evaluate(
+      async (name) =>
+        (
+          await fetch('/api/clusters/shared/topics', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ name, partitions: 1 }),
+          })
+        ).status,
+      topic,
+    );
+    expect(status).toBe(expected);
+  }
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+  const rows = page.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: topic });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText(/ada\s*create a topic\s*shared/);
+  await expect(rows.nth(0)).toContainText('409');
+  await expect(rows.nth(1)).toContainText('201');
+  const status = await page.evaluate(
+    async (path) => (await fetch(path, { method: 'DELETE' })).status,
+    `/api/clusters/shared/topics/${topic}`,
+  );
+  expect(status).toBe(204);
 });

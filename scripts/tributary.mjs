@@ -108,7 +108,7 @@ function ensureSystemPackages() {
     fail(`apt-get could not install ${missing.join(', ')}.`);
 }
 
-/** kafka-python-ng, an interop client no one here wrote, in a venv of its own outside the work tree. */
+/** kafka-python-ng and confluent-kafka, interop clients no one here wrote, in a venv of their own outside the work tree. */
 function ensurePython() {
   const venv = join(CACHE, 'python');
   const python = join(venv, 'bin', 'python');
@@ -123,18 +123,32 @@ function ensurePython() {
     if (run(python, ['-m', 'pip', 'install', '-q', 'kafka-python-ng==2.2.3']) !== 0)
       fail('pip could not install kafka-python-ng.');
   }
+  // Confluent's own client with its Schema Registry serializers (Avro, Protobuf): the wire format's reference.
+  const serializers =
+    'from confluent_kafka.schema_registry.avro import AvroSerializer; from confluent_kafka.schema_registry.protobuf import ProtobufSerializer';
+  if (spawnSync(python, ['-c', serializers], { stdio: 'ignore' }).status !== 0) {
+    say('Installing confluent-kafka with its Schema Registry serializers ...');
+    if (
+      run(python, ['-m', 'pip', 'install', '-q', 'confluent-kafka[avro,protobuf,schemaregistry]==2.16.1']) !==
+      0
+    )
+      fail('pip could not install confluent-kafka.');
+  }
   process.env.TRIBUTARY_PYTHON = python;
 }
 
-/** Broker and Connect jars are resolved once (Maven, cached); doing it before the suites keeps their timeouts honest. */
+/**
+ * Broker and Connect jars are resolved once (Maven, cached), and the Schema Registry is built once (minutes
+ * when cold, nothing when built); doing it before the suites keeps their timeouts honest.
+ */
 function ensureKafkaJars() {
   const code = pnpm([
     'exec',
     'tsx',
     '-e',
-    "import('@tributary/local-kafka').then(async m => { await m.resolveKafkaJars(console.log); await m.resolveConnectJars(console.log); }).catch(e => { console.error(e.message); process.exit(1); })",
+    "import('@tributary/local-kafka').then(async m => { await m.resolveKafkaJars(console.log); await m.resolveConnectJars(console.log); await m.resolveSchemaRegistry(console.log); }).catch(e => { console.error(e.message); process.exit(1); })",
   ]);
-  if (code !== 0) fail('The Kafka jars could not be resolved (see above).');
+  if (code !== 0) fail('The Kafka jars or the Schema Registry could not be resolved (see above).');
 }
 
 function readJson(path) {

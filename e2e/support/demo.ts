@@ -14,6 +14,8 @@ export interface Demo {
   group: string;
   connectTopic: string;
   connector: string;
+  /** The topic's value subject in the Schema Registry (`<topic>-value`, Avro). */
+  subject: string;
 }
 
 const unique = (prefix: string) =>
@@ -50,7 +52,30 @@ export async function arrangeDemo(request: APIRequestContext, bootstrap: string[
   const connectTopic = unique('lines');
   const connector = unique('lines-source');
   await arrangeConnector(request, connectTopic, connector);
-  return { topic, group, connectTopic, connector };
+  const subject = `${topic}-value`;
+  await arrangeSubject(request, subject);
+  return { topic, group, connectTopic, connector, subject };
+}
+
+/** The app starts its Schema Registry in the background: wait until it answers, then register two versions. */
+async function arrangeSubject(request: APIRequestContext, subject: string) {
+  const deadline = Date.now() + 150_000;
+  let status = (await request.get('/api/clusters/local/schemas')).status();
+  while (status === 503 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    status = (await request.get('/api/clusters/local/schemas')).status();
+  }
+  if (status !== 200) return; // the Schema Registry pages show why instead
+  const order = { type: 'record', name: 'Order', fields: [{ name: 'id', type: 'int' }] };
+  for (const fields of [
+    order.fields,
+    [...order.fields, { name: 'note', type: ['null', 'string'], default: null }],
+  ]) {
+    const registered = await request.post(`/api/clusters/local/schemas/${subject}`, {
+      data: { schema: JSON.stringify({ ...order, fields }) },
+    });
+    if (!registered.ok()) throw new Error(await registered.text());
+  }
 }
 
 /**
@@ -105,6 +130,9 @@ export function allPages(demo: Demo): [name: string, path: string][] {
     ['connect-new', '/clusters/local/connect/new'],
     ['connector', `/clusters/local/connect/local/connectors/${demo.connector}`],
     ['topic-connectors', `/clusters/local/topics/${demo.connectTopic}/connectors`],
+    ['schemas', '/clusters/local/schemas'],
+    ['schemas-new', '/clusters/local/schemas/new'],
+    ['subject', `/clusters/local/schemas/${demo.subject}`],
     ['schedules', '/clusters/local/schedules'],
     ['not-found', '/no/such/page'],
   ];

@@ -116,4 +116,53 @@ describe('loadConfig', () => {
       /names cluster 1, but 0 cluster\(s\) are configured/,
     );
   });
+  it("reads a cluster's Schema Registry from the file and from kafka-ui's environment names", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tributary-config-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        clusters: [
+          {
+            name: 'main',
+            bootstrapServers: ['k1:9092'],
+            schemaRegistry: { url: 'http://sr:8081/', username: 'u', password: 'p' },
+          },
+        ],
+      }),
+    );
+    expect(loadConfig({ TRIBUTARY_CONFIG: file }).clusters[0]?.schemaRegistry).toEqual({
+      url: 'http://sr:8081',
+      username: 'u',
+      password: 'p',
+    });
+    // The environment wins field by field: a password alone may come from a secret.
+    expect(
+      loadConfig({ TRIBUTARY_CONFIG: file, KAFKA_CLUSTERS_0_SCHEMAREGISTRYAUTH_PASSWORD: 'secret' })
+        .clusters[0]?.schemaRegistry,
+    ).toEqual({ url: 'http://sr:8081', username: 'u', password: 'secret' });
+    const env = loadConfig({
+      KAFKA_BROKERS: 'k:9092',
+      KAFKA_CLUSTERS_0_SCHEMAREGISTRY: 'https://registry.example:8081',
+      KAFKA_CLUSTERS_0_SCHEMAREGISTRYAUTH_USERNAME: 'admin',
+      KAFKA_CLUSTERS_0_SCHEMAREGISTRYAUTH_PASSWORD: 'pw',
+    });
+    expect(env.clusters[0]?.schemaRegistry).toEqual({
+      url: 'https://registry.example:8081',
+      username: 'admin',
+      password: 'pw',
+    });
+  });
+
+  it('refuses a Schema Registry entry it cannot use, naming it', () => {
+    expect(() =>
+      loadConfig({ KAFKA_BROKERS: 'k:9092', KAFKA_CLUSTERS_0_SCHEMAREGISTRYAUTH_USERNAME: 'x' }),
+    ).toThrow(/KAFKA_CLUSTERS_0_SCHEMAREGISTRY is missing/);
+    expect(() => loadConfig({ KAFKA_BROKERS: 'k:9092', KAFKA_CLUSTERS_0_SCHEMAREGISTRY: 'sr:8081' })).toThrow(
+      /must start with http:\/\/ or https:\/\//,
+    );
+    expect(() => loadConfig({ KAFKA_CLUSTERS_2_SCHEMAREGISTRY: 'http://sr:8081' })).toThrow(
+      /names cluster 2, but 0 cluster\(s\) are configured/,
+    );
+  });
 });

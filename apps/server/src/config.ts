@@ -28,6 +28,13 @@ export interface TlsConfig {
   key?: string;
 }
 
+/** A Confluent-compatible Schema Registry beside a Kafka cluster; only the server calls it. */
+export interface SchemaRegistryConfig {
+  url: string;
+  username?: string;
+  password?: string;
+}
+
 export interface ClusterConfig {
   name: string;
   bootstrapServers: string[];
@@ -36,6 +43,7 @@ export interface ClusterConfig {
   sasl?: SaslConfig;
   tls?: TlsConfig;
   connect?: ConnectConfig[];
+  schemaRegistry?: SchemaRegistryConfig;
 }
 
 export interface AppConfig {
@@ -51,6 +59,8 @@ export interface AppConfig {
   kafkaRequestTimeoutMs: number;
   /** How long a Kafka Connect request may take before the API answers that Connect is unavailable. */
   connectRequestTimeoutMs: number;
+  /** How long a Schema Registry request may take before the API answers that the registry is unavailable. */
+  schemaRegistryTimeoutMs: number;
   /** The local Connect worker's plugin folder (default `~/.cache/tributary/connect-plugins`). */
   connectPluginPath?: string;
   /** Where the built web app lives; served at `/` when present. */
@@ -69,6 +79,8 @@ export interface AppConfig {
   allowInternalTopicChanges: boolean;
   /** Lag over time: the Kafka topic that keeps samples, how often watched groups are sampled, groups always watched. */
   lagHistory: { topic: string; intervalMs: number; watched: string[] };
+  /** GET /metrics asks for `Authorization: Bearer <token>` when set (see routes/health.ts). */
+  metrics: { token?: string };
   /** Schedules: the Kafka topics and group that hold and share them (see kafka/schedules-store.ts). */
   schedules: {
     topic: string;
@@ -150,6 +162,15 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+function metricsConfig(env: NodeJS.ProcessEnv, file: FileConfig): AppConfig['metrics'] {
+  const token = env.TRIBUTARY_METRICS_TOKEN ?? file.metrics?.token;
+  if (token !== undefined && token.length < 16)
+    throw new ConfigError(
+      'TRIBUTARY_METRICS_TOKEN must have at least 16 characters (a guessable token protects nothing)',
+    );
+  return token ? { token } : {};
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const path = env.TRIBUTARY_CONFIG ?? '';
   const file: FileConfig = path ? readFileConfig(path) : {};
@@ -164,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clusters: (file.clusters ?? []).map((c, i) => clusterFromFile(c, `${path}: clusters[${i}]`)),
     kafkaRequestTimeoutMs: file.kafkaRequestTimeoutMs ?? 5000,
     connectRequestTimeoutMs: file.connectRequestTimeoutMs ?? 5000,
+    schemaRegistryTimeoutMs: file.schemaRegistryTimeoutMs ?? 5000,
     exportEnabled:
       env.TRIBUTARY_EXPORT_ENABLED !== undefined
         ? parseBoolean(env.TRIBUTARY_EXPORT_ENABLED, 'TRIBUTARY_EXPORT_ENABLED')
@@ -202,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         file.lagHistory?.watched ??
         [],
     },
+    metrics: metricsConfig(env, file),
     schedules: {
       topic: env.TRIBUTARY_SCHEDULES_TOPIC ?? file.schedules?.topic ?? '__tributary_schedules',
       runsTopic:

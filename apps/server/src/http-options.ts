@@ -1,5 +1,6 @@
 // Fastify's own settings that are about safety rather than wiring: how long a path parameter may be, how
 // long a client may take, and how strictly request bodies are validated.
+import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import AjvCompiler from '@fastify/ajv-compiler';
 import type { FastifyError, FastifyReply, FastifySchemaCompiler, FastifyServerOptions } from 'fastify';
@@ -54,11 +55,20 @@ function clientErrorHandler(error: Error & { code?: string }, socket: Socket): v
 
 export const serverOptions: FastifyServerOptions = {
   routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
-  frameworkErrors: (error: FastifyError, _request, raw) => {
+  // A request id unique across servers (behind a load balancer), not a per-process counter.
+  genReqId: () => randomUUID(),
+  frameworkErrors: (error: FastifyError, request, raw) => {
     const reply = raw as unknown as FastifyReply; // its generics know no route here
     const known = ROUTER_ERRORS[error.code];
-    const body: ErrorBody = { code: 'BAD_REQUEST', message: known?.message ?? error.message };
-    return reply.status(known?.status ?? error.statusCode ?? 400).send(body);
+    const body: ErrorBody = {
+      code: 'BAD_REQUEST',
+      message: known?.message ?? error.message,
+      requestId: request.id,
+    };
+    const status = known?.status ?? error.statusCode ?? 400;
+    // Fastify logs no answer of its router: this line is the one the requestId leads to.
+    request.log.info({ statusCode: status, code: error.code }, body.message);
+    return reply.status(status).send(body);
   },
   clientErrorHandler,
   // A whole request (headers and body, an upload too) must arrive within 5 minutes (Node's own default,

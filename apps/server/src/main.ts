@@ -3,10 +3,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createConnectWorker,
+  createSchemaRegistry,
   startKafka,
   LocalKafkaError,
   type ConnectWorker,
   type LocalKafka,
+  type SchemaRegistry,
 } from '@tributary/local-kafka';
 import { buildApp } from './app.ts';
 import { ConfigError, isLoopback, loadConfig, type AppConfig } from './config.ts';
@@ -27,6 +29,7 @@ async function main() {
   config.webDist ??= DEFAULT_WEB_DIST;
   let kafka: LocalKafka | undefined;
   let connect: ConnectWorker | undefined;
+  let registry: SchemaRegistry | undefined;
   if (config.clusters.length === 0) {
     console.log('No cluster configured (KAFKA_BROKERS is unset): starting a local Apache Kafka ...');
     kafka = await startKafka({ log: (line) => console.log(line) });
@@ -37,29 +40,47 @@ async function main() {
       ...(config.connectPluginPath ? { pluginPath: config.connectPluginPath } : {}),
       log: (line) => console.log(line),
     });
+    // The Schema Registry too (built on first use, which takes minutes): its pages say "starting" meanwhile.
+    registry = await createSchemaRegistry({ log: (line) => console.log(line) });
     config.clusters = [
       {
         name: 'local',
         bootstrapServers: kafka.bootstrapServers,
         connect: [{ name: 'local', url: connect.url, pluginPath: connect.pluginPath }],
+        schemaRegistry: { url: registry.url },
       },
     ];
     console.log(`Local Kafka is ready at ${kafka.bootstrapServers.join(',')}`);
   }
   const worker = connect;
+  const localRegistry = registry;
   const app = await buildApp(
     config,
     {},
-    worker
-      ? {
-          connectLaunches: new Map([
-            ['local/local', { state: () => worker.state, error: () => worker.error }],
-          ]),
-        }
-      : {},
+    {
+      ...(worker
+        ? {
+            connectLaunches: new Map([
+              ['local/local', { state: () => worker.state, error: () => worker.error }],
+            ]),
+          }
+        : {}),
+      ...(localRegistry
+        ? {
+            schemaRegistryLaunches: new Map([
+              ['local', { state: () => localRegistry.state, error: () => localRegistry.error }],
+            ]),
+          }
+        : {}),
+    },
   );
   worker?.start().catch((error: unknown) => {
     console.error(`Kafka Connect did not start (the rest of Tributary works): ${(error as Error).message}`);
+  });
+  localRegistry?.start().catch((error: unknown) => {
+    console.error(
+      `The Schema Registry did not start (the rest of Tributary works): ${(error as Error).message}`,
+    );
   });
   let stopping = false;
   const stop = async (signal: string) => {
@@ -67,6 +88,7 @@ async function main() {
     stopping = true;
     console.log(`\n${signal}: stopping Tributary${kafka ? ' and the local Kafka' : ''} ...`);
     await app.close().catch(() => {});
+    await registry?.stop();
     await connect?.stop();
     await kafka?.stop();
     process.exit(0);
@@ -76,6 +98,7 @@ async function main() {
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
+    await registry?.stop();
     await connect?.stop();
     await kafka?.stop();
     throw error;

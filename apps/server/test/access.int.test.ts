@@ -49,6 +49,7 @@ describe('access to every route', async () => {
         expect(res.statusCode, `${method} ${url}`).toBe(401);
         if (method !== 'HEAD')
           expect(res.json<ErrorBody>()).toEqual({
+            requestId: expect.any(String),
             code: 'UNAUTHORIZED',
             message: 'Log in to use Tributary.',
           });

@@ -33,6 +33,10 @@ describe('clusters', async () => {
   it('answers an unknown endpoint with a 404 error body', async () => {
     const res = await app.inject('/api/nope');
     expect(res.statusCode).toBe(404);
-    expect(res.json<ErrorBody>()).toEqual({ code: 'NOT_FOUND', message: 'No such endpoint: GET /api/nope' });
+    expect(res.json<ErrorBody>()).toEqual({
+      requestId: expect.any(String),
+      code: 'NOT_FOUND',
+      message: 'No such endpoint: GET /api/nope',
+    });
   });
 });

@@ -227,6 +227,7 @@ describe('Kafka Connect: clusters, plugins and refusals (real worker)', async ()
     const refused = await app.inject({ url: '/api/clusters/local/connects/down/plugins' });
     expect(refused.statusCode).toBe(503);
     expect(refused.json()).toEqual({
+      requestId: expect.any(String),
       code: 'CONNECT_UNAVAILABLE',
       message: `Kafka Connect cluster "down" is unreachable at ${closedPort} (connection refused).`,
     });

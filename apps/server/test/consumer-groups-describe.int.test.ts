@@ -239,6 +239,7 @@ describe('consumer groups: list and describe', async () => {
     const res = await app.inject('/api/clusters/gone/consumer-groups');
     expect(res.statusCode).toBe(503);
     expect(res.json()).toEqual({
+      requestId: expect.any(String),
       code: 'KAFKA_UNAVAILABLE',
       message: expect.stringMatching(/unavailable.*ECONNREFUSED/),
     });
@@ -247,6 +248,10 @@ describe('consumer groups: list and describe', async () => {
   it('answers 404 with a sentence for an unknown group', async () => {
     const res = await app.inject(`/api/clusters/local/consumer-groups/${prefix}-nope`);
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ code: 'NOT_FOUND', message: expect.stringContaining('does not exist') });
+    expect(res.json()).toEqual({
+      requestId: expect.any(String),
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('does not exist'),
+    });
   });
 });

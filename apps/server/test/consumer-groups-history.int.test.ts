@@ -99,6 +99,7 @@ describe('consumer groups: commit history and lag over time', async () => {
         const res = await app.inject(`/api/clusters/local/consumer-groups/${group}${path}`);
         expect(res.statusCode, path).toBe(404);
         expect(res.json()).toEqual({
+          requestId: expect.any(String),
           code: 'NOT_FOUND',
           message: `Consumer group "${group}" does not exist on cluster local.`,
         });

@@ -108,6 +108,7 @@ describe('export', async () => {
       const res = await locked.inject(url('format=jsonl'));
       expect(res.statusCode).toBe(403);
       expect(res.json<ErrorBody>()).toEqual({
+        requestId: expect.any(String),
         code: 'FORBIDDEN',
         message: 'Export is switched off on this server (exportEnabled is false in its configuration).',
       });

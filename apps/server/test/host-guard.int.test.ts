@@ -32,6 +32,7 @@ describe('host and origin guard', async () => {
       const res = await app.inject({ method, url, headers: { host: 'evil.example:8080' } });
       expect(res.statusCode, `${method} ${url}`).toBe(421);
       expect(res.json<ErrorBody>()).toEqual({
+        requestId: expect.any(String),
         code: 'FORBIDDEN',
         message:
           'This server does not answer to the host name "evil.example". If that name is meant to reach it, ' +
@@ -59,6 +60,7 @@ describe('host and origin guard', async () => {
     const foreign = await create({ host: '127.0.0.1:8080', origin: 'http://evil.example' });
     expect(foreign.statusCode).toBe(403);
     expect(foreign.json<ErrorBody>()).toEqual({
+      requestId: expect.any(String),
       code: 'FORBIDDEN',
       message: 'A page from http://evil.example may not change anything on this server.',
     });

@@ -70,6 +70,7 @@ describe('limits on searches and exports', async () => {
     const refused = await app.inject(`${path}/messages/export?format=jsonl&limit=1`);
     expect(refused.statusCode).toBe(429);
     expect(refused.json<ErrorBody>()).toEqual({
+      requestId: expect.any(String),
       code: 'TOO_MANY',
       message:
         'This server already streams 1 export at once, its limit (exportsMax). Try again when one has finished.',

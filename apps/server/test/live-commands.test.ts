@@ -64,7 +64,7 @@ describe('live-tail command parsing', () => {
       refusal({ type: 'start', from: { mode: 'offsets', offsets: [{ partition: 0, offset: 5 }] } }),
     ).toBe('Invalid "start" command: from.offsets.0.offset must be a string.');
     expect(refusal({ type: 'start', from: { mode: 'now' }, valueFormat: 'xml' })).toBe(
-      'Invalid "start" command: valueFormat must be "auto" or "string" or "json" or "hex" or "base64".',
+      'Invalid "start" command: valueFormat must be "auto" or "string" or "json" or "hex" or "base64" or "avro" or "protobuf" or "jsonschema".',
     );
     expect(refusal({ type: 'start' })).toMatch(/required properties from/);
     expect(refusal({ type: 'filter', filter: { q: 5 } })).toBe(

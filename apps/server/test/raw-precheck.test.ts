@@ -96,3 +96,13 @@ describe('raw pre-check: skips work, never a match', () => {
     expect(precheck(record('x', 'k', ['Lyon']))).toBe(true);
   });
 });
+
+describe('the raw precheck and the Confluent wire format', () => {
+  it('always decodes a key or value in the wire format: its JSON has names its bytes do not', () => {
+    // Avro { status: "PAID" } as an enum is the index 1 (zigzag 2): no letter of "PAID" is in the bytes.
+    const avro = Buffer.from([0, 0, 0, 0, 7, 2]);
+    const may = rawPrecheck({ q: 'PAID', caseSensitive: true })!;
+    expect(may(record(avro))).toBe(true);
+    expect(may(record('{"status":"NEW"}'))).toBe(false);
+  });
+});

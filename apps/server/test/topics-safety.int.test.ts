@@ -36,6 +36,7 @@ describe('topic safety', async () => {
     const winner = answers.find((a) => a.statusCode === 201)!.json<CreatedTopic>();
     for (const loser of answers.filter((a) => a.statusCode === 409))
       expect(loser.json<ErrorBody>()).toEqual({
+        requestId: expect.any(String),
         code: 'CONFLICT',
         message: `Topic "${name}" already exists.`,
       });

@@ -9,10 +9,14 @@ import { ConsumerGroupsPage } from './pages/ConsumerGroupsPage.tsx';
 import { ConsumerGroupPage } from './pages/ConsumerGroupPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { SchedulesPage } from './pages/SchedulesPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ConnectorsPage } from './pages/connect/ConnectorsPage.tsx';
 import { ConnectorPage } from './pages/connect/ConnectorPage.tsx';
 import { CreateConnectorPage } from './pages/connect/CreateConnectorPage.tsx';
+import { SchemasPage } from './pages/schemas/SchemasPage.tsx';
+import { NewSubjectPage } from './pages/schemas/NewSubjectPage.tsx';
+import { SubjectPage } from './pages/schemas/SubjectPage.tsx';
 
 /** Every page has its own address, inside the one Layout (sidebar, header) that renders it in its Outlet. */
 export function App() {
@@ -31,7 +35,11 @@ export function App() {
         <Route path="/clusters/:cluster/connect" element={<ConnectorsPage />} />
         <Route path="/clusters/:cluster/connect/new" element={<CreateConnectorPage />} />
         <Route path="/clusters/:cluster/connect/:connect/connectors/:name" element={<ConnectorPage />} />
+        <Route path="/clusters/:cluster/schemas" element={<SchemasPage />} />
+        <Route path="/clusters/:cluster/schemas/new" element={<NewSubjectPage />} />
+        <Route path="/clusters/:cluster/schemas/:subject" element={<SubjectPage />} />
         <Route path="/clusters/:cluster/schedules" element={<SchedulesPage />} />
+        <Route path="/audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

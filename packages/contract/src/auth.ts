@@ -25,6 +25,10 @@ export const Me = Type.Object({
 export type Me = Static<typeof Me>;
 
 /** `GET /api/auth/providers`: how people log in here, for the login page before anyone has. */
+/** `GET /api/auth/oidc/login?returnTo=`: where to land after the provider's login. */
+export const OidcLoginQuery = Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 2000 })) });
+export type OidcLoginQuery = Static<typeof OidcLoginQuery>;
+
 export const AuthProviders = Type.Object({
   /** Local users with a password. */
   password: Type.Boolean(),
@@ -46,6 +50,10 @@ export const AuditEntry = Type.Object({
   status: Type.Integer(),
 });
 export type AuditEntry = Static<typeof AuditEntry>;
+
+/** `GET /api/audit?limit=`: the latest `limit` entries of each partition. */
+export const AuditQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) });
+export type AuditQuery = Static<typeof AuditQuery>;
 
 export const AuditList = Type.Object({ entries: Type.Array(AuditEntry), source: Type.String() });
 export type AuditList = Static<typeof AuditList>;

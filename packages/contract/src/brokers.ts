@@ -63,6 +63,7 @@ export type BrokerList = Static<typeof BrokerList>;
 
 export const BrokerParams = Type.Object({
   cluster: Type.String({ minLength: 1 }),
-  id: Type.Integer({ minimum: 0 }),
+  /** A broker id, or `default`: the cluster-wide dynamic defaults (`kafka-configs --entity-default`). */
+  id: Type.Union([Type.Integer({ minimum: 0 }), Type.Literal('default')]),
 });
 export type BrokerParams = Static<typeof BrokerParams>;

@@ -1,6 +1,21 @@
 import { Type, type Static } from 'typebox';
 
 export const Health = Type.Object({ status: Type.Literal('ok') });
+
+/** `GET /api/ready` when every configured cluster answered in time (else 503 naming those that did not). */
+export const Readiness = Type.Object({
+  status: Type.Literal('ready'),
+  clusters: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      /** Brokers the cluster reported. */
+      brokers: Type.Integer({ minimum: 0 }),
+      /** How long it took to answer. */
+      ms: Type.Integer({ minimum: 0 }),
+    }),
+  ),
+});
+export type Readiness = Static<typeof Readiness>;
 export type Health = Static<typeof Health>;
 
 export const ClusterStatus = Type.Union([Type.Literal('online'), Type.Literal('offline')]);

@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'KAFKA_ERROR',
   'CONNECT_UNAVAILABLE',
   'CONNECT_ERROR',
+  'SCHEMA_REGISTRY_UNAVAILABLE',
+  'SCHEMA_REGISTRY_ERROR',
+  /** The Schema Registry refused a schema as incompatible with the subject's earlier versions. */
+  'SCHEMA_INCOMPATIBLE',
   'SSO_UNAVAILABLE',
   'TOO_MANY',
   'UNAUTHORIZED',
@@ -25,6 +29,8 @@ export type FieldErrors = Static<typeof FieldErrors>;
 export const ErrorBody = Type.Object({
   code: Type.Unsafe<ErrorCode>(Type.String({ enum: [...ERROR_CODES] })),
   message: Type.String(),
+  /** The request's id, as the server log's `reqId` says it: quote it when asking an operator. */
+  requestId: Type.Optional(Type.String()),
   /** Present when the refusal is about named fields: each with its own messages. */
   fields: Type.Optional(Type.Array(FieldErrors)),
 });

@@ -8,6 +8,7 @@ export * from './messages.ts';
 export * from './live.ts';
 export * from './consumer-groups.ts';
 export * from './connect.ts';
+export * from './schemas.ts';
 export * from './auth.ts';
 export * from './schedules.ts';
 export * from './request-reply.ts';

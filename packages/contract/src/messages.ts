@@ -1,14 +1,34 @@
 import { Type, type Static } from 'typebox';
 
-/** How a key or value is rendered; `auto` picks json, then string (valid UTF-8), else hex. */
+/**
+ * How a key or value is rendered; `auto` decodes the Confluent wire format (magic byte 0 and a schema id
+ * the cluster's Schema Registry knows), else picks json, then string (valid UTF-8), else hex. `avro`,
+ * `protobuf` and `jsonschema` ask for the wire format with that kind of schema.
+ */
 export const DataFormat = Type.Union([
   Type.Literal('auto'),
   Type.Literal('string'),
   Type.Literal('json'),
   Type.Literal('hex'),
   Type.Literal('base64'),
+  Type.Literal('avro'),
+  Type.Literal('protobuf'),
+  Type.Literal('jsonschema'),
 ]);
 export type DataFormat = Static<typeof DataFormat>;
+
+/** The formats decoded with a schema from the registry; their `text` is JSON. */
+export const SCHEMA_FORMATS = ['avro', 'protobuf', 'jsonschema'] as const;
+export type SchemaFormat = (typeof SCHEMA_FORMATS)[number];
+
+/** Which registry schema decoded a key or value (Confluent wire format). */
+export const DecodedSchema = Type.Object({
+  id: Type.Integer(),
+  subject: Type.Optional(Type.String()),
+  version: Type.Optional(Type.Integer()),
+  type: Type.Union([Type.Literal('AVRO'), Type.Literal('PROTOBUF'), Type.Literal('JSON')]),
+});
+export type DecodedSchema = Static<typeof DecodedSchema>;
 
 /** A key, value or header value as shown: `null` stays null (no key, tombstone), never an empty string. */
 export const DecodedData = Type.Union([
@@ -20,6 +40,9 @@ export const DecodedData = Type.Union([
       Type.Literal('json'),
       Type.Literal('hex'),
       Type.Literal('base64'),
+      Type.Literal('avro'),
+      Type.Literal('protobuf'),
+      Type.Literal('jsonschema'),
     ]),
     text: Type.String(),
     /** Size of the raw bytes. */
@@ -28,6 +51,8 @@ export const DecodedData = Type.Union([
     truncated: Type.Boolean(),
     /** Why the requested format could not be used (e.g. not valid JSON); `text` then shows the raw data. */
     error: Type.Optional(Type.String()),
+    /** The registry schema that decoded it (formats `avro`, `protobuf`, `jsonschema`). */
+    schema: Type.Optional(DecodedSchema),
   }),
 ]);
 export type DecodedData = Static<typeof DecodedData>;
@@ -182,8 +207,9 @@ export const SearchEvent = Type.Union([
   Type.Object({ type: Type.Literal('error'), code: Type.String(), message: Type.String() }),
 ]);
 export type SearchEvent = Static<typeof SearchEvent>;
-/** Client → server. */
-export type SearchCommand = { type: 'stop' };
+/** Client → server: stops the scan (a `done` with reason `stopped` follows). */
+export const SearchCommand = Type.Object({ type: Type.Literal('stop') });
+export type SearchCommand = Static<typeof SearchCommand>;
 
 // ---- Produce: POST /api/clusters/:cluster/topics/:topic/messages ----
 
@@ -206,6 +232,13 @@ export const ProduceHeader = Type.Object({
   key: Type.String({ minLength: 1, maxLength: 1000 }),
   value: NullableText,
 });
+/** A subject of the cluster's Schema Registry and one of its versions (absent: the latest). */
+export const SchemaChoice = Type.Object({
+  subject: Type.String({ minLength: 1, maxLength: 1000 }),
+  version: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+export type SchemaChoice = Static<typeof SchemaChoice>;
+
 export const ProduceRequest = Type.Object({
   key: NullableText,
   value: NullableText,
@@ -213,6 +246,9 @@ export const ProduceRequest = Type.Object({
   partition: Type.Optional(Type.Integer({ minimum: 0 })),
   keyFormat: Type.Optional(InputFormat),
   valueFormat: Type.Optional(InputFormat),
+  /** The key or value is JSON, validated and encoded with this schema in the Confluent wire format. */
+  keySchema: Type.Optional(SchemaChoice),
+  valueSchema: Type.Optional(SchemaChoice),
 });
 export type ProduceRequest = Static<typeof ProduceRequest>;
 export const ProduceResult = Type.Object({

@@ -21,3 +21,19 @@ export {
 } from './connect-worker.ts';
 export { resolveConnectJars } from './connect-jars.ts';
 export { CONNECT_GROUP_ID, connectTopics } from './connect-properties.ts';
+export {
+  SchemaRegistry,
+  createSchemaRegistry,
+  startSchemaRegistry,
+  waitForSchemaRegistry,
+  CCOMPAT_PATH,
+  type SchemaRegistryState,
+  type StartSchemaRegistryOptions,
+} from './schema-registry.ts';
+export {
+  resolveSchemaRegistry,
+  schemaRegistryBuilt,
+  schemaRegistryDir,
+  apicurioSourceDir,
+  APICURIO_VERSION,
+} from './schema-registry-build.ts';

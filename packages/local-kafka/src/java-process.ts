@@ -7,15 +7,16 @@ const JVM_FLAGS = ['-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headle
 // no stray Java is left behind whatever happens to us.
 const HAS_SETPRIV = spawnSync('setpriv', ['--help'], { stdio: 'ignore' }).status === 0;
 
-export interface JavaProcessOptions {
-  classpath: string;
-  mainClass: string;
+interface CommonJavaOptions {
   args: string[];
   heap?: string;
-  log4jConfig: string;
   logFile: string;
   extraJvmFlags?: string[];
 }
+
+/** A main class on a classpath (Kafka, Connect), or an executable jar (the Schema Registry). */
+export type JavaProcessOptions = CommonJavaOptions &
+  ({ classpath: string; mainClass: string; log4jConfig: string } | { jar: string });
 
 /** Starts a JVM whose stdout and stderr go to `logFile`. */
 export function spawnJava(options: JavaProcessOptions): ChildProcess {
@@ -25,10 +26,9 @@ export function spawnJava(options: JavaProcessOptions): ChildProcess {
     `-Xmx${heap}`,
     ...JVM_FLAGS,
     ...(options.extraJvmFlags ?? []),
-    `-Dlog4j2.configurationFile=${options.log4jConfig}`,
-    '-cp',
-    options.classpath,
-    options.mainClass,
+    ...('jar' in options
+      ? ['-jar', options.jar]
+      : [`-Dlog4j2.configurationFile=${options.log4jConfig}`, '-cp', options.classpath, options.mainClass]),
     ...options.args,
   ];
   const [command, args] = HAS_SETPRIV

@@ -12,6 +12,8 @@ export interface Rule {
   on?: 'topic' | 'group' | 'body.name' | 'body.topic';
   /** Completes "… may not …" and names the action in the audit log. */
   what: string;
+  /** A request bearing the configured `metrics.token` may call it without a session. */
+  scrapeToken?: boolean;
 }
 
 const C = '/api/clusters/:cluster';
@@ -20,9 +22,13 @@ const G = `${C}/consumer-groups/:group`;
 const K = `${C}/connects/:connect`;
 const N = `${K}/connectors/:name`;
 const S = `${C}/schedules`;
+const R = `${C}/schemas`;
 
 export const PERMISSIONS: Record<string, Rule> = {
   'GET /api/health': { need: 'public', what: 'check health' },
+  // Load balancers and probes have no login; the answer names clusters, nothing in them.
+  'GET /api/ready': { need: 'public', what: 'check readiness' },
+  'GET /api/openapi.json': { need: 'public', what: 'read the API description' },
   'POST /api/auth/login': { need: 'public', what: 'log in' },
   'POST /api/auth/logout': { need: 'public', what: 'log out' },
   'GET /api/auth/me': { need: 'public', what: 'see who is logged in' },
@@ -35,6 +41,7 @@ export const PERMISSIONS: Record<string, Rule> = {
   [`GET ${C}`]: { need: 'read', what: 'see the cluster' },
   [`GET ${C}/brokers`]: { need: 'read', what: 'list brokers' },
   [`GET ${C}/brokers/:id/configs`]: { need: 'read', what: "read a broker's configs" },
+  [`PATCH ${C}/brokers/:id/configs`]: { need: 'admin', what: "change a broker's configs" },
 
   [`GET ${C}/topics`]: { need: 'read', what: 'list topics' },
   [`POST ${C}/topics`]: { need: 'admin', on: 'body.name', what: 'create a topic' },
@@ -93,10 +100,30 @@ export const PERMISSIONS: Record<string, Rule> = {
   [`POST ${C}/templates`]: { need: 'operate', what: 'save a message as a template' },
   [`POST ${C}/templates/import`]: { need: 'operate', what: 'import saved messages' },
   [`DELETE ${C}/templates/:id`]: { need: 'operate', what: 'delete a saved message' },
+
+  [`GET ${R}`]: { need: 'read', what: 'list schema subjects' },
+  [`GET ${R}/ids/:id`]: { need: 'read', what: 'read a schema' },
+  [`GET ${R}/:subject`]: { need: 'read', what: 'see a schema subject' },
+  [`GET ${R}/:subject/versions/:version`]: { need: 'read', what: 'read a schema version' },
+  // Registering a version is what producers' serializers do too; a check (a POST, like every change here)
+  // goes with it.
+  [`POST ${R}/:subject/check`]: { need: 'operate', what: 'check a schema’s compatibility' },
+  [`POST ${R}/:subject`]: { need: 'operate', what: 'register a schema version' },
+  [`PUT ${R}/compatibility`]: { need: 'admin', what: 'set the global schema compatibility' },
+  [`PUT ${R}/:subject/compatibility`]: { need: 'admin', what: "set a subject's compatibility" },
+  [`DELETE ${R}/:subject`]: { need: 'admin', what: 'delete a schema subject' },
+  [`DELETE ${R}/:subject/versions/:version`]: { need: 'admin', what: 'delete a schema version' },
 };
+
+/** Prometheus metrics: admins, or a scraper with the `metrics.token` bearer token (plugins/access.ts). */
+const METRICS: Rule = { need: 'admin', what: 'read the metrics', scrapeToken: true };
 
 /** The rule of a route; HEAD goes with its GET. Undefined: the route has no row (refused for everybody). */
 export function ruleOf(method: string, url: string): Rule | undefined {
+  if (url === '/metrics') return METRICS;
+  // Swagger UI's page and files: the API's description, no data (its "Try it out" calls need a login).
+  if (url === '/api/docs' || url.startsWith('/api/docs/'))
+    return { need: 'public', what: 'read the API documentation' };
   if (!url.startsWith('/api/')) return { need: 'public', what: 'load the web app' };
   return PERMISSIONS[`${method === 'HEAD' ? 'GET' : method} ${url}`];
 }

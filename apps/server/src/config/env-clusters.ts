@@ -1,11 +1,11 @@
 // kafka-ui's environment names, so its users can bring their settings along. <i> is the position of a
 // cluster in the configured list (0: KAFKA_BROKERS's cluster, else the file's first); a position just past
 // the list adds a cluster. config.ts hands the environment in: it stays the only module reading it.
-import type { ClusterConfig, ConnectConfig, SaslConfig } from '../config.ts';
+import type { ClusterConfig, ConnectConfig, SaslConfig, SchemaRegistryConfig } from '../config.ts';
 import { ConfigError } from './errors.ts';
 import { pemFile } from './file.ts';
 import { parseJaas } from './jaas.ts';
-import { checkConnect, NAME } from './resolve.ts';
+import { checkConnect, checkSchemaRegistry, NAME } from './resolve.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -53,6 +53,22 @@ function connectsOf(env: Env): Map<number, ConnectConfig[]> {
     result.set(cluster, list);
   }
   return result;
+}
+
+/** KAFKA_CLUSTERS_<i>_SCHEMAREGISTRY (the URL) and _SCHEMAREGISTRYAUTH_USERNAME / _PASSWORD. */
+function schemaRegistriesOf(env: Env): Map<number, Partial<SchemaRegistryConfig>> {
+  const found = new Map<number, Partial<SchemaRegistryConfig>>();
+  for (const [key, value] of Object.entries(env)) {
+    const match = /^KAFKA_CLUSTERS_(\d+)_SCHEMAREGISTRY(|AUTH_USERNAME|AUTH_PASSWORD)$/.exec(key);
+    if (!match || value === undefined) continue;
+    const entry = found.get(Number(match[1])) ?? {};
+    found.set(Number(match[1]), entry);
+    const field = ({ '': 'url', AUTH_USERNAME: 'username', AUTH_PASSWORD: 'password' } as const)[
+      match[2] as '' | 'AUTH_USERNAME' | 'AUTH_PASSWORD'
+    ];
+    entry[field] = value;
+  }
+  return found;
 }
 
 function clusterFieldsOf(env: Env): Map<number, Partial<Record<ClusterField, string>>> {
@@ -141,6 +157,21 @@ export function envClusters(
     result[index] = {
       ...cluster,
       connect: [...connects, ...(cluster.connect ?? []).filter((c) => !names.has(c.name))],
+    };
+  }
+  for (const [index, entry] of schemaRegistriesOf(env)) {
+    const cluster = result[index];
+    const source = `KAFKA_CLUSTERS_${index}_SCHEMAREGISTRY`;
+    if (!cluster)
+      throw new ConfigError(
+        `${source}* names cluster ${index}, but ${result.length} cluster(s) are configured (KAFKA_BROKERS or TRIBUTARY_CONFIG)`,
+      );
+    // The environment wins over the file, field by field (a password alone may come from a secret).
+    const merged = { ...cluster.schemaRegistry, ...entry };
+    if (!merged.url) throw new ConfigError(`${source} is missing (e.g. http://schema-registry:8081)`);
+    result[index] = {
+      ...cluster,
+      schemaRegistry: checkSchemaRegistry({ ...merged, url: merged.url }, source),
     };
   }
   return result;

@@ -48,6 +48,16 @@ const ConnectFile = Type.Object(
   strict,
 );
 
+const SchemaRegistryFile = Type.Object(
+  {
+    url: Type.String(),
+    username: Type.Optional(Type.String()),
+    password: Type.Optional(Type.String()),
+    passwordFile: Type.Optional(Type.String()),
+  },
+  strict,
+);
+
 export const ClusterFile = Type.Object(
   {
     name: Type.String(),
@@ -56,6 +66,7 @@ export const ClusterFile = Type.Object(
     sasl: Type.Optional(SaslFile),
     tls: Type.Optional(Type.Union([Type.Boolean(), TlsFile])),
     connect: Type.Optional(Type.Array(ConnectFile)),
+    schemaRegistry: Type.Optional(SchemaRegistryFile),
   },
   strict,
 );
@@ -115,6 +126,7 @@ const FileSchema = Type.Object(
     exportEnabled: Type.Optional(Type.Boolean()),
     kafkaRequestTimeoutMs: Type.Optional(Type.Integer({ minimum: 1 })),
     connectRequestTimeoutMs: Type.Optional(Type.Integer({ minimum: 1 })),
+    schemaRegistryTimeoutMs: Type.Optional(Type.Integer({ minimum: 1 })),
     connectPluginPath: Type.Optional(Type.String()),
     liveTailsMax: Type.Optional(Type.Integer({ minimum: 1 })),
     searchesMax: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -133,6 +145,8 @@ const FileSchema = Type.Object(
         strict,
       ),
     ),
+    /** `token`: GET /metrics then asks for `Authorization: Bearer <token>`. */
+    metrics: Type.Optional(Type.Object({ token: Type.Optional(Type.String({ minLength: 16 })) }, strict)),
     schedules: Type.Optional(
       Type.Object(
         {

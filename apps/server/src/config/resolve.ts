@@ -1,6 +1,6 @@
 // From the file's shapes to the app's: secrets read from their files, TLS files read, names checked,
 // users' roles spelled out. Every problem names its key.
-import type { ClusterConfig, ConnectConfig } from '../config.ts';
+import type { ClusterConfig, ConnectConfig, SchemaRegistryConfig } from '../config.ts';
 import { ConfigError } from './errors.ts';
 import {
   pemFile,
@@ -77,6 +77,18 @@ export function checkConnect(connect: ConnectConfig, source: string): ConnectCon
   return { ...connect, url: connect.url.replace(/\/+$/, '') };
 }
 
+export function checkSchemaRegistry(registry: SchemaRegistryConfig, source: string): SchemaRegistryConfig {
+  let url: URL;
+  try {
+    url = new URL(registry.url);
+  } catch {
+    throw new ConfigError(`${source}.url="${registry.url}" is not a URL like http://schema-registry:8081`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`${source}.url="${registry.url}" must start with http:// or https://`);
+  return { ...registry, url: registry.url.replace(/\/+$/, '') };
+}
+
 export function clusterFromFile(cluster: ClusterFileConfig, source: string): ClusterConfig {
   if (!NAME.test(cluster.name))
     throw new ConfigError(`${source}.name must be letters, digits, '.', '_' or '-'`);
@@ -115,6 +127,19 @@ export function clusterFromFile(cluster: ClusterFileConfig, source: string): Clu
         where,
       );
     });
+  if (cluster.schemaRegistry) {
+    const { url, username, password, passwordFile } = cluster.schemaRegistry;
+    const where = `${source}.schemaRegistry`;
+    const value = secret(password, passwordFile, `${where}.password`);
+    result.schemaRegistry = checkSchemaRegistry(
+      {
+        url,
+        ...(username !== undefined ? { username } : {}),
+        ...(value !== undefined ? { password: value } : {}),
+      },
+      where,
+    );
+  }
   return result;
 }
 

@@ -3,9 +3,19 @@ import type { ClusterConfig } from '../config.ts';
 import { toDomainError, withDeadline } from './errors.ts';
 import { BrokerHealth } from './broker-health.ts';
 
+/** One admin request as the metrics see it: `api` is the call's fixed description, `error` its error code. */
+export interface KafkaRequestSample {
+  cluster: string;
+  api: string;
+  seconds: number;
+  error?: string;
+}
+
 export interface ConnectionOptions {
   /** Upper bound for one admin call, so a silent broker fails the request instead of hanging it. */
   requestTimeoutMs: number;
+  /** Told of every admin request (kafkajs and the gap adapter alike), e.g. by the metrics. */
+  observe?: (sample: KafkaRequestSample) => void;
 }
 
 function saslOf(config: ClusterConfig): SASLOptions | undefined {
@@ -78,11 +88,33 @@ export class ClusterConnection {
     call: (admin: Admin) => Promise<T>,
     context: Record<string, unknown> = {},
   ): Promise<T> {
+    return this.observed(what, async () => {
+      try {
+        const admin = await this.admin();
+        return await withDeadline(call(admin), this.options.requestTimeoutMs * 2, what);
+      } catch (error) {
+        throw toDomainError(error, { cluster: this.name, ...context });
+      }
+    });
+  }
+
+  /** Runs one admin request and tells `options.observe` how long it took and how it ended. */
+  async observed<T>(api: string, run: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const report = (error?: unknown) =>
+      this.options.observe?.({
+        cluster: this.name,
+        api,
+        seconds: (performance.now() - started) / 1000,
+        ...(error === undefined ? {} : { error: (error as { code?: string }).code ?? 'ERROR' }),
+      });
     try {
-      const admin = await this.admin();
-      return await withDeadline(call(admin), this.options.requestTimeoutMs * 2, what);
+      const result = await run();
+      report();
+      return result;
     } catch (error) {
-      throw toDomainError(error, { cluster: this.name, ...context });
+      report(error ?? 'ERROR');
+      throw error;
     }
   }
 

@@ -2,7 +2,7 @@
 // and its plain types. Metadata, features, quorum and broker configs go through kafka/admin
 // (@platformatic/kafka, see admin/client.ts); the reachability check is kafkajs's describeCluster.
 import { perConnection, type ClusterConnection } from './cluster-connection.ts';
-import { describeConfigs } from './admin/configs.ts';
+import { alterConfigsIncrementally, describeConfigs } from './admin/configs.ts';
 import { finalizedFeatures, type FinalizedFeature } from './admin/features.ts';
 import { readMetadata, type MetadataView } from './admin/metadata.ts';
 import { describeQuorum, type QuorumInfo } from './admin/quorum.ts';
@@ -51,8 +51,14 @@ export class ClusterGateway {
     return brokerHealth(this.connection).probe();
   }
 
-  brokerConfigs(id: number): Promise<ConfigEntry[]> {
+  /** One broker's configs, or (`default`) the cluster-wide dynamic defaults that are set. */
+  brokerConfigs(id: number | 'default'): Promise<ConfigEntry[]> {
     return describeConfigs(this.connection, { kind: 'broker', id });
+  }
+
+  /** IncrementalAlterConfigs on a broker (or the cluster-wide default): only the named keys change. */
+  alterBrokerConfigs(id: number | 'default', change: { set: Record<string, string>; reset: string[] }) {
+    return alterConfigsIncrementally(this.connection, { kind: 'broker', id }, change);
   }
 }
 

@@ -10,6 +10,7 @@ import type { OidcConfig, User } from '../config/resolve.ts';
 import { ANONYMOUS, may, roleFor, type Target } from '../auth/grants.ts';
 import { ruleOf, type Rule } from '../auth/permissions.ts';
 import { Sessions } from '../auth/sessions.ts';
+import { hasScrapeToken } from './metrics.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -156,6 +157,7 @@ export const accessPlugin = fp(
           message: `${request.method} ${request.routeOptions.url} has no permission rule, so nobody may call it.`,
         });
       }
+      if (rule.scrapeToken && hasScrapeToken(app.config, request)) return;
       // Public routes need no session (the web app's files, the login), except the one saying who is in.
       if (rule.need === 'public' && request.routeOptions.url !== '/api/auth/me') return;
       request.user = await userOf(request);

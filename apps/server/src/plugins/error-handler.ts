@@ -17,8 +17,15 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   KAFKA_UNAVAILABLE: 503,
   CONNECT_ERROR: 502,
   CONNECT_UNAVAILABLE: 503,
+  SCHEMA_REGISTRY_ERROR: 502,
+  SCHEMA_REGISTRY_UNAVAILABLE: 503,
+  SCHEMA_INCOMPATIBLE: 422,
   SSO_UNAVAILABLE: 503,
 };
+
+function isErrorBody(payload: unknown): payload is ErrorBody {
+  return typeof payload === 'object' && payload !== null && 'code' in payload && 'message' in payload;
+}
 
 /** Fastify's own validation messages read like `body/partitions must be >= 1`; make them a sentence. */
 function validationMessage(error: FastifyError): string {
@@ -54,6 +61,13 @@ function frameworkMessage(error: FastifyError, contentType: string | undefined):
  * their message; anything unexpected is logged in full and answered with a generic 500.
  */
 export const errorHandlerPlugin = fp(async (app) => {
+  // Every `{code, message}` answer, whoever sent it (this handler, the host guard, a WebSocket guard), carries
+  // the request's id: the `reqId` of its lines in the server log.
+  app.addHook('preSerialization', async (request, reply, payload) =>
+    reply.statusCode >= 400 && isErrorBody(payload) && payload.requestId === undefined
+      ? { ...payload, requestId: request.id }
+      : payload,
+  );
   app.setErrorHandler<FastifyError | DomainError>((error, request, reply) => {
     let body: ErrorBody;
     if ('validation' in error && error.validation) {

@@ -1,9 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { AuditList, ErrorBody, type AuditEntry } from '@tributary/contract';
+import { AuditList, AuditQuery, ErrorBody, type AuditEntry } from '@tributary/contract';
 import { partitionReader } from '../kafka/partition-reader.ts';
-
-const Query = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) });
 
 /** The latest `limit` entries of each partition of the audit topic, newest first. */
 async function fromKafka(
@@ -42,7 +39,7 @@ async function fromKafka(
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/audit',
-    { schema: { querystring: Query, response: { 200: AuditList, 403: ErrorBody, 503: ErrorBody } } },
+    { schema: { querystring: AuditQuery, response: { 200: AuditList, 403: ErrorBody, 503: ErrorBody } } },
     async (req) => {
       const limit = req.query.limit ?? 100;
       const { cluster, topic } = app.config.audit;

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import rateLimit from '@fastify/rate-limit';
 import { verify } from '@node-rs/argon2';
-import { Type } from 'typebox';
-import { AuthProviders, ErrorBody, LoginBody, Me } from '@tributary/contract';
+import { AuthProviders, ErrorBody, LoginBody, Me, OidcLoginQuery } from '@tributary/contract';
 import type { User } from '../config/resolve.ts';
 import { roleOn } from '../auth/grants.ts';
 import { OidcLogin, type PendingLogin } from '../auth/oidc.ts';
@@ -99,7 +98,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/auth/oidc/login',
     {
       schema: {
-        querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 2000 })) }),
+        querystring: OidcLoginQuery,
         response: { 404: ErrorBody, 503: ErrorBody },
       },
     },

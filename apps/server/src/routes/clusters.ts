@@ -5,12 +5,14 @@ import {
   ClusterList,
   ClusterOverview,
   ClusterParams,
+  AlterConfigsBody,
   ConfigList,
   ErrorBody,
 } from '@tributary/contract';
 import { roleOn } from '../auth/grants.ts';
 import { listClusters } from '../domain/clusters.ts';
-import { brokerConfigs, clusterOverview, listBrokers } from '../domain/brokers/overview.ts';
+import { clusterOverview, listBrokers } from '../domain/brokers/overview.ts';
+import { alterBrokerConfigs, brokerConfigs } from '../domain/brokers/configs.ts';
 import { clusterGateway } from '../kafka/cluster-gateway.ts';
 import { topicsGateway } from '../kafka/topics-gateway.ts';
 
@@ -46,5 +48,20 @@ export const clusterRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/clusters/:cluster/brokers/:id/configs',
     { schema: { params: BrokerParams, response: { 200: ConfigList, ...errors } } },
     (req) => brokerConfigs(cluster(req.params.cluster), req.params.id),
+  );
+
+  app.patch(
+    '/api/clusters/:cluster/brokers/:id/configs',
+    {
+      schema: { params: BrokerParams, body: AlterConfigsBody, response: { 200: ConfigList, ...errors } },
+    },
+    async (req) => {
+      const configs = await alterBrokerConfigs(cluster(req.params.cluster), req.params.id, req.body);
+      req.log.info(
+        { broker: req.params.id, set: Object.keys(req.body.set ?? {}), reset: req.body.reset },
+        'broker configs changed',
+      );
+      return configs;
+    },
   );
 };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
+  ClusterParams,
   CommitHistory,
   CommitHistoryQuery,
   DeleteGroupOffsetsQuery,
@@ -14,6 +14,7 @@ import {
   ResetOffsetsBody,
   ResetOffsetsResult,
   TopicConsumerGroups,
+  TopicParams,
 } from '@tributary/contract';
 import { listConsumerGroups } from '../domain/consumer-groups/list.ts';
 import { describeGroup } from '../domain/consumer-groups/describe.ts';
@@ -24,11 +25,6 @@ import { commitHistory } from '../domain/consumer-groups/commit-history.ts';
 import { groupsGateway } from '../kafka/groups-gateway.ts';
 import { partitionReader } from '../kafka/partition-reader.ts';
 
-const TopicParams = Type.Object({
-  cluster: Type.String({ minLength: 1 }),
-  topic: Type.String({ minLength: 1 }),
-});
-
 /** `kafka-consumer-groups` over HTTP: list, describe, reset (dry run first), delete, history. */
 export const consumerGroupsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const base = '/api/clusters/:cluster/consumer-groups';
@@ -38,7 +34,7 @@ export const consumerGroupsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     base,
     {
       schema: {
-        params: Type.Object({ cluster: Type.String({ minLength: 1 }) }),
+        params: ClusterParams,
         querystring: GroupListQuery,
         response: { 200: GroupList },
       },

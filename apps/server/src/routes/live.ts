@@ -24,9 +24,17 @@ class LiveTail {
   }
 }
 
-function socketSink(socket: WebSocket): LiveSink {
+/** Counts what the tail sends (and what its `stats` say it skipped) for the metrics. */
+type Counted = (outcome: 'sent' | 'skipped', count: number) => void;
+
+function socketSink(socket: WebSocket, count: Counted = () => {}): LiveSink {
   return {
-    send: (event: LiveEvent) => sendIfOpen(socket, event),
+    send: (event: LiveEvent) => {
+      if (socket.readyState !== socket.OPEN) return;
+      if (event.type === 'message') count('sent', 1);
+      else if (event.type === 'stats') count('skipped', event.skipped);
+      sendIfOpen(socket, event);
+    },
     bufferedAmount: () => socket.bufferedAmount,
     close(code, reason) {
       if (socket.readyState === socket.OPEN) socket.close(code, reason);
@@ -54,11 +62,22 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tails = new LiveTailRegistry<LiveTail>(() => app.config.liveTailsMax);
 
   app.addHook('onClose', () => tails.closeAll());
+  app.metrics.track('live_tails', () => tails.size);
+  const count: Counted = (outcome, n) => app.metrics.live(outcome, n);
 
   app.route({
     method: 'GET',
     url: '/api/clusters/:cluster/topics/:topic/live',
-    schema: { params: LiveParams },
+    schema: {
+      params: LiveParams,
+      summary: 'Live tail (WebSocket)',
+      description:
+        'A WebSocket (GET with `Upgrade: websocket`). Send `LiveCommand` frames (first `{"type":"start",' +
+        '"from":{"mode":"now"}}`, then pause, resume, partitions, filter, ack, stop); receive `LiveEvent` ' +
+        'frames (subscribed, message, stats, paused, resumed, heartbeat, error, end). Reads partitions ' +
+        `directly: no consumer group. Close codes: ${LIVE_CLOSE.fatal} after a fatal error, ` +
+        `${LIVE_CLOSE.tooMany} when the server's live-tail limit is reached, 1001 when it shuts down.`,
+    },
     ...webSocketGuards(
       'open a live tail',
       'The live tail is a WebSocket: connect with a WebSocket client (the Live tab does), not a plain GET.',
@@ -71,8 +90,8 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       } catch (error) {
         return refuse(socket, error as DomainError, LIVE_CLOSE.fatal);
       }
-      const source = readerSource(ownPartitionReader(connection));
-      const sink = socketSink(socket);
+      const source = readerSource(ownPartitionReader(connection), app.schemaRegistries.cache(cluster));
+      const sink = socketSink(socket, count);
       const log = request.log.child({ cluster, topic, live: true });
       const session = new LiveSession(topic, source, sink, undefined, (error) =>
         log.warn(

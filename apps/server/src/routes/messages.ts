@@ -22,6 +22,7 @@ import { DomainError } from '../domain/errors.ts';
 import { browseMessages } from '../domain/messages/browse.ts';
 import { readMessage } from '../domain/messages/read.ts';
 import { exportMessages } from '../domain/messages/export.ts';
+import { encodeWithSchema } from '../domain/schemas/encode.ts';
 import { encodeHeaders, produceOne } from '../domain/messages/produce.ts';
 import { parseLines, produceMany } from '../domain/messages/bulk.ts';
 import { prepareUpload, uploadTooLarge } from '../domain/messages/upload.ts';
@@ -50,6 +51,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (max) =>
       `This server already streams ${max} export${max === 1 ? '' : 's'} at once, its limit (exportsMax). Try again when one has finished.`,
   );
+  app.metrics.track('exports', () => exports.size);
 
   // A file upload is read as a stream (spooled to disk), never buffered in memory.
   app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
@@ -65,6 +67,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         req.params.topic,
         req.query,
         abortOnClose(reply.raw),
+        app.schemaRegistries.cache(req.params.cluster),
       )),
       exportEnabled: app.config.exportEnabled,
     }),
@@ -88,6 +91,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         topic,
         req.query,
         abortOnClose(reply.raw),
+        app.schemaRegistries.cache(req.params.cluster),
       ).catch((error: unknown) => {
         release();
         throw error;
@@ -111,6 +115,7 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         req.params.partition,
         req.params.offset,
         req.query,
+        app.schemaRegistries.cache(req.params.cluster),
       ),
   );
 
@@ -121,8 +126,27 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       bodyLimit: 12 << 20,
       schema: { params: TopicParams, body: ProduceRequest, response: { 201: ProduceResult, ...errors } },
     },
-    async (req, reply) =>
-      reply.status(201).send(await produceOne(producer(req.params.cluster), req.params.topic, req.body)),
+    async (req, reply) => {
+      const { cluster } = req.params;
+      const { keySchema, valueSchema } = req.body;
+      const encoded = {
+        ...(keySchema
+          ? { key: await encodeWithSchema(app.schemaRegistries, cluster, req.body.key, keySchema, 'key') }
+          : {}),
+        ...(valueSchema
+          ? {
+              value: await encodeWithSchema(
+                app.schemaRegistries,
+                cluster,
+                req.body.value,
+                valueSchema,
+                'value',
+              ),
+            }
+          : {}),
+      };
+      return reply.status(201).send(await produceOne(producer(cluster), req.params.topic, req.body, encoded));
+    },
   );
 
   app.post(

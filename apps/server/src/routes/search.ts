@@ -32,12 +32,21 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (max) =>
       `This server already runs ${max} search${max === 1 ? '' : 'es'} at once, its limit (searchesMax). Try again when one has finished.`,
   );
+  app.metrics.track('searches', () => searches.size);
   app.route({
     method: 'GET',
     url: '/api/clusters/:cluster/topics/:topic/search',
     // Bad parameters are answered on the socket as an error event, where the UI can show them.
     attachValidation: true,
-    schema: { params: TopicParams, querystring: SearchQuery },
+    schema: {
+      params: TopicParams,
+      querystring: SearchQuery,
+      summary: 'Search messages (WebSocket)',
+      description:
+        'A WebSocket (GET with `Upgrade: websocket`); the query says what to scan. Receive `SearchEvent` ' +
+        'frames: `message` per match, `progress` at least every second, then one `done` (or `error`, also ' +
+        'for bad parameters); send a `SearchCommand` (`{"type":"stop"}`) to stop early.',
+    },
     ...webSocketGuards(
       'search messages',
       'The search is a WebSocket: connect with a WebSocket client (the Messages tab does).',
@@ -98,6 +107,8 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
             },
           },
           controller.signal,
+          undefined,
+          app.schemaRegistries.cache(req.params.cluster),
         );
         send({ type: 'done', ...end });
       };

@@ -5,6 +5,7 @@ import { setPrefs, usePrefs, type Prefs } from '../prefs.ts';
 import { languageNow } from '../i18n/index.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import { UserMenu } from './UserMenu.tsx';
+import { useMe } from '../api/auth.ts';
 import { ClusterSwitcher, RoleNote } from './ClusterSwitcher.tsx';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -18,6 +19,9 @@ export function Layout() {
   const cluster = useMatch('/clusters/:cluster/*')?.params.cluster;
   const prefs = usePrefs();
   const [menuOpen, setMenuOpen] = useState(false);
+  // The audit log is for admins (everyone is one when nobody logs in).
+  const me = useMe().data;
+  const mayAudit = !!me && (me.auth === 'none' || me.clusters.some((c) => c.role === 'admin'));
   useShortcuts(cluster);
   const base = cluster ? `/clusters/${encodeURIComponent(cluster)}` : '';
   return (
@@ -41,6 +45,11 @@ export function Layout() {
         <NavLink to="/" end className={navClass}>
           {t('nav.clusters')}
         </NavLink>
+        {mayAudit && (
+          <NavLink to="/audit" className={navClass}>
+            {t('nav.audit')}
+          </NavLink>
+        )}
         {cluster && (
           <div className="mt-3 space-y-1">
             <div className="px-3 text-xs tracking-wide text-nav-fg uppercase">{cluster}</div>
@@ -59,6 +68,9 @@ export function Layout() {
             </NavLink>
             <NavLink to={`${base}/connect`} className={navClass}>
               {t('nav.connect')}
+            </NavLink>
+            <NavLink to={`${base}/schemas`} className={navClass}>
+              {t('nav.schemas')}
             </NavLink>
             <NavLink to={`${base}/schedules`} className={navClass}>
               {t('nav.schedules')}

@@ -16,7 +16,8 @@ export interface FilterOptions {
 /** A key or value as the filter sees it: parsed JSON when it is JSON, else its text; null stays null. */
 function dataValue(data: DecodedData): Value {
   if (data === null) return null;
-  if (data.format === 'json') {
+  // Records decoded with a registry schema are JSON too: a filter reaches their fields.
+  if (data.format === 'json' || data.schema !== undefined) {
     try {
       return JSON.parse(data.text) as Value;
     } catch {

@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import './global-setup.ts';
 import { waitForConnect } from '../connect-ready.ts';
+import { waitForSchemaRegistry } from '../schema-registry.ts';
 
 /** The shared test broker's bootstrap servers (started by the integration project's global setup). */
 export function sharedKafkaBrokers(): string[] {
@@ -17,6 +18,18 @@ export function sharedConnect(timeoutMs = 120_000): Promise<string> {
   const url = inject('connectUrl');
   connectReady ??= waitForConnect(url, timeoutMs).then(() => url);
   return connectReady;
+}
+
+let registryReady: Promise<string> | undefined;
+
+/**
+ * The shared Schema Registry's Confluent-compatible API URL (`.../apis/ccompat/v7`), once it lists
+ * subjects (the global setup starts it in the background; it is built by the test command's install step).
+ */
+export function sharedSchemaRegistry(timeoutMs = 120_000): Promise<string> {
+  const url = inject('schemaRegistryUrl');
+  registryReady ??= waitForSchemaRegistry(url, timeoutMs).then(() => url);
+  return registryReady;
 }
 
 /** A topic name no other test uses. */

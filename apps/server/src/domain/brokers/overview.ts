@@ -1,7 +1,7 @@
 import type { BrokerInfo, ClusterOverview } from '@tributary/contract';
 import { describeContact, type ClusterGateway, type QuorumInfo } from '../../kafka/cluster-gateway.ts';
 import type { TopicsGateway } from '../../kafka/topics-gateway.ts';
-import { DomainError, notFound } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { metadataVersionName } from './metadata-version.ts';
 
 /**
@@ -110,14 +110,4 @@ export async function listBrokers(cluster: ClusterGateway, gateway: TopicsGatewa
         ...(contacts.has(id) ? { contact: contacts.get(id)! } : {}),
       };
     });
-}
-
-/** `kafka-configs --describe --all --entity-type brokers --entity-name <id>`; only an online broker answers. */
-export async function brokerConfigs(cluster: ClusterGateway, id: number) {
-  const { brokers } = await cluster.brokers();
-  if (!brokers.some((b) => b.id === id))
-    throw notFound(
-      `Broker ${id} is not online in cluster "${cluster.name}" (online: ${brokers.map((b) => b.id).join(', ') || 'none'}).`,
-    );
-  return cluster.brokerConfigs(id);
 }

@@ -4,6 +4,7 @@ import { abortable } from '../errors.ts';
 import { decodeRecord } from '../messages/decode.ts';
 import { compileFilter } from '../messages/filter.ts';
 import type { LiveSource } from './source.ts';
+import type { SchemaCache } from '../schemas/schema-cache.ts';
 
 /** Values longer than this are cut in a tail row (the size still shows); browsing shows them whole. */
 const MAX_VALUE_BYTES = 64 * 1024;
@@ -17,7 +18,7 @@ export interface ReaderSource extends LiveSource<FetchedRecord> {
  * The live source over the group-less partition reader, the message decoder and the search filter. Each
  * tail gets a reader of its own (see ownPartitionReader): closing the tab closes exactly its connections.
  */
-export function readerSource(reader: OwnPartitionReader): ReaderSource {
+export function readerSource(reader: OwnPartitionReader, schemas?: SchemaCache): ReaderSource {
   // A fetch keeps running inside kafkajs after its abort; closing the client under it would let it
   // reconnect. So the close waits for those (at most one long poll) and then disconnects.
   const inFlight = new Set<Promise<unknown>>();
@@ -59,6 +60,7 @@ export function readerSource(reader: OwnPartitionReader): ReaderSource {
         () => (firstFetch = undefined),
       );
       const result = await abortable(work, signal, 'The live tail was stopped.');
+      await schemas?.loadFor(result.records);
       return {
         records: result.records,
         highWatermark: BigInt(result.highWatermark),
@@ -67,7 +69,8 @@ export function readerSource(reader: OwnPartitionReader): ReaderSource {
       };
     },
     offsetOf: (record) => BigInt(record.offset),
-    decode: (record, formats) => decodeRecord(record, { ...formats, maxValueBytes: MAX_VALUE_BYTES }),
+    decode: (record, formats) =>
+      decodeRecord(record, { ...formats, maxValueBytes: MAX_VALUE_BYTES, schemas }),
     compileFilter(filter: LiveFilter) {
       if (!filter.q && !filter.filter?.trim()) return undefined;
       return compileFilter(filter);

@@ -3,6 +3,7 @@ import type { PartitionReader } from '../../kafka/partition-reader.ts';
 import { compileFilter } from './filter.ts';
 import { MergedReader, type Direction, type Range } from './merged-reader.ts';
 import { choosePartitions, decodeCursor, encodeCursor, seekRanges, type Bounds } from './positions.ts';
+import type { SchemaCache } from '../schemas/schema-cache.ts';
 
 /** Limits that keep one request's memory and time bounded whatever the topic holds. */
 export const BROWSE_LIMITS = {
@@ -90,6 +91,7 @@ export async function browseMessages(
   topic: string,
   query: MessagesQuery,
   signal?: AbortSignal,
+  schemas?: SchemaCache,
 ): Promise<Omit<MessagePage, 'exportEnabled'>> {
   const match = compileFilter({ q: query.q, caseSensitive: query.caseSensitive, filter: query.filter });
   const limit = query.limit ?? 100;
@@ -108,6 +110,7 @@ export async function browseMessages(
       keyFormat: query.keyFormat ?? 'auto',
       valueFormat: query.valueFormat ?? 'auto',
       maxValueBytes: shape.maxValueBytes,
+      schemas,
     },
     perPartition: shape.perPartition,
     fetchBytes: shape.fetchBytes,

@@ -5,6 +5,7 @@ import { MergedReader } from './merged-reader.ts';
 import { mergeShape, planRead } from './browse.ts';
 import { searchRanges } from './search.ts';
 import { csvField } from './csv.ts';
+import type { SchemaCache } from '../schemas/schema-cache.ts';
 
 const EXPORT_VALUE_MAX = 1 << 20; // the broker's default max.message.bytes: whole values in practice
 const EXPORT_BUDGET_BYTES = 64 << 20;
@@ -40,6 +41,7 @@ export async function exportMessages(
   topic: string,
   query: ExportQuery,
   signal?: AbortSignal,
+  schemas?: SchemaCache,
 ): Promise<AsyncGenerator<string>> {
   const match = compileFilter({ q: query.q, caseSensitive: query.caseSensitive, filter: query.filter });
   // With a search scope, the search's result (oldest first over its ranges); else the browse result.
@@ -61,6 +63,7 @@ export async function exportMessages(
       keyFormat: query.keyFormat ?? 'auto',
       valueFormat: query.valueFormat ?? 'auto',
       maxValueBytes,
+      schemas,
     },
     perPartition,
     fetchBytes: mergeShape(plan.ranges.length, 1, maxValueBytes).fetchBytes,

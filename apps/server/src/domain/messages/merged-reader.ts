@@ -111,6 +111,8 @@ class PartitionCursor {
         maxWaitMs: 0,
         ...(signal ? { signal } : {}),
       });
+      // Each schema id of the batch is fetched once (cached per cluster), before any record is decoded.
+      await decode.schemas?.loadFor(result.records);
       const entries: Entry[] = [];
       let bytes = 0;
       for (const record of result.records) {

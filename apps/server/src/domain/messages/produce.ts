@@ -118,9 +118,15 @@ export async function produceOne(
   producer: ProducerGateway,
   topic: string,
   request: ProduceRequest,
+  /** Key or value already encoded (with a registry schema); the typed text's format is then not used. */
+  encoded: { key?: Buffer | null; value?: Buffer | null } = {},
 ): Promise<ProduceResult> {
-  const key = encodeInput(request.key, request.keyFormat ?? 'string', 'key');
-  const value = encodeInput(request.value, request.valueFormat ?? 'string', 'value');
+  const key =
+    encoded.key !== undefined ? encoded.key : encodeInput(request.key, request.keyFormat ?? 'string', 'key');
+  const value =
+    encoded.value !== undefined
+      ? encoded.value
+      : encodeInput(request.value, request.valueFormat ?? 'string', 'value');
   const headers = encodeHeaders(request.headers);
   const [partitions, contacts] = await Promise.all([producer.partitions(topic), producer.contacts()]);
   const count = partitions.length;

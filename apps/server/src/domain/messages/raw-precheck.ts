@@ -47,5 +47,13 @@ export function rawPrecheck(query: PrecheckQuery): ((record: FetchedRecord) => b
         const text = bytes.toString('latin1');
         return UNSURE_LATIN1.test(text) || text.toLowerCase().includes(word);
       };
-  return (record) => may(record.value) || may(record.key) || record.headers.some((h) => may(h.value));
+  // The Confluent wire format (magic byte 0, a schema id) may decode to JSON with field and enum names
+  // that are not in its bytes: such a key or value is always decoded.
+  const wire = (bytes: Buffer | null) => bytes !== null && bytes.length >= 5 && bytes[0] === 0;
+  return (record) =>
+    wire(record.value) ||
+    wire(record.key) ||
+    may(record.value) ||
+    may(record.key) ||
+    record.headers.some((h) => may(h.value));
 }

@@ -3,6 +3,7 @@ import type { PartitionReader } from '../../kafka/partition-reader.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { choosePartitions } from './positions.ts';
 import { decodeRecord } from './decode.ts';
+import type { SchemaCache } from '../schemas/schema-cache.ts';
 
 const WHOLE_MAX_BYTES = 64 << 20;
 
@@ -13,6 +14,7 @@ export async function readMessage(
   partition: number,
   offset: string,
   formats: { keyFormat?: DataFormat | undefined; valueFormat?: DataFormat | undefined },
+  schemas?: SchemaCache,
 ): Promise<Message> {
   if (!/^\d+$/.test(offset)) throw badRequest(`An offset is a whole number like 42, not "${offset}".`);
   choosePartitions(await reader.offsets(topic), String(partition));
@@ -22,9 +24,11 @@ export async function readMessage(
     throw notFound(
       `Partition ${partition} of "${topic}" has no message at offset ${offset} (offsets ${result.logStartOffset} to ${BigInt(result.highWatermark) - 1n} exist; compaction and transaction markers leave gaps).`,
     );
+  await schemas?.loadFor([record]);
   return decodeRecord(record, {
     keyFormat: formats.keyFormat ?? 'auto',
     valueFormat: formats.valueFormat ?? 'auto',
     maxValueBytes: WHOLE_MAX_BYTES,
+    schemas,
   });
 }

@@ -5,6 +5,7 @@ import { BROWSE_LIMITS, mergeShape } from './browse.ts';
 import { compileFilter } from './filter.ts';
 import { MergedReader, type Range } from './merged-reader.ts';
 import { choosePartitions, parseTime } from './positions.ts';
+import type { SchemaCache } from '../schemas/schema-cache.ts';
 import { rawPrecheck } from './raw-precheck.ts';
 
 const SCAN_FETCH_BYTES = 4 << 20;
@@ -60,6 +61,7 @@ export async function searchMessages(
   sink: SearchSink,
   signal: AbortSignal,
   progressMs = 250,
+  schemas?: SchemaCache,
 ): Promise<SearchEnd> {
   const match = compileFilter({ q: query.q, caseSensitive: query.caseSensitive, filter: query.filter });
   const ranges = await searchRanges(reader, topic, query);
@@ -85,6 +87,7 @@ export async function searchMessages(
       keyFormat: query.keyFormat ?? 'auto',
       valueFormat: query.valueFormat ?? 'auto',
       maxValueBytes: shape.maxValueBytes,
+      schemas,
     },
     perPartition: shape.perPartition,
     fetchBytes: Math.floor(fetchBytes),

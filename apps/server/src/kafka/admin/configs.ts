@@ -1,5 +1,7 @@
 // Why: kafkajs 2.2.4 speaks DescribeConfigs v2 (no documentation) and only the legacy AlterConfigs, which
 // replaces a topic's whole dynamic config: a PATCH of one key would silently drop every other override.
+// The cluster-wide broker default (resource name "") is sent through the protocol API directly: the
+// library's admin routes BROKER resources to the broker whose id is Number(name), and Number("") is 0.
 import {
   ConfigResourceTypes,
   ConfigSources,
@@ -9,8 +11,15 @@ import {
 import type { ConfigEntry, ConfigSource } from '@tributary/contract';
 import type { ClusterConnection } from '../cluster-connection.ts';
 import { runGap } from './errors.ts';
+import { bootstrapConnection, callApi } from './protocol.ts';
 
-export type ConfigResource = { kind: 'topic'; name: string } | { kind: 'broker'; id: number };
+type PlatformaticAdmin = Parameters<Parameters<typeof runGap>[2]>[0];
+type DescribedConfig = Awaited<ReturnType<PlatformaticAdmin['describeConfigs']>>[number]['configs'][number];
+
+const isClusterDefault = (r: ConfigResource) => r.kind === 'broker' && r.id === 'default';
+
+/** A topic, one broker, or (`id: 'default'`) the cluster-wide broker defaults (resource name ""). */
+export type ConfigResource = { kind: 'topic'; name: string } | { kind: 'broker'; id: number | 'default' };
 
 const SOURCE_NAMES = Object.fromEntries(Object.entries(ConfigSources).map(([k, v]) => [v, k])) as Record<
   number,
@@ -34,22 +43,28 @@ function sourceOf(source: number): ConfigSource {
 const resourceOf = (r: ConfigResource) =>
   r.kind === 'topic'
     ? { resourceType: ConfigResourceTypes.TOPIC, resourceName: r.name }
-    : { resourceType: ConfigResourceTypes.BROKER, resourceName: String(r.id) };
+    : { resourceType: ConfigResourceTypes.BROKER, resourceName: r.id === 'default' ? '' : String(r.id) };
 
 /** Every config of a topic or broker (`kafka-configs --describe --all`), with documentation, by name. */
 export async function describeConfigs(
   connection: ClusterConnection,
   resource: ConfigResource,
 ): Promise<ConfigEntry[]> {
+  const options = { resources: [resourceOf(resource)], includeDocumentation: true, includeSynonyms: false };
   const results = await runGap(
     connection,
     'describing configs',
-    (admin) =>
-      admin.describeConfigs({
-        resources: [resourceOf(resource)],
-        includeDocumentation: true,
-        includeSynonyms: false,
-      }),
+    async (admin) =>
+      isClusterDefault(resource)
+        ? (
+            await callApi<{ results: { configs: DescribedConfig[] }[] }>(
+              admin,
+              'DescribeConfigs',
+              await bootstrapConnection(admin),
+              [options.resources, options.includeSynonyms, options.includeDocumentation],
+            )
+          ).results
+        : admin.describeConfigs(options),
     { resource },
   );
   const configs = results.flatMap((r) => r.configs);
@@ -85,11 +100,17 @@ export async function alterConfigsIncrementally(
     })),
     ...change.reset.map((name) => ({ name, configOperation: IncrementalAlterConfigOperationTypes.DELETE })),
   ];
+  const resources = [{ ...resourceOf(resource), configs }];
   await runGap(
     connection,
     'altering configs',
-    (admin) =>
-      admin.incrementalAlterConfigs({ resources: [{ ...resourceOf(resource), configs }], validateOnly }),
+    async (admin) =>
+      isClusterDefault(resource)
+        ? void (await callApi(admin, 'IncrementalAlterConfigs', await bootstrapConnection(admin), [
+            resources,
+            validateOnly,
+          ]))
+        : admin.incrementalAlterConfigs({ resources, validateOnly }),
     { resource },
   );
 }

@@ -79,16 +79,18 @@ export async function runGap<T>(
   context: Record<string, unknown> = {},
   options: { role?: AdminRole; deadlineMs?: number } = {},
 ): Promise<T> {
-  try {
-    return await onGapAdmin(
-      connection,
-      (admin) =>
-        withDeadline(call(admin), options.deadlineMs ?? connection.options.requestTimeoutMs * 2, what),
-      options.role,
-    );
-  } catch (error) {
-    throw fromGapError(error, { cluster: connection.name, ...context });
-  }
+  return connection.observed(what, async () => {
+    try {
+      return await onGapAdmin(
+        connection,
+        (admin) =>
+          withDeadline(call(admin), options.deadlineMs ?? connection.options.requestTimeoutMs * 2, what),
+        options.role,
+      );
+    } catch (error) {
+      throw fromGapError(error, { cluster: connection.name, ...context });
+    }
+  });
 }
 
 /**

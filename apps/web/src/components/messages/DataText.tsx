@@ -8,7 +8,7 @@ export function DataPreview({ data, nullLabel = 'null' }: { data: DecodedData; n
   if (data === null)
     return <span className="rounded bg-surface-2 px-1 text-xs text-muted italic">{nullLabel}</span>;
   if (data.text === '') return <span className="text-xs text-muted italic">{t('messages.empty')}</span>;
-  const oneLine = data.format === 'json' ? compactJson(data.text) : data.text;
+  const oneLine = data.format === 'json' || data.schema ? compactJson(data.text) : data.text;
   return (
     <span
       className={data.format === 'hex' || data.format === 'base64' ? 'font-mono text-muted' : 'font-mono'}
@@ -26,7 +26,21 @@ function compactJson(text: string): string {
   }
 }
 
+/** The format used; for a record decoded with a registry schema, also its subject, version and id. */
 export function FormatBadge({ data }: { data: DecodedData }) {
+  const { t } = useTranslation();
   if (data === null) return null;
-  return <Badge className="text-[10px] tracking-wide uppercase">{data.format}</Badge>;
+  const { schema } = data;
+  return (
+    <>
+      <Badge className="text-[10px] tracking-wide uppercase">{data.format}</Badge>
+      {schema && (
+        <span className="text-xs text-muted">
+          {schema.subject
+            ? t('messages.schemaOf', { subject: schema.subject, version: schema.version, id: schema.id })
+            : t('messages.schemaId', { id: schema.id })}
+        </span>
+      )}
+    </>
+  );
 }

@@ -149,7 +149,7 @@ function Block({
       {data?.error && <p className="mb-1 text-xs text-warn">{data.error}</p>}
       {data === null ? (
         <p className="text-xs text-muted italic">{nullLabel}</p>
-      ) : data.format === 'json' && !data.truncated ? (
+      ) : (data.format === 'json' || data.schema) && !data.truncated ? (
         <JsonView text={data.text} label={t('messages.jsonOf', { what: title })} />
       ) : bytes ? (
         <HexView bytes={bytes} label={t('messages.hexOf', { what: title })} />

@@ -50,6 +50,7 @@ function SingleProduce({ cluster, topic, partitionCount }: ProduceTarget) {
   const [value, setValue] = useState('');
   const [tombstone, setTombstone] = useState(false);
   const [json, setJson] = useState(false);
+  const [valueSubject, setValueSubject] = useState('');
   const [partition, setPartition] = useState<number | undefined>();
   const [headers, setHeaders] = useState<{ key: string; value: string }[]>([]);
   const setHeader = (i: number, change: Partial<{ key: string; value: string }>) =>
@@ -66,6 +67,8 @@ function SingleProduce({ cluster, topic, partitionCount }: ProduceTarget) {
           valueFormat: json ? 'json' : 'string',
           headers: headers.filter((h) => h.key),
           ...(partition !== undefined ? { partition } : {}),
+          // The value is JSON written with the subject's latest schema (Confluent wire format).
+          ...(valueSubject.trim() ? { valueSchema: { subject: valueSubject.trim() } } : {}),
         });
       }}
     >
@@ -89,6 +92,14 @@ function SingleProduce({ cluster, topic, partitionCount }: ProduceTarget) {
           label={t('produce.json')}
           checked={json}
           onChange={(e) => setJson(e.target.checked)}
+        />
+        <TextField
+          label={t('produce.valueSchema')}
+          help={t('produce.valueSchemaHelp')}
+          inputClassName="sm:w-64 font-mono"
+          placeholder={`${topic}-value`}
+          value={valueSubject}
+          onChange={(e) => setValueSubject(e.target.value)}
         />
         <Checkbox
           className="pb-1 text-xs"

@@ -32,7 +32,16 @@ export const initialForm: BrowseForm = {
   maxValueBytes: 16 * 1024,
 };
 
-export const FORMATS: DataFormat[] = ['auto', 'string', 'json', 'hex', 'base64'];
+export const FORMATS: DataFormat[] = [
+  'auto',
+  'string',
+  'json',
+  'hex',
+  'base64',
+  'avro',
+  'jsonschema',
+  'protobuf',
+];
 const SEEKS: SeekMode[] = ['newest', 'oldest', 'offset', 'timestamp'];
 const ORDERS: MessageOrder[] = ['newest-first', 'oldest-first'];
 

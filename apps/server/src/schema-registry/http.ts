@@ -1,0 +1,140 @@
+import type { ErrorCode } from '@tributary/contract';
+import type { SchemaRegistryConfig } from '../config.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { WireError } from './wire.ts';
+
+/** What the launcher tells about the local registry, so a request during its start says "starting". */
+export interface RegistryLaunchState {
+  state(): 'starting' | 'running' | 'failed' | 'stopped';
+  error(): string | undefined;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'BAD_REQUEST',
+  401: 'FORBIDDEN',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'SCHEMA_INCOMPATIBLE',
+  422: 'BAD_REQUEST',
+};
+
+const CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
+
+/**
+ * HTTP to one Schema Registry (Confluent's REST API): a deadline on every request, Basic auth when
+ * configured, and "no answer" turned into SCHEMA_REGISTRY_UNAVAILABLE naming the cluster.
+ */
+export class SchemaRegistryHttp {
+  constructor(
+    readonly cluster: string,
+    readonly config: SchemaRegistryConfig,
+    private readonly timeoutMs: number,
+    readonly launch?: RegistryLaunchState,
+  ) {}
+
+  /** Sends a request and answers the parsed JSON body. */
+  async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: `${CONTENT_TYPE}, application/json` };
+    if (body !== undefined) headers['content-type'] = CONTENT_TYPE;
+    if (this.config.username !== undefined) {
+      const token = Buffer.from(`${this.config.username}:${this.config.password ?? ''}`).toString('base64');
+      headers.authorization = `Basic ${token}`;
+    }
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(`${this.config.url}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      throw this.unavailable(error, method, path);
+    }
+    const parsed: unknown = text ? safeJson(text) : undefined;
+    if (!response.ok) {
+      const wire = (parsed ?? {}) as WireError;
+      throw this.refused(response.status, wire, text, method, path);
+    }
+    return parsed as T;
+  }
+
+  /** The registry's own words with the status they deserve; its 5xx is SCHEMA_REGISTRY_ERROR (502). */
+  private refused(status: number, wire: WireError, text: string, method: string, path: string): DomainError {
+    // Apicurio prefixes its reasons with the Java exception's class name: the reason alone reads better.
+    const message = (wire.message ?? (text.trim().slice(0, 500) || `HTTP ${status}`)).replace(
+      /^(?:[\w$]+\.)+[\w$]*Exception: /,
+      '',
+    );
+    const details = {
+      cluster: this.cluster,
+      method,
+      path,
+      registryStatus: status,
+      errorCode: wire.error_code,
+    };
+    const code = STATUS_CODES[status];
+    if (code === 'SCHEMA_INCOMPATIBLE')
+      return new DomainError(
+        code,
+        `The Schema Registry refused the schema as incompatible: ${message}`,
+        details,
+      );
+    if (code) return new DomainError(code, message, details);
+    return new DomainError(
+      'SCHEMA_REGISTRY_ERROR',
+      `The Schema Registry of cluster "${this.cluster}" answered with an error: ${message}`,
+      details,
+    );
+  }
+
+  /** SCHEMA_REGISTRY_UNAVAILABLE with a sentence (and "starting" for the local registry). */
+  unavailable(error: unknown, method = 'GET', path = '/'): DomainError {
+    const cause = describeFetchError(error, this.timeoutMs);
+    const details = { cluster: this.cluster, url: this.config.url, method, path, cause };
+    const state = this.launch?.state();
+    if (state === 'starting')
+      return new DomainError(
+        'SCHEMA_REGISTRY_UNAVAILABLE',
+        `The Schema Registry of cluster "${this.cluster}" is still starting; try again in a few seconds (its very first start also builds it, which takes minutes).`,
+        details,
+      );
+    if (state === 'failed')
+      return new DomainError(
+        'SCHEMA_REGISTRY_UNAVAILABLE',
+        `The Schema Registry of cluster "${this.cluster}" did not start: ${firstLine(this.launch?.error())}`,
+        details,
+      );
+    return new DomainError(
+      'SCHEMA_REGISTRY_UNAVAILABLE',
+      `The Schema Registry of cluster "${this.cluster}" is unreachable at ${this.config.url} (${cause}).`,
+      details,
+    );
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function firstLine(text: string | undefined): string {
+  return (text ?? 'unknown reason').split('\n')[0] ?? '';
+}
+
+/** undici hides the reason in `cause` (ECONNREFUSED, ENOTFOUND ...); a deadline shows as TimeoutError. */
+function describeFetchError(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return `no answer within ${timeoutMs / 1000} s`;
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  if (cause?.code) return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
+  if (cause?.message) return cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
