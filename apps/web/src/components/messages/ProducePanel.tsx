@@ -10,6 +10,7 @@ import { Tabs } from '../ui/Tabs.tsx';
 import { FileProduce } from './FileProduce.tsx';
 import { LinesProduce } from './LinesProduce.tsx';
 import { PartitionSelect } from './PartitionSelect.tsx';
+import { TemplateBar } from './TemplateBar.tsx';
 
 type Mode = 'single' | 'lines' | 'file';
 
@@ -72,6 +73,25 @@ function SingleProduce({ cluster, topic, partitionCount }: ProduceTarget) {
         });
       }}
     >
+      <TemplateBar
+        cluster={cluster}
+        current={() => ({
+          topic,
+          key: nullKey ? null : key,
+          value: tombstone ? null : value,
+          headers: headers.filter((h) => h.key),
+          ...(partition !== undefined ? { partition } : {}),
+        })}
+        onPick={(x) => {
+          setNullKey(x.key === null);
+          setKey(x.key ?? '');
+          setTombstone(x.value === null);
+          setValue(x.value ?? '');
+          setHeaders((x.headers ?? []).map((h) => ({ key: h.key, value: h.value ?? '' })));
+          // A template of a topic with more partitions: let the key choose here.
+          setPartition(x.partition !== undefined && x.partition < partitionCount ? x.partition : undefined);
+        }}
+      />
       <Toolbar>
         <PartitionSelect count={partitionCount} value={partition} onChange={setPartition} />
         <TextField
