@@ -21,7 +21,8 @@ describe('docker-compose.yml', () => {
     const { status, output } = composeConfig();
     expect(output).not.toMatch(/error|invalid/i);
     expect(status).toBe(0);
-  });
+    // docker-compose is a Python program: its start alone can take seconds on a loaded runner.
+  }, 30_000);
 
   it('runs the official apache/kafka image at the version the launcher pins, and wires Tributary to it', () => {
     const compose = readFileSync('docker-compose.yml', 'utf8');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { spawnJava, stopProcess } from './java-process.ts';
 import { freePort } from './ports.ts';
 import { resolveSchemaRegistry } from './schema-registry-build.ts';
+import { waitForHttp, type ReadyChecks } from './http-ready.ts';
 
 export interface StartSchemaRegistryOptions {
   /** JVM heap (default `256m`: in-memory storage of a few hundred schemas needs little). */
@@ -132,27 +133,12 @@ export class SchemaRegistry {
 }
 
 /** Waits until `GET <url>/subjects` answers 200; `failed` ends the wait early with a reason. */
-export async function waitForSchemaRegistry(
+export function waitForSchemaRegistry(
   url: string,
   timeoutMs: number,
-  checks: { failed?: () => string | undefined; stopped?: () => boolean } = {},
+  checks: ReadyChecks = {},
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer yet';
-  while (Date.now() < deadline) {
-    if (checks.stopped?.()) return;
-    const failure = checks.failed?.();
-    if (failure) throw new Error(failure);
-    try {
-      const response = await fetch(`${url}/subjects`, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
-      last = `GET /subjects answered ${response.status}`;
-    } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The Schema Registry at ${url} did not become ready within ${timeoutMs} ms: ${last}`);
+  return waitForHttp('The Schema Registry', url, '/subjects', timeoutMs, checks, 250);
 }
 
 /** A registry with its port chosen, not yet started: call `start()` (in the background if you like). */

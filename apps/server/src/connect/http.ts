@@ -2,6 +2,7 @@ import type { ErrorCode } from '@tributary/contract';
 import type { ConnectConfig } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { WireError } from './wire.ts';
+import { describeFetchError, firstLine, safeJson } from '../outside-http.ts';
 
 /** What the launcher tells about the local worker, so a request during its start says "starting". */
 export interface LaunchState {
@@ -118,26 +119,4 @@ export class ConnectHttp {
       details,
     );
   }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function firstLine(text: string | undefined): string {
-  return (text ?? 'unknown reason').split('\n')[0] ?? '';
-}
-
-/** undici hides the reason in `cause` (ECONNREFUSED, ENOTFOUND ...); a deadline shows as TimeoutError. */
-function describeFetchError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
-    return `no answer within ${timeoutMs / 1000} s`;
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  if (cause?.code) return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
-  if (cause?.message) return cause.message;
-  return error instanceof Error ? error.message : String(error);
 }
