@@ -69,7 +69,8 @@ describe('HTTP hygiene', async () => {
       expect(res.statusCode, name).toBe(status);
       expect(res.headers['content-type'], name).toMatch(/^application\/json/);
       const body = res.json<ErrorBody>();
-      expect(Object.keys(body).sort(), name).toEqual(['code', 'message']);
+      // requestId: the same id as the server's log line for this request.
+      expect(Object.keys(body).sort(), name).toEqual(['code', 'message', 'requestId']);
       expect(body.message, name).toMatch(message);
     }
   });

@@ -15,6 +15,7 @@ describe('upload size limit', async () => {
   const refusal = {
     code: 'BAD_REQUEST',
     message: 'The file is larger than this server takes (1 MiB, its uploadMaxBytes setting).',
+    requestId: expect.any(String),
   };
 
   it('answers 413 with a sentence for a file over uploadMaxBytes, with or without a content-length', async () => {
