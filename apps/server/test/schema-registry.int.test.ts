@@ -215,7 +215,8 @@ describe('Schema Registry: decoding and management', async () => {
         schemaRegistry: { url: 'http://127.0.0.1:9/apis/ccompat/v7' },
       },
     ],
-    { schemaRegistryTimeoutMs: 2000 },
+    // The down one is refused at once; the real one may be slow on a loaded runner.
+    { schemaRegistryTimeoutMs: 10_000 },
   );
   const { admin, producer } = await kafkaTools();
 

@@ -66,7 +66,8 @@ export function toDomainError(error: unknown, context: Record<string, unknown> =
   const message = first?.message ?? String(error);
   if (
     chain.some((e) => e.name && UNAVAILABLE_NAMES.has(e.name)) ||
-    /ECONNREFUSED|timed? ?out|ETIMEDOUT/i.test(message)
+    // kafkajs throws a plain "Broker not connected" when a request meets a connection dropped under it.
+    /ECONNREFUSED|timed? ?out|ETIMEDOUT|Broker not connected/i.test(message)
   ) {
     return new DomainError('KAFKA_UNAVAILABLE', `Kafka is unavailable: ${message}`, context);
   }
