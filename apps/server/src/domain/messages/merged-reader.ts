@@ -1,5 +1,6 @@
 import type { Message } from '@tributary/contract';
 import type { FetchedRecord, PartitionReader } from '../../kafka/partition-reader.ts';
+import type { BatchTest } from '../../kafka/record-batches.ts';
 import { decodeRecord, type DecodeOptions } from './decode.ts';
 import { DomainError } from '../errors.ts';
 
@@ -24,6 +25,8 @@ export interface MergedReadOptions {
   fetchBytes: number;
   /** A cheap test on raw bytes (a search's pre-check): records it rejects are passed over undecoded. */
   mayMatch?: ((record: FetchedRecord) => boolean) | undefined;
+  /** The same test on a whole batch's bytes: batches it rejects are passed over before any record is decoded. */
+  batchTest?: BatchTest | undefined;
   /** Called after a fetch whose records were all passed over (so progress can be told while none match). */
   onPassedOver?: (() => void) | undefined;
   signal?: AbortSignal;
@@ -101,7 +104,7 @@ class PartitionCursor {
     offset: bigint,
     until: bigint,
   ): Promise<{ entries: Entry[]; bytes: number; next: bigint }> {
-    const { reader, topic, decode, fetchBytes, mayMatch, signal } = this.options;
+    const { reader, topic, decode, fetchBytes, mayMatch, batchTest, signal } = this.options;
     for (let attempt = 1; ; attempt++) {
       const result = await reader.fetch({
         topic,
@@ -109,6 +112,7 @@ class PartitionCursor {
         offset: offset.toString(),
         maxBytes: fetchBytes,
         maxWaitMs: 0,
+        batchTest,
         ...(signal ? { signal } : {}),
       });
       // Each schema id of the batch is fetched once (cached per cluster), before any record is decoded.

@@ -6,7 +6,7 @@ import { compileFilter } from './filter.ts';
 import { MergedReader, type Range } from './merged-reader.ts';
 import { choosePartitions, parseTime } from './positions.ts';
 import type { SchemaCache } from '../schemas/schema-cache.ts';
-import { rawPrecheck } from './raw-precheck.ts';
+import { rawBatchPrecheck, rawPrecheck } from './raw-precheck.ts';
 
 const SCAN_FETCH_BYTES = 4 << 20;
 
@@ -92,6 +92,7 @@ export async function searchMessages(
     perPartition: shape.perPartition,
     fetchBytes: Math.floor(fetchBytes),
     mayMatch,
+    batchTest: rawBatchPrecheck(query),
     onPassedOver: () => {
       if (Date.now() - lastReport < progressMs) return;
       lastReport = Date.now();
