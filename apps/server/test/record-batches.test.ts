@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { FetchedRecord } from '../src/kafka/partition-reader.ts';
-import { someKeyOrValue, walkRecordSet } from '../src/kafka/record-batches.ts';
+import { someField, walkRecordSet } from '../src/kafka/record-batches.ts';
 import { rawBatchPrecheck, rawPrecheck } from '../src/domain/messages/raw-precheck.ts';
 import { TRICKY } from './raw-precheck-fixtures.ts';
 
@@ -116,8 +116,20 @@ describe('record batch walker', () => {
     const body = (
       await batch(0, [{ value: 'x' }, { key: Buffer.from([0, 0, 0, 0, 1, 2]), value: 'y' }])
     ).subarray(61);
-    expect(someKeyOrValue(body, (b) => b !== null && b[0] === 0)).toBe(true);
-    expect(someKeyOrValue(body, (b) => b?.toString() === 'nothing')).toBe(false);
+    const text = (b: Buffer, start: number, length: number) =>
+      length < 0 ? null : b.toString('latin1', start, start + length);
+    expect(someField(body, (b, start, length, kind) => kind === 'key' && length >= 5 && b[start] === 0)).toBe(
+      true,
+    );
+    expect(someField(body, (...field) => text(field[0], field[1], field[2]) === 'nothing')).toBe(false);
+    const withHeader = (await batch(0, [{ value: 'x', headers: { h: 'yes' } }])).subarray(61);
+    expect(
+      someField(
+        withHeader,
+        (b, start, length, kind) => kind === 'header' && text(b, start, length) === 'yes',
+      ),
+    ).toBe(true);
+    expect(someField(withHeader.subarray(0, withHeader.length - 2), () => false)).toBe(true); // cut: unsure
   });
 });
 
@@ -143,7 +155,15 @@ describe('batch pre-check: skips whole batches, never a match', () => {
       expect(test(await body(value)), value).toBe(true);
     for (const value of ['{"city":"Paris"}', 'lyo', 'ly on', 'LYO N'])
       expect(test(await body(value)), value).toBe(false);
-    // A byte beyond ASCII: Unicode case mapping could make the needle, the records are decoded.
+    // A byte beyond ASCII in a field: Unicode case mapping could make the needle, the records are decoded.
     expect(test(await body('\u212Aelvin'))).toBe(true);
+    // Beyond-ASCII bytes of the batch's own lengths are not text: a long record without the needle is skipped.
+    expect(test(await body('x'.repeat(300)))).toBe(false);
+    // A backslash among the batch's own bytes (a value length of 46, zig-zag 92) is no JSON escape; one in
+    // a value is.
+    const lengthIsBackslash = await body('y'.repeat(46));
+    expect(lengthIsBackslash.indexOf(0x5c)).not.toBe(-1);
+    expect(test(lengthIsBackslash)).toBe(false);
+    expect(test(await body('{"c":"\\u004cyon"}'))).toBe(true);
   });
 });

@@ -154,11 +154,16 @@ function decodeRecords(body: Buffer, count: number, batch: BatchContext): void {
   }
 }
 
+/** Which part of a record a field is. */
+export type FieldKind = 'key' | 'value' | 'header';
+/** A field of a batch's records, as a range of `body` (no copy, no view): `length` -1 means null. */
+export type FieldTest = (body: Buffer, start: number, length: number, kind: FieldKind) => boolean;
+
 /**
- * Whether any record's key or value in a batch's decompressed records passes `test`: the records' lengths
- * are read, nothing is decoded. A malformed tail answers true (the caller then decodes and reports it).
+ * Whether any record's key, value or header value in a batch's decompressed records passes `test`: only the
+ * records' lengths are read, nothing is decoded. A malformed batch answers true (decoding then reports it).
  */
-export function someKeyOrValue(body: Buffer, test: (bytes: Buffer | null) => boolean): boolean {
+export function someField(body: Buffer, test: FieldTest): boolean {
   let at = 0;
   const varint = (): number => {
     let value = 0;
@@ -172,12 +177,13 @@ export function someKeyOrValue(body: Buffer, test: (bytes: Buffer | null) => boo
     }
     return value % 2 === 0 ? value / 2 : -(value + 1) / 2;
   };
-  const field = (): boolean => {
+  // false: the field was read and does not pass; true: it passes, or the batch is malformed.
+  const field = (kind: FieldKind | undefined): boolean => {
     const length = varint();
-    if (length === -1) return test(null);
-    if (!(length >= 0) || at + length > body.length) return true; // malformed: decoding reports it
+    if (length === -1) return kind !== undefined && test(body, at, -1, kind);
+    if (!(length >= 0) || at + length > body.length) return true;
     at += length;
-    return test(body.subarray(at - length, at));
+    return kind !== undefined && test(body, at - length, length, kind);
   };
   while (at < body.length) {
     const length = varint();
@@ -186,8 +192,11 @@ export function someKeyOrValue(body: Buffer, test: (bytes: Buffer | null) => boo
     at++; // attributes
     varint(); // timestamp delta
     varint(); // offset delta
-    if (field() || field() || next > body.length) return true;
-    at = next;
+    if (field('key') || field('value')) return true;
+    const headers = varint();
+    if (!(headers >= 0)) return true;
+    for (let h = 0; h < headers; h++) if (field(undefined) || field('header')) return true;
+    if (at !== next) return true;
   }
   return false;
 }

@@ -4,7 +4,7 @@
 import { isAscii } from 'node:buffer';
 import type { DataFormat } from '@tributary/contract';
 import type { FetchedRecord } from '../../kafka/partition-reader.ts';
-import { someKeyOrValue, type BatchTest } from '../../kafka/record-batches.ts';
+import { someField, type BatchTest, type FieldTest } from '../../kafka/record-batches.ts';
 
 export interface PrecheckQuery {
   q?: string | undefined;
@@ -107,7 +107,23 @@ export function rawBatchPrecheck(query: PrecheckQuery): BatchTest | undefined {
   if (!needle) return undefined;
   const holdsNeedle = needle.sensitive
     ? (records: Buffer) => records.indexOf(needle.bytes) !== -1
-    : (records: Buffer) => !isAscii(records) || includesIgnoringCase(records, needle.bytes);
-  return (records) =>
-    holdsNeedle(records) || records.indexOf(BACKSLASH) !== -1 || someKeyOrValue(records, wire);
+    : (records: Buffer) => includesIgnoringCase(records, needle.bytes);
+  return (records) => {
+    if (holdsNeedle(records)) return true;
+    // The batch's own bytes (lengths, deltas) are no text: backslashes and beyond-ASCII bytes count in
+    // fields only. The next backslash is found natively and compared with each field's range.
+    let backslash = records.indexOf(BACKSLASH);
+    if (backslash === -1) backslash = Infinity;
+    const unsure: FieldTest = (body, start, length, kind) => {
+      if (length < 0) return false;
+      if (kind !== 'header' && length >= 5 && body[start] === 0) return true; // the wire format
+      if (backslash < start) {
+        backslash = body.indexOf(BACKSLASH, start);
+        if (backslash === -1) backslash = Infinity;
+      }
+      if (backslash < start + length) return true;
+      return !needle.sensitive && !isAscii(body.subarray(start, start + length));
+    };
+    return someField(records, unsure);
+  };
 }
