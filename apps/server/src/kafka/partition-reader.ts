@@ -66,14 +66,20 @@ export interface AvailableOffsets {
   unavailable: { partition: number; reason: string }[];
 }
 
+// A page of messages reads the topic's partitions and leaders at each click: metadata this young is reused
+// (offsets are always asked afresh; a leader that does not answer makes the next read ask again).
+const METADATA_MAX_AGE_MS = 3000;
+
 /**
  * Through the admin path (kafka/admin): Metadata that survives a leaderless partition, then ListOffsets to
  * each leader on its own, skipping leaders our own probe cannot reach.
  */
 async function availableOffsetsOf(connection: ClusterConnection, topic: string): Promise<AvailableOffsets> {
-  const metadata = await topicsGateway(connection).topic(topic);
-  const partitions = metadata.partitions.map((p) => p.partition);
-  const { offsets, failed } = await topicsGateway(connection).offsets([{ name: topic, partitions }]);
+  const { topic: metadata, offsets: listed } = await topicsGateway(connection).topicWithOffsets(
+    topic,
+    METADATA_MAX_AGE_MS,
+  );
+  const { offsets, failed } = listed;
   const known = new Map(offsets.map((o) => [o.partition, o]));
   const failedBy = new Map(failed.map((f) => [f.broker, f.error.message]));
   const bounds: AvailableOffsets['bounds'] = [];
