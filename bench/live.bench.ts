@@ -4,6 +4,7 @@
 // 2. The highest rate at which the tab still shows every message: rising steps until rows go missing.
 // Run: npx pnpm@10.34.9 exec tsx bench/live.bench.ts   (RATE=1000 SECONDS=10 TABS=3 STEPS=1500,2000,3000,5000)
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, homedir, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -61,10 +62,14 @@ async function settled(page: Page, phase: number, count: number): Promise<number
   return seen;
 }
 
-function percentiles(samples: number[]) {
+function quantiles(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-  return `p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${s.at(-1)} ms (n=${s.length})`;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s.at(-1) ?? NaN, n: s.length };
+}
+function percentiles(samples: number[]) {
+  const q = quantiles(samples);
+  return `p50 ${q.p50} ms, p95 ${q.p95} ms, p99 ${q.p99} ms, max ${q.max} ms (n=${q.n})`;
 }
 
 // kafka-python-ng in its own process (kcat buffers stdin, which adds seconds at low rates): values
@@ -180,6 +185,7 @@ try {
   console.log(`  rows shown in the tab: ${shownAtRate} of ${sent}`);
   for (const tab of sockets) tab.socket.close();
 
+  const steps: { rate: number; produced: number; shown: number; p99: number }[] = [];
   let best = 0;
   for (const [i, rate] of STEPS.entries()) {
     const phase = i + 1;
@@ -191,6 +197,7 @@ try {
     console.log(
       `rate ${rate} msg/s for 5 s: produced ${count}, rows shown ${seen} (${((seen / count) * 100).toFixed(1)} %), skipped in all so far ${skipped}; ${percentiles(latency)}`,
     );
+    steps.push({ rate, produced: count, shown: seen, p99: quantiles(latency).p99 });
     if (seen < count) break;
     best = rate;
   }
@@ -198,6 +205,19 @@ try {
     `highest rate with every message shown in the tab: ${best ? `${best} msg/s` : `below ${STEPS[0]} msg/s`}`,
   );
   await page.screenshot({ path: join(ROOT, '.cache/live-bench.png') });
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  const result = {
+    at: new Date().toISOString(),
+    load1: Number(load),
+    cores: cpus().length,
+    atRate: { rate: RATE, seconds: SECONDS, produced: sent, shownInPage: shownAtRate },
+    pageLatencyMs: quantiles(pageLatency),
+    socketLatencyMs: sockets.map((tab) => quantiles(tab.latency)),
+    steps,
+    highestRateAllShown: best,
+  };
+  writeFileSync(join(ROOT, 'bench', 'results', 'live.json'), JSON.stringify(result, null, 2) + '\n');
+  console.log('written to bench/results/live.json');
 } finally {
   await browser.close();
   await app.close();
