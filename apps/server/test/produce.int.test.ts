@@ -156,6 +156,40 @@ describe('produce', async () => {
     expect(JSON.parse(objects.messages[0]?.value?.text ?? '')).toEqual({ grav: '1', adr: 'Rue "0", Paris' });
   });
 
+  it('types CSV columns in the JSON value (numbers stay numbers, every digit kept); a wrong field stops at its line', async () => {
+    const topic = await createTopic(admin, 'upload-csv-typed');
+    const csv =
+      'id;grav;lat;ok;tags;com\n12345678901234567890;4;48,85;TRUE;["a"];007\n2;;-3.5e2;false;{};Paris\n';
+    const types = 'id:number,grav:number,lat:number,ok:boolean,tags:json';
+    const { events } = await upload(topic, `format=csv&columnTypes=${encodeURIComponent(types)}`, csv);
+    expect(events.at(-1)).toMatchObject({ type: 'done', written: 2, total: 2 });
+    const page = await browse(app, topic, { seek: 'oldest', valueFormat: 'string' });
+    // The bytes as written: a 20-digit number is not rounded through a double; the untyped column is text.
+    expect(page.messages.map((m) => m.value?.text)).toEqual([
+      '{"id":12345678901234567890,"grav":4,"lat":48.85,"ok":true,"tags":["a"],"com":"007"}',
+      '{"id":2,"grav":null,"lat":-3.5e2,"ok":false,"tags":{},"com":"Paris"}',
+    ]);
+    const wrong = await createTopic(admin, 'upload-csv-typed-wrong');
+    const stopped = await upload(wrong, 'format=csv&columnTypes=n:number', 'n,s\n1,a\n2,b\nabc,c\n4,d\n');
+    expect(stopped.events.at(-1)).toMatchObject({
+      type: 'done',
+      written: 2,
+      total: 4,
+      error: { line: 4, message: 'Line 4: column "n": "abc" is not a number.' },
+    });
+    for (const [query, message] of [
+      ['columnTypes=nope:number', /columnTypes names the column "nope", which the CSV does not have/],
+      ['columnTypes=n:int', /the type of column "n" is "int"; use one of string, number, boolean, json/],
+      ['columnTypes=n', /columnTypes entry "n" is not column:type/],
+      ['valueColumns=n&valueMode=single&columnTypes=n:number', /use it with valueMode=object/],
+    ] as const) {
+      const refused = await upload(wrong, `format=csv&${query}`, 'n,s\n1,a\n');
+      expect(refused.status).toBe(400);
+      expect(refused.error?.message).toMatch(message);
+    }
+    expect((await browse(app, wrong, { seek: 'oldest' })).messages).toHaveLength(2); // nothing more written
+  });
+
   it('stops a JSON Lines upload at the first bad line and says how many were written', async () => {
     const topic = await createTopic(admin, 'upload-jsonl');
     const lines = ['{"id":1,"v":"a"}', '{"id":2,"v":"b"}', '', '{"id":3,"v":"c"}', '{"id":4,', '{"id":5}'];
