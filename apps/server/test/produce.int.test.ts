@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { sharedKafkaBrokers } from '@tributary/local-kafka/testing';
 import type { ErrorBody, ProduceResult, ProduceSummary, UploadEvent } from '@tributary/contract';
 import { buildTestApp } from './helpers.ts';
 import { browse, createTopic, kafkaTools } from './messages-helpers.ts';
@@ -41,6 +44,38 @@ describe('produce', async () => {
         { key: 'empty', value: { text: '', size: 0 } },
       ],
     });
+  });
+
+  it('writes JSON byte for byte as typed (spacing, key order, 1.50, 2e3, escapes), read back by kcat', async () => {
+    const topic = await createTopic(admin, 'produce-json-bytes');
+    const typed = '{ "b" :1.50,\n\t"a": [2e3, "caf\\u00e9", "é"] }';
+    const res = await post(topic, '', {
+      key: '{"id": 1}',
+      keyFormat: 'json',
+      value: typed,
+      valueFormat: 'json',
+    });
+    expect(res.statusCode).toBe(201);
+    const lines = await post(topic, '/lines', { lines: '{"z":1, "a":0.10}', valueFormat: 'json' });
+    expect(lines.statusCode).toBe(200);
+    const { stdout } = await promisify(execFile)(
+      'kcat',
+      [
+        '-b',
+        sharedKafkaBrokers().join(','),
+        '-C',
+        '-t',
+        topic,
+        '-o',
+        'beginning',
+        '-e',
+        '-q',
+        '-f',
+        '%k|%s<END>',
+      ],
+      { timeout: 30_000 },
+    );
+    expect(stdout.split('<END>').slice(0, -1)).toEqual([`{"id": 1}|${typed}`, '|{"z":1, "a":0.10}']);
   });
 
   it('keeps null keys and tombstones as null, and places keyed messages like the Java client', async () => {
