@@ -291,6 +291,15 @@ export const UploadQuery = Type.Object({
   keyColumn: Type.Optional(Type.String({ maxLength: 200 })),
   valueColumns: Type.Optional(Type.String({ maxLength: 5000 })),
   valueMode: Type.Optional(Type.Union([Type.Literal('object'), Type.Literal('single')])),
+  /** JSON types of the object value's columns (`grav:number,ok:boolean`); columns not named stay strings. */
+  columnTypes: Type.Optional(
+    Type.String({
+      maxLength: 5000,
+      description:
+        'With valueMode=object: `column:type` pairs, comma-separated, types string | number | boolean | json. ' +
+        'Columns not named stay strings; an empty field of a typed column is null.',
+    }),
+  ),
   delimiter: Type.Optional(Type.String({ minLength: 1, maxLength: 1 })),
   keyField: Type.Optional(Type.String({ maxLength: 200 })),
   partition: Type.Optional(Type.Integer({ minimum: 0 })),

@@ -12,6 +12,7 @@ import { badRequest, tooLarge } from '../errors.ts';
 import { produceMany, type InputItem } from './bulk.ts';
 import { checkPartition } from './produce.ts';
 import { csvRows, guessDelimiter, CsvError } from './csv.ts';
+import { csvValueWriter, type CsvValueWriter } from './csv-value.ts';
 
 const MAX_LINE_CHARS = 16 << 20; // far above Kafka's default record size; bounds what one line may hold
 
@@ -70,6 +71,7 @@ async function* csvItems(path: string, query: UploadQuery): AsyncGenerator<Input
   let header: string[] | undefined;
   let keyIndex = -1;
   let valueIndexes: number[] = [];
+  let valueOf: CsvValueWriter = () => ({ value: '' });
   try {
     for await (const row of rows) {
       if (!header) {
@@ -86,6 +88,7 @@ async function* csvItems(path: string, query: UploadQuery): AsyncGenerator<Input
         });
         if (query.valueMode === 'single' && valueIndexes.length !== 1)
           throw badRequest('valueMode=single needs exactly one column in valueColumns.');
+        valueOf = csvValueWriter(header, valueIndexes, query);
         continue;
       }
       if (row.fields.length !== header.length) {
@@ -95,14 +98,15 @@ async function* csvItems(path: string, query: UploadQuery): AsyncGenerator<Input
         };
         continue;
       }
-      const value =
-        query.valueMode === 'single'
-          ? (row.fields[valueIndexes[0]!] ?? '')
-          : JSON.stringify(Object.fromEntries(valueIndexes.map((i) => [header![i], row.fields[i] ?? ''])));
+      const value = valueOf(row.fields);
+      if ('error' in value) {
+        yield { line: row.line, error: `Line ${row.line}: ${value.error}.` };
+        continue;
+      }
       yield {
         line: row.line,
         key: keyIndex >= 0 ? Buffer.from(row.fields[keyIndex] ?? '') : null,
-        value: Buffer.from(value),
+        value: Buffer.from(value.value),
       };
     }
   } catch (error) {
