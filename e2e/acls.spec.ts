@@ -1,4 +1,5 @@
 // Runs on a local Kafka with an authorizer: `npx playwright test -c playwright.acls.config.ts`.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
 test('the consumer wizard shows its bindings, creates them; the topic page lists them and deletes one', async ({
@@ -60,4 +61,47 @@ test('the consumer wizard shows its bindings, creates them; the topic page lists
     `/api/clusters/local/acls?principal=${encodeURIComponent(principal)}&dryRun=false`,
   );
   expect((await cleanup.json()).acls).toHaveLength(1);
+});
+
+test('axe finds nothing serious on the security pages, the wizard and the topic’s ACLs tab', async ({
+  page,
+}) => {
+  const stamp = Date.now().toString(36);
+  const topic = `e2e-acls-axe-${stamp}`;
+  expect(
+    (
+      await page.request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } })
+    ).status(),
+  ).toBe(201);
+  const found: string[] = [];
+  const scan = async (name: string) => {
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+      .analyze();
+    for (const v of violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
+      found.push(
+        `${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+      );
+  };
+  await page.goto('/clusters/local/security/acls');
+  await page.getByRole('button', { name: 'New ACLs' }).click();
+  const wizard = page.getByRole('region', { name: 'ACL wizard' });
+  await wizard.getByRole('tab', { name: 'Producer' }).click();
+  await wizard.getByLabel('Principal').fill(`User:axe-${stamp}`);
+  await wizard.getByLabel('Topic', { exact: true }).fill(topic);
+  await wizard.getByRole('button', { name: 'Show the bindings' }).click();
+  await expect(wizard.getByRole('button', { name: 'Create 2 ACLs' })).toBeVisible();
+  await scan('acls with the wizard');
+  for (const [name, path] of [
+    ['users', '/clusters/local/security/users'],
+    ['quotas', '/clusters/local/security/quotas'],
+    ['principal', `/clusters/local/security/principals/${encodeURIComponent('User:admin')}`],
+    ['topic acls', `/clusters/local/topics/${topic}/acls`],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('table')).toBeVisible();
+    await scan(name);
+  }
+  expect(found).toEqual([]);
 });
