@@ -1,6 +1,7 @@
 import type { Acl, AclBindingInput, AclChange, AclDeleteQuery, AclQuery } from '@tributary/contract';
 import type { SecurityGateway } from '../../kafka/security-gateway.ts';
 import { badRequest } from '../errors.ts';
+import { settle } from './settle.ts';
 
 /** A binding with Kafka's defaults filled in: any host, a literal name, ALLOW. */
 export function bindingOf(input: AclBindingInput): Acl {
@@ -38,7 +39,30 @@ export async function createAcls(
   const bindings = list.map(bindingOf);
   bindings.forEach((b, i) => checkBinding(b, Array.isArray(input) ? `binding ${i}: ` : ''));
   await security.createAcls(bindings);
+  await appliedAll(security, bindings, true);
   return bindings;
+}
+
+const same = (a: Acl, b: Acl) =>
+  a.principal === b.principal &&
+  a.host === b.host &&
+  a.resourceType === b.resourceType &&
+  a.resourceName === b.resourceName &&
+  a.patternType === b.patternType &&
+  a.operation === b.operation &&
+  a.permissionType === b.permissionType;
+
+/** Until the broker lists every binding (`present`) or none of them: the change is in force. */
+export async function appliedAll(
+  security: SecurityGateway,
+  bindings: Acl[],
+  present: boolean,
+): Promise<void> {
+  const principals = [...new Set(bindings.map((b) => b.principal))];
+  await settle(async () => {
+    const listed = (await Promise.all(principals.map((principal) => security.acls({ principal })))).flat();
+    return bindings.every((b) => listed.some((l) => same(l, b)) === present);
+  });
 }
 
 /**
@@ -56,5 +80,7 @@ export async function deleteAcls(security: SecurityGateway, query: AclDeleteQuer
       'Invalid query field "patternType": MATCH finds the ACLs that apply to a name; delete them by their own pattern type.',
     );
   if (dryRun) return { dryRun: true, acls: await security.acls(filter) };
-  return { dryRun: false, acls: await security.deleteAcls(filter) };
+  const deleted = await security.deleteAcls(filter);
+  await appliedAll(security, deleted, false);
+  return { dryRun: false, acls: deleted };
 }

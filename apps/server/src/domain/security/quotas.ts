@@ -1,6 +1,7 @@
-import type { Quota, QuotaEntity, QuotaInput } from '@tributary/contract';
+import type { Quota, QuotaEntity, QuotaInput, QuotaValues } from '@tributary/contract';
 import type { SecurityGateway } from '../../kafka/security-gateway.ts';
 import { badRequest } from '../errors.ts';
+import { settle } from './settle.ts';
 
 export function listQuotas(security: SecurityGateway): Promise<Quota[]> {
   return security.quotas();
@@ -36,10 +37,26 @@ export async function putQuota(security: SecurityGateway, input: QuotaInput): Pr
       'Invalid body field "values": set producer_byte_rate, consumer_byte_rate or request_percentage (DELETE removes a quota).',
     );
   await security.setQuotas(entity, values);
+  await settle(async () => sameValues((await quotaOf(security, entity))?.values ?? {}, values));
   return { ...entity, values };
 }
 
 /** Removes every quota of the entity (Kafka answers the same for one that had none). */
 export async function deleteQuota(security: SecurityGateway, query: QuotaEntity): Promise<void> {
-  await security.setQuotas(checkEntity(query, 'query'), {});
+  const entity = checkEntity(query, 'query');
+  await security.setQuotas(entity, {});
+  await settle(async () => (await quotaOf(security, entity)) === undefined);
+}
+
+const sameEntity = (a: QuotaEntity, b: QuotaEntity) =>
+  a.user === b.user &&
+  !!a.defaultUser === !!b.defaultUser &&
+  a.clientId === b.clientId &&
+  !!a.defaultClientId === !!b.defaultClientId;
+
+const sameValues = (a: QuotaValues, b: QuotaValues) =>
+  (['producer_byte_rate', 'consumer_byte_rate', 'request_percentage'] as const).every((k) => a[k] === b[k]);
+
+async function quotaOf(security: SecurityGateway, entity: QuotaEntity): Promise<Quota | undefined> {
+  return (await security.quotas()).find((q) => sameEntity(q, entity));
 }

@@ -1,6 +1,7 @@
 import type { ScramMechanism, ScramUser, ScramUserInput } from '@tributary/contract';
 import type { SecurityGateway } from '../../kafka/security-gateway.ts';
 import { notFound } from '../errors.ts';
+import { settle } from './settle.ts';
 
 export function listUsers(security: SecurityGateway): Promise<ScramUser[]> {
   return security.users();
@@ -32,5 +33,10 @@ export async function deleteUser(
         ? `User "${name}" has no ${mechanism} credential on cluster "${security.cluster}".`
         : `There is no SCRAM user "${name}" on cluster "${security.cluster}".`,
     );
-  await security.deleteUser(name, mechanism ? [mechanism] : has);
+  const gone = mechanism ? [mechanism] : has;
+  await security.deleteUser(name, gone);
+  await settle(async () => {
+    const left = (await security.users()).find((u) => u.name === name)?.mechanisms ?? [];
+    return !left.some((m) => gone.includes(m.mechanism));
+  });
 }

@@ -11,6 +11,7 @@ import type {
   StreamsAclWizard,
 } from '@tributary/contract';
 import type { SecurityGateway } from '../../kafka/security-gateway.ts';
+import { appliedAll } from './acls.ts';
 
 type Who = { principal: string; host?: string | undefined };
 
@@ -78,6 +79,9 @@ export async function applyWizard(
   bindings: Acl[],
   dryRun: boolean | undefined,
 ): Promise<AclChange> {
-  if (!dryRun) await security.createAcls(bindings);
+  if (!dryRun) {
+    await security.createAcls(bindings);
+    await appliedAll(security, bindings, true);
+  }
   return { dryRun: dryRun ?? false, acls: bindings };
 }
