@@ -29,6 +29,9 @@ import { schedulesRoutes } from './routes/schedules.ts';
 import { requestReplyRoutes } from './routes/request-reply.ts';
 import { respondersRoutes } from './routes/responders.ts';
 import { templatesRoutes } from './routes/templates.ts';
+import { aclsRoutes } from './routes/acls.ts';
+import { scramUsersRoutes } from './routes/scram-users.ts';
+import { quotasRoutes } from './routes/quotas.ts';
 import type { LaunchState } from './connect/http.ts';
 import { schemaRegistryPlugin } from './plugins/schema-registry.ts';
 import type { RegistryLaunchState } from './schema-registry/http.ts';
@@ -93,6 +96,9 @@ export async function buildApp(
   await app.register(requestReplyRoutes);
   await app.register(respondersRoutes);
   await app.register(templatesRoutes);
+  await app.register(aclsRoutes);
+  await app.register(scramUsersRoutes);
+  await app.register(quotasRoutes);
   if (config.webDist) await app.register(webPlugin, { root: config.webDist });
   return app;
 }

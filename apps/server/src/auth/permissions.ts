@@ -101,6 +101,20 @@ export const PERMISSIONS: Record<string, Rule> = {
   [`POST ${C}/templates/import`]: { need: 'operate', what: 'import saved messages' },
   [`DELETE ${C}/templates/:id`]: { need: 'operate', what: 'delete a saved message' },
 
+  // Kafka's own security: reading it is reading; changing who may do what is an admin's act.
+  [`GET ${C}/acls`]: { need: 'read', what: 'list ACLs' },
+  [`POST ${C}/acls`]: { need: 'admin', what: 'create ACLs' },
+  [`DELETE ${C}/acls`]: { need: 'admin', what: 'delete ACLs' },
+  [`POST ${C}/acls/wizards/consumer`]: { need: 'admin', what: "create a consumer's ACLs" },
+  [`POST ${C}/acls/wizards/producer`]: { need: 'admin', what: "create a producer's ACLs" },
+  [`POST ${C}/acls/wizards/streams`]: { need: 'admin', what: "create a Streams application's ACLs" },
+  [`GET ${C}/users`]: { need: 'read', what: 'list SCRAM users' },
+  [`POST ${C}/users`]: { need: 'admin', what: 'create a SCRAM user or set its password' },
+  [`DELETE ${C}/users/:name`]: { need: 'admin', what: 'delete a SCRAM user' },
+  [`GET ${C}/quotas`]: { need: 'read', what: 'list client quotas' },
+  [`PUT ${C}/quotas`]: { need: 'admin', what: 'set client quotas' },
+  [`DELETE ${C}/quotas`]: { need: 'admin', what: 'remove client quotas' },
+
   [`GET ${R}`]: { need: 'read', what: 'list schema subjects' },
   [`GET ${R}/ids/:id`]: { need: 'read', what: 'read a schema' },
   [`GET ${R}/:subject`]: { need: 'read', what: 'see a schema subject' },
