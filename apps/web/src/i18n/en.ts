@@ -122,6 +122,13 @@ export const en = {
     unreachableLead_other: 'Some brokers do not answer Tributary: what they hold may be missing or stale.',
   },
   brokers: {
+    defaults: 'Cluster-wide defaults',
+    defaultsHelp:
+      'Dynamic defaults every broker takes unless it has its own value (kafka-configs --entity-default). Only the ones set are listed.',
+    dynamicHelp:
+      'Dynamic configs can be changed while the broker runs; read-only ones need server.properties and a restart.',
+    setDefault: 'Set a cluster-wide default',
+    setDefaultButton: 'Set default',
     subtitle: 'Pick a broker id to see its configuration.',
     id: 'ID',
     host: 'Host',
@@ -146,6 +153,7 @@ export const en = {
     about: 'about',
     sensitive: '(sensitive)',
     readOnly: 'read-only',
+    readOnlyWhy: 'Cannot change while it runs: set it in server.properties and restart.',
     unlimited: 'unlimited',
     filter: 'Filter configs',
     filterPlaceholder: 'Filter configs…',

@@ -126,6 +126,13 @@ export const fr: Catalogue = {
       'Des brokers ne répondent pas à Tributary : ce qu’ils détiennent peut manquer ou ne pas être à jour.',
   },
   brokers: {
+    defaults: 'Valeurs par défaut du cluster',
+    defaultsHelp:
+      'Valeurs dynamiques par défaut que chaque broker prend s’il n’a pas la sienne (kafka-configs --entity-default). Seules celles définies sont listées.',
+    dynamicHelp:
+      'Les configurations dynamiques se changent broker en marche ; celles en lecture seule demandent server.properties et un redémarrage.',
+    setDefault: 'Définir une valeur par défaut du cluster',
+    setDefaultButton: 'Définir',
     subtitle: 'Choisissez un broker pour voir sa configuration.',
     id: 'ID',
     host: 'Hôte',
@@ -150,6 +157,7 @@ export const fr: Catalogue = {
     about: 'à propos',
     sensitive: '(sensible)',
     readOnly: 'lecture seule',
+    readOnlyWhy: 'Ne change pas en marche : à définir dans server.properties, puis redémarrer.',
     unlimited: 'illimité',
     filter: 'Filtrer les configurations',
     filterPlaceholder: 'Filtrer les configurations…',
