@@ -13,3 +13,4 @@ export * from './auth.ts';
 export * from './schedules.ts';
 export * from './request-reply.ts';
 export * from './templates.ts';
+export * from './reassignments.ts';
