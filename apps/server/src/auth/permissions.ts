@@ -51,6 +51,7 @@ export const PERMISSIONS: Record<string, Rule> = {
   [`GET ${T}/configs`]: { need: 'read', on: 'topic', what: "read a topic's configs" },
   [`PATCH ${T}/configs`]: { need: 'admin', on: 'topic', what: "change a topic's configs" },
   [`POST ${T}/partitions`]: { need: 'admin', on: 'topic', what: 'add partitions' },
+  [`POST ${T}/clone`]: { need: 'admin', on: 'topic', what: 'clone a topic' },
   [`GET ${T}/reassignments`]: { need: 'read', on: 'topic', what: "see a topic's reassignment" },
   [`POST ${T}/reassignments`]: { need: 'admin', on: 'topic', what: "reassign a topic's partitions" },
   [`DELETE ${T}/reassignments`]: { need: 'admin', on: 'topic', what: "cancel a topic's reassignment" },
