@@ -19,6 +19,7 @@ import { metricsPlugin } from './plugins/metrics.ts';
 import { healthRoutes } from './routes/health.ts';
 import { clusterRoutes } from './routes/clusters.ts';
 import { topicsRoutes } from './routes/topics.ts';
+import { reassignmentRoutes } from './routes/reassignments.ts';
 import { messagesRoutes } from './routes/messages.ts';
 import { searchRoutes } from './routes/search.ts';
 import { liveRoutes } from './routes/live.ts';
@@ -86,6 +87,7 @@ export async function buildApp(
   await app.register(auditRoutes);
   await app.register(clusterRoutes);
   await app.register(topicsRoutes);
+  await app.register(reassignmentRoutes);
   await app.register(messagesRoutes);
   await app.register(searchRoutes);
   await app.register(liveRoutes);

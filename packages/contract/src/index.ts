@@ -15,3 +15,4 @@ export * from './request-reply.ts';
 export * from './templates.ts';
 export * from './acls.ts';
 export * from './scram-users.ts';
+export * from './reassignments.ts';

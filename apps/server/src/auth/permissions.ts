@@ -42,6 +42,7 @@ export const PERMISSIONS: Record<string, Rule> = {
   [`GET ${C}/brokers`]: { need: 'read', what: 'list brokers' },
   [`GET ${C}/brokers/:id/configs`]: { need: 'read', what: "read a broker's configs" },
   [`PATCH ${C}/brokers/:id/configs`]: { need: 'admin', what: "change a broker's configs" },
+  [`POST ${C}/leader-election`]: { need: 'admin', what: 'elect preferred leaders' },
 
   [`GET ${C}/topics`]: { need: 'read', what: 'list topics' },
   [`POST ${C}/topics`]: { need: 'admin', on: 'body.name', what: 'create a topic' },
@@ -50,6 +51,10 @@ export const PERMISSIONS: Record<string, Rule> = {
   [`GET ${T}/configs`]: { need: 'read', on: 'topic', what: "read a topic's configs" },
   [`PATCH ${T}/configs`]: { need: 'admin', on: 'topic', what: "change a topic's configs" },
   [`POST ${T}/partitions`]: { need: 'admin', on: 'topic', what: 'add partitions' },
+  [`POST ${T}/clone`]: { need: 'admin', on: 'topic', what: 'clone a topic' },
+  [`GET ${T}/reassignments`]: { need: 'read', on: 'topic', what: "see a topic's reassignment" },
+  [`POST ${T}/reassignments`]: { need: 'admin', on: 'topic', what: "reassign a topic's partitions" },
+  [`DELETE ${T}/reassignments`]: { need: 'admin', on: 'topic', what: "cancel a topic's reassignment" },
   [`DELETE ${T}/records`]: { need: 'operate', on: 'topic', what: "purge a topic's messages" },
   [`GET ${T}/consumer-groups`]: { need: 'read', on: 'topic', what: "list a topic's consumer groups" },
   [`GET ${T}/messages`]: { need: 'read', on: 'topic', what: 'read messages' },
