@@ -426,8 +426,20 @@ describe('Schema Registry: decoding and management', async () => {
       versions: [2],
     });
     expect((await app.inject(base)).json<SubjectDetail>().versions).toEqual([1]);
-    expect((await app.inject({ method: 'DELETE', url: base })).json()).toEqual({ versions: [1] });
+    // A hard delete only removes what a soft delete hid: a live version or subject is refused with a sentence.
+    const del = (url: string) => app.inject({ method: 'DELETE', url });
+    const liveVersion = await del(`${base}/versions/1?permanent=true`);
+    expect(liveVersion.statusCode).toBe(409);
+    expect(liveVersion.json<ErrorBody>().message).toMatch(/still live: delete it first \(a soft delete\)/);
+    expect((await del(`${base}/versions/2?permanent=true`)).json()).toEqual({ versions: [2] });
+    const liveSubject = await del(`${base}?permanent=true`);
+    expect(liveSubject.statusCode).toBe(409);
+    expect(liveSubject.json<ErrorBody>().message).toMatch(/is still live/);
+    expect((await del(base)).json()).toEqual({ versions: [1] });
     expect((await app.inject(base)).statusCode).toBe(404);
+    expect((await del(`${base}?permanent=true`)).json()).toEqual({ versions: [1] });
+    // Gone for good: a second permanent delete finds nothing.
+    expect((await del(`${base}?permanent=true`)).statusCode).toBe(404);
     expect((await app.inject('/api/clusters/local/schemas')).json<ErrorBody>()).toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringMatching(/no Schema Registry configured/),

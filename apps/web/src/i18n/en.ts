@@ -194,6 +194,9 @@ export const en = {
     badLine: 'Line {{line}} is not key=value: "{{text}}"',
   },
   topic: {
+    subjects: 'Schemas (TopicNameStrategy)',
+    keySubject: 'Key',
+    valueSubject: 'Value',
     tabs: 'Topic',
     tab: {
       overview: 'Overview',
@@ -572,11 +575,24 @@ export const en = {
     compatible: 'Compatible: this schema can be registered as the next version.',
     incompatible: 'Not compatible with the earlier versions.',
     registered: '{{subject}}: version {{version}} registered.',
-    delete: 'Delete subject',
-    deleteTitle: 'Delete subject {{subject}}?',
+    delete: 'Delete…',
+    deleteTitle: 'Delete from {{subject}}?',
+    deleteWhat: 'What to delete',
+    deleteWhole: 'The whole subject {{subject}}',
+    deleteVersion: 'Version {{version}}',
     deleteText:
-      'Deletes every version of {{subject}} (a soft delete: the schema ids stay readable, so records keep decoding).',
+      'A soft delete hides it from the registry; its schema ids stay readable, so records keep decoding.',
+    permanently: 'Delete permanently (cannot be undone)',
+    deleteSoft: 'Delete',
+    deletePermanentlyNext: 'Continue…',
+    permanentTitle: 'Delete permanently: {{what}}',
+    permanentText:
+      'The registry forgets these schemas for good: records written with them no longer decode. Type the subject name to confirm.',
+    deletePermanently: 'Delete permanently',
     deleted: 'Subject {{subject}} deleted.',
+    deletedPermanently: 'Subject {{subject}} deleted permanently.',
+    versionDeleted: 'Version {{version}} of {{subject}} deleted.',
+    versionDeletedPermanently: 'Version {{version}} of {{subject}} deleted permanently.',
   },
   connect: {
     title: 'Kafka Connect',

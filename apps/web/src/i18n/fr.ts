@@ -198,6 +198,9 @@ export const fr: Catalogue = {
     badLine: 'La ligne {{line}} n’est pas de la forme clé=valeur : « {{text}} »',
   },
   topic: {
+    subjects: 'Schémas (TopicNameStrategy)',
+    keySubject: 'Clé',
+    valueSubject: 'Valeur',
     tabs: 'Topic',
     tab: {
       overview: 'Vue d’ensemble',
@@ -581,11 +584,24 @@ export const fr: Catalogue = {
     compatible: 'Compatible : ce schéma peut devenir la version suivante.',
     incompatible: 'Incompatible avec les versions précédentes.',
     registered: '{{subject}} : version {{version}} enregistrée.',
-    delete: 'Supprimer le sujet',
-    deleteTitle: 'Supprimer le sujet {{subject}} ?',
+    delete: 'Supprimer…',
+    deleteTitle: 'Supprimer dans {{subject}} ?',
+    deleteWhat: 'Que supprimer',
+    deleteWhole: 'Le sujet {{subject}} entier',
+    deleteVersion: 'Version {{version}}',
     deleteText:
-      'Supprime toutes les versions de {{subject}} (suppression douce : les ids de schéma restent lisibles, les messages restent décodables).',
+      'Une suppression douce le cache du registre ; ses identifiants de schéma restent lisibles, les messages se décodent toujours.',
+    permanently: 'Supprimer définitivement (irréversible)',
+    deleteSoft: 'Supprimer',
+    deletePermanentlyNext: 'Continuer…',
+    permanentTitle: 'Suppression définitive : {{what}}',
+    permanentText:
+      'Le registre oublie ces schémas pour de bon : les messages écrits avec eux ne se décodent plus. Tapez le nom du sujet pour confirmer.',
+    deletePermanently: 'Supprimer définitivement',
     deleted: 'Sujet {{subject}} supprimé.',
+    deletedPermanently: 'Sujet {{subject}} supprimé définitivement.',
+    versionDeleted: 'Version {{version}} de {{subject}} supprimée.',
+    versionDeletedPermanently: 'Version {{version}} de {{subject}} supprimée définitivement.',
   },
   connect: {
     title: 'Kafka Connect',

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { CompatibilityLevel } from '@tributary/contract';
-import { useDeleteSubject, useSchemaVersion, useSetCompatibility, useSubject } from '../../api/schemas.ts';
+import { useSchemaVersion, useSetCompatibility, useSubject } from '../../api/schemas.ts';
+import { DeleteSchemaDialog } from '../../components/schemas/DeleteSchemaDialog.tsx';
 import { SchemaEditor } from '../../components/schemas/SchemaEditor.tsx';
 import { ErrorBanner } from '../../components/ui/Alert.tsx';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
-import { ConfirmDialog } from '../../components/ui/ConfirmDialog.tsx';
 import { Select } from '../../components/ui/Field.tsx';
 import { PageHeader, Section } from '../../components/ui/Page.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
@@ -33,7 +33,6 @@ export function SubjectPage() {
   const [level, setLevel] = useState<CompatibilityLevel | ''>('');
   const [deleting, setDeleting] = useState(false);
   const setCompatibility = useSetCompatibility(cluster);
-  const remove = useDeleteSubject(cluster);
   const latest = data?.latest;
   const versions = data?.versions ?? [];
   const compareWith =
@@ -141,27 +140,25 @@ export function SubjectPage() {
         />
       </Section>
       {deleting && (
-        <ConfirmDialog
-          title={t('schemas.deleteTitle', { subject })}
-          confirmLabel={t('schemas.delete')}
-          danger
-          pending={remove.isPending}
-          error={remove.error}
+        <DeleteSchemaDialog
+          cluster={cluster}
+          subject={subject}
+          versions={versions}
           onCancel={() => setDeleting(false)}
-          onConfirm={() =>
-            remove.mutate(
-              { subject, permanent: false },
-              {
-                onSuccess: () => {
-                  toast(t('schemas.deleted', { subject }));
-                  navigate(`/clusters/${encodeURIComponent(cluster)}/schemas`);
-                },
-              },
-            )
-          }
-        >
-          {t('schemas.deleteText', { subject })}
-        </ConfirmDialog>
+          onDeleted={({ version, permanent, subjectGone }) => {
+            setDeleting(false);
+            setLeft('');
+            toast(
+              version === undefined
+                ? t(permanent ? 'schemas.deletedPermanently' : 'schemas.deleted', { subject })
+                : t(permanent ? 'schemas.versionDeletedPermanently' : 'schemas.versionDeleted', {
+                    subject,
+                    version,
+                  }),
+            );
+            if (subjectGone) navigate(`/clusters/${encodeURIComponent(cluster)}/schemas`);
+          }}
+        />
       )}
     </section>
   );
