@@ -8,6 +8,7 @@ import { Muted } from '../../components/ui/Page.tsx';
 import { Stat, StatGrid } from '../../components/ui/Stat.tsx';
 import { Warnings } from '../../components/topics/Warnings.tsx';
 import { partitionMessages } from '../../components/topics/PurgeDialog.tsx';
+import { TopicSubjects } from '../../components/topics/TopicSubjects.tsx';
 
 const under = (p: PartitionInfo) => p.isr.length < p.replicas.length;
 
@@ -88,6 +89,9 @@ export function OverviewTab({ cluster, topic }: { cluster: string; topic: string
         rowKey={(p) => String(p.partition)}
         rowClass={(p) => (under(p) ? 'bg-warn-soft' : '')}
       />
+      <div className="mt-6">
+        <TopicSubjects cluster={cluster} topic={topic} />
+      </div>
     </div>
   );
 }
