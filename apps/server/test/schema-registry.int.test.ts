@@ -302,6 +302,24 @@ describe('Schema Registry: decoding and management', async () => {
       code: 'SCHEMA_REGISTRY_UNAVAILABLE',
       message: expect.stringMatching(/Schema Registry of cluster "sr-down" is unreachable/),
     });
+
+    // Producing with the JSON Schema validates first: a 400 names the first invalid field.
+    const produce = (value: object) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/clusters/sr/topics/${topic}/messages`,
+        payload: { key: null, value: JSON.stringify(value), valueSchema: { subject } },
+      });
+    const wrong = await produce({ n: 'seven' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json<ErrorBody>().message).toMatch(
+      /does not match .* version 1: field "n" does not match the schema \(must be integer\)/,
+    );
+    expect((await produce({ n: 8 })).statusCode).toBe(201);
+    const after = await page('sr', topic);
+    expect(after.messages.map((m) => m.value?.text)).toHaveLength(4);
+    expect(JSON.parse(after.messages[3]!.value!.text)).toEqual({ n: 8 });
+    expect(after.messages[3]!.value!.schema).toMatchObject({ id, type: 'JSON' });
   });
 
   it('produces Avro from JSON with the subject’s latest version, read back by confluent-kafka’s deserializer', async () => {
@@ -333,6 +351,69 @@ describe('Schema Registry: decoding and management', async () => {
     const { messages } = await page('sr', topic);
     expect(messages).toHaveLength(1);
     expect(JSON.parse(messages[0]!.value!.text)).toEqual(dave);
+  });
+
+  it('encodes pasted lines and a CSV upload with a value schema; a bad row refuses all, naming line and field', async () => {
+    const topic = await createTopic(admin, 'sr-bulk');
+    const subject = `${topic}-value`;
+    await app.inject({
+      method: 'POST',
+      url: `/api/clusters/sr/schemas/${subject}`,
+      payload: { schema: JSON.stringify(USER_V1) },
+    });
+    const lines = (text: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/clusters/sr/topics/${topic}/messages/lines`,
+        payload: { lines: text, separator: '|', valueSchema: { subject, version: 1 } },
+      });
+    const user = (name: string, age: unknown) =>
+      `${name}|${JSON.stringify({ name, age, email: null, joined: '2026-05-01T00:00:00.000Z' })}`;
+    const refused = await lines([user('eve', 20), user('finn', 'x'), user('gus', 3)].join('\n'));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<ErrorBody>().message).toBe(
+      `The value on line 2 does not match ${subject} version 1: field "age" does not match the schema.`,
+    );
+    expect((await lines([user('eve', 20), user('finn', 21)].join('\n'))).json()).toMatchObject({
+      written: 2,
+      total: 2,
+    });
+
+    // CSV cells are text; numbers and empty (null) cells become what the schema wants.
+    const upload = (csv: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/clusters/sr/topics/${topic}/messages/upload?format=csv&keyColumn=name&valueSubject=${subject}`,
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: Buffer.from(csv),
+      });
+    const header = 'name,age,email,joined\n';
+    const bad = await upload(
+      `${header}gus,3,,2026-05-01T00:00:00.000Z\nhal,three,,2026-05-01T00:00:00.000Z\n`,
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<ErrorBody>().message).toMatch(/^The value on line 3 does not match .* field "age"/);
+    const good = await upload(
+      `${header}gus,3,,2026-05-01T00:00:00.000Z\nhal,4,h@example.com,2026-05-01T00:00:00.000Z\n`,
+    );
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.body).toContain('"written":2');
+
+    const { messages } = await page('sr', topic);
+    expect(messages.map((m) => [m.key?.text, m.value?.format])).toEqual([
+      ['eve', 'avro'],
+      ['finn', 'avro'],
+      ['gus', 'avro'],
+      ['hal', 'avro'],
+    ]);
+    expect(JSON.parse(messages[3]!.value!.text)).toEqual({
+      name: 'hal',
+      age: 4,
+      email: 'h@example.com',
+      joined: '2026-05-01T00:00:00.000Z',
+    });
+    // Confluent's deserializer reads them too.
+    expect(await confluentConsumeAvro(topic, registry, 4)).toHaveLength(4);
   });
 
   it('decodes Protobuf in Confluent’s framing (enums by name), and writes Protobuf that Confluent’s deserializer reads', async () => {

@@ -12,6 +12,7 @@ import { badRequest, tooLarge } from '../errors.ts';
 import { produceMany, type InputItem } from './bulk.ts';
 import { checkPartition } from './produce.ts';
 import { csvRows, guessDelimiter, CsvError } from './csv.ts';
+import { parseJson, writeCsvRow, type SchemaWriter } from '../schemas/encode.ts';
 
 const MAX_LINE_CHARS = 16 << 20; // far above Kafka's default record size; bounds what one line may hold
 
@@ -24,7 +25,11 @@ async function* textOf(path: string): AsyncGenerator<string> {
   }
 }
 
-async function* jsonLines(path: string, query: UploadQuery): AsyncGenerator<InputItem> {
+async function* jsonLines(
+  path: string,
+  query: UploadQuery,
+  writer?: SchemaWriter,
+): AsyncGenerator<InputItem> {
   let rest = '';
   let line = 0;
   const item = (text: string): InputItem | undefined => {
@@ -47,7 +52,8 @@ async function* jsonLines(path: string, query: UploadQuery): AsyncGenerator<Inpu
         return { line, error: `Line ${line} has no field "${query.keyField}" for the key.` };
       key = field === null ? null : Buffer.from(typeof field === 'string' ? field : JSON.stringify(field));
     }
-    return { line, key, value: Buffer.from(trimmed) };
+    const value = writer ? writer.writeOrRefuse(parsed, `value on line ${line}`) : Buffer.from(trimmed);
+    return { line, key, value };
   };
   for await (const chunk of textOf(path)) {
     const parts = (rest + chunk).split('\n');
@@ -65,7 +71,7 @@ async function* jsonLines(path: string, query: UploadQuery): AsyncGenerator<Inpu
   if (last) yield last;
 }
 
-async function* csvItems(path: string, query: UploadQuery): AsyncGenerator<InputItem> {
+async function* csvItems(path: string, query: UploadQuery, writer?: SchemaWriter): AsyncGenerator<InputItem> {
   const rows = csvRows(textOf(path), query.delimiter ?? (await delimiterOf(path)));
   let header: string[] | undefined;
   let keyIndex = -1;
@@ -95,15 +101,15 @@ async function* csvItems(path: string, query: UploadQuery): AsyncGenerator<Input
         };
         continue;
       }
-      const value =
-        query.valueMode === 'single'
-          ? (row.fields[valueIndexes[0]!] ?? '')
-          : JSON.stringify(Object.fromEntries(valueIndexes.map((i) => [header![i], row.fields[i] ?? ''])));
-      yield {
-        line: row.line,
-        key: keyIndex >= 0 ? Buffer.from(row.fields[keyIndex] ?? '') : null,
-        value: Buffer.from(value),
-      };
+      const what = `value on line ${row.line}`;
+      const single = row.fields[valueIndexes[0]!] ?? '';
+      const cells = () => Object.fromEntries(valueIndexes.map((i) => [header![i], row.fields[i] ?? '']));
+      const value = !writer
+        ? Buffer.from(query.valueMode === 'single' ? single : JSON.stringify(cells()))
+        : query.valueMode === 'single'
+          ? writer.writeOrRefuse(parseJson(single, what), what)
+          : writeCsvRow(writer, cells(), what);
+      yield { line: row.line, key: keyIndex >= 0 ? Buffer.from(row.fields[keyIndex] ?? '') : null, value };
     }
   } catch (error) {
     if (error instanceof CsvError) yield { line: error.line, error: `Line ${error.line}: ${error.message}` };
@@ -189,12 +195,15 @@ export async function prepareUpload(
   body: Readable,
   query: UploadQuery,
   maxBytes: number,
+  /** Encodes each value with a registry schema; a row that does not match refuses the file at counting. */
+  writer?: SchemaWriter,
 ): Promise<PreparedUpload> {
   const dir = await mkdtemp(join(tmpdir(), 'tributary-upload-'));
   const discard = () => rm(dir, { recursive: true, force: true });
   try {
     const path = await spool(body, dir, query.format, maxBytes);
-    const items = () => (query.format === 'csv' ? csvItems(path, query) : jsonLines(path, query));
+    const items = () =>
+      query.format === 'csv' ? csvItems(path, query, writer) : jsonLines(path, query, writer);
     const total = await countItems(items());
     checkPartition(query.partition, await producer.partitionCount(topic), topic);
     return {
