@@ -105,6 +105,8 @@ export function useDeleteSchema(cluster: string) {
       const soft = await apiFetch<DeletedVersions>(path, { method: 'DELETE' });
       return permanent ? apiFetch<DeletedVersions>(`${path}?permanent=true`, { method: 'DELETE' }) : soft;
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: schemaKeys.all(cluster) }),
+    // Marked stale, not refetched: the open subject page would fetch a subject that is gone, and its 404
+    // would replace the dialog before it could finish. The page refetches what is still there.
+    onSuccess: () => client.invalidateQueries({ queryKey: schemaKeys.all(cluster), refetchType: 'none' }),
   });
 }

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { CompatibilityLevel } from '@tributary/contract';
-import { useSchemaVersion, useSetCompatibility, useSubject } from '../../api/schemas.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { schemaKeys, useSchemaVersion, useSetCompatibility, useSubject } from '../../api/schemas.ts';
 import { DeleteSchemaDialog } from '../../components/schemas/DeleteSchemaDialog.tsx';
 import { SchemaDiff } from '../../components/schemas/SchemaDiff.tsx';
 import { SchemaEditor } from '../../components/schemas/SchemaEditor.tsx';
@@ -29,6 +30,7 @@ export function SubjectPage() {
   const { cluster = '', subject = '' } = useParams();
   const navigate = useNavigate();
   const toast = useToast();
+  const queryClient = useQueryClient();
   const { data, error, isLoading } = useSubject(cluster, subject);
   const [left, setLeft] = useState('');
   const [right, setRight] = useState('');
@@ -154,6 +156,7 @@ export function SubjectPage() {
                   }),
             );
             if (subjectGone) navigate(`/clusters/${encodeURIComponent(cluster)}/schemas`);
+            else void queryClient.invalidateQueries({ queryKey: schemaKeys.subject(cluster, subject) });
           }}
         />
       )}
