@@ -195,6 +195,94 @@ else:
   });
 }
 
+const MONEY_PROTO = `syntax = "proto3";
+package shop;
+
+message Money {
+  string currency = 1;
+  int64 units = 2;
+}
+`;
+const INVOICE_PROTO = `syntax = "proto3";
+package shop;
+import "money.proto";
+
+message Invoice {
+  string id = 1;
+  Money total = 2;
+}
+`;
+
+/**
+ * An Invoice whose \`total\` is a Money imported from money.proto (same package), both files made as
+ * descriptors for Google's protobuf library; \`produce\` frames one as ProtobufSerializer does, \`read\`
+ * answers what confluent-kafka's ProtobufDeserializer makes of the topic's records.
+ */
+function confluentInvoice(mode: 'produce' | 'read', topic: string, registry: string): Promise<unknown[]> {
+  const script = `
+import json, sys
+from google.protobuf import descriptor_pb2, descriptor_pool, json_format, message_factory
+from confluent_kafka import Consumer, Producer, TopicPartition
+from confluent_kafka.schema_registry import SchemaRegistryClient
+from confluent_kafka.schema_registry.protobuf import ProtobufDeserializer
+from confluent_kafka.serialization import SerializationContext, MessageField
+mode, brokers, topic, url = sys.argv[1:5]
+money = descriptor_pb2.FileDescriptorProto(name='money.proto', package='shop', syntax='proto3')
+m = money.message_type.add(name='Money')
+m.field.add(name='currency', number=1, type=9, label=1)
+m.field.add(name='units', number=2, type=3, label=1)
+invoice = descriptor_pb2.FileDescriptorProto(name='invoice.proto', package='shop', syntax='proto3', dependency=['money.proto'])
+i = invoice.message_type.add(name='Invoice')
+i.field.add(name='id', number=1, type=9, label=1)
+i.field.add(name='total', number=2, type=11, label=1, type_name='.shop.Money')
+pool = descriptor_pool.DescriptorPool()
+pool.Add(money)
+Invoice = message_factory.GetMessageClass(pool.Add(invoice).message_types_by_name['Invoice'])
+Money = message_factory.GetMessageClass(pool.FindMessageTypeByName('shop.Money'))
+context = SerializationContext(topic, MessageField.VALUE)
+if mode == 'produce':
+    schema_id = SchemaRegistryClient({'url': url}).get_latest_version(topic + '-value').schema_id
+    payload = Invoice(id='i-1', total=Money(currency='EUR', units=1250)).SerializeToString()
+    producer = Producer({'bootstrap.servers': brokers})
+    producer.produce(topic, value=b'\\x00' + schema_id.to_bytes(4, 'big') + b'\\x00' + payload)
+    assert producer.flush(30) == 0
+    print('[]')
+else:
+    deserializer = ProtobufDeserializer(Invoice, {'use.deprecated.format': False})
+    consumer = Consumer({'bootstrap.servers': brokers, 'group.id': 'unused', 'enable.auto.commit': False})
+    consumer.assign([TopicPartition(topic, 0, 0)])
+    values = []
+    while True:
+        message = consumer.poll(5)
+        if message is None:
+            break
+        values.append(json_format.MessageToDict(deserializer(message.value(), context), preserving_proto_field_name=True))
+    consumer.close()
+    print(json.dumps(values))
+`;
+  return runPython(script, [mode, sharedKafkaBrokers().join(','), topic, registry]);
+}
+
+/** Runs a Python script in the venv; its stdout is JSON. */
+function runPython(script: string, args: string[]): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(python, ['-c', script, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as unknown[])
+        : reject(new Error(`confluent-kafka failed: ${err}`)),
+    );
+  });
+}
+
 /** The wire format by hand: magic byte 0, the 4-byte schema id, the payload. */
 function wire(id: number, payload: Buffer): Buffer {
   const header = Buffer.alloc(5);
@@ -456,6 +544,43 @@ describe('Schema Registry: decoding and management', async () => {
     expect(await confluentProtobuf('read', topic, registry)).toEqual([
       { id: 'o-1', status: 'PAID', cents: '12345678901234', line: { sku: 'book' } },
       { id: 'o-2', cents: '7', line: { sku: 'pen' } },
+    ]);
+  });
+
+  it('reads and writes Protobuf whose message imports a type from a referenced subject, with confluent-kafka', async () => {
+    const topic = await createTopic(admin, 'sr-proto-import');
+    const moneySubject = `${topic}-money`;
+    const register = (subject: string, payload: object) =>
+      app.inject({ method: 'POST', url: `/api/clusters/sr/schemas/${subject}`, payload });
+    const money = await register(moneySubject, { schema: MONEY_PROTO, schemaType: 'PROTOBUF' });
+    expect(money.statusCode, money.body).toBe(200);
+    const invoice = await register(`${topic}-value`, {
+      schema: INVOICE_PROTO,
+      schemaType: 'PROTOBUF',
+      references: [{ name: 'money.proto', subject: moneySubject, version: 1 }],
+    });
+    expect(invoice.statusCode, invoice.body).toBe(200);
+
+    await confluentInvoice('produce', topic, registry);
+    const produced = await app.inject({
+      method: 'POST',
+      url: `/api/clusters/sr/topics/${topic}/messages`,
+      payload: {
+        key: null,
+        value: JSON.stringify({ id: 'i-2', total: { currency: 'USD', units: '99' } }),
+        valueSchema: { subject: `${topic}-value` },
+      },
+    });
+    expect(produced.statusCode, produced.body).toBe(201);
+
+    const { messages } = await page('sr', topic);
+    expect(messages.map((m) => JSON.parse(m.value!.text) as unknown)).toEqual([
+      { id: 'i-1', total: { currency: 'EUR', units: '1250' } },
+      { id: 'i-2', total: { currency: 'USD', units: '99' } },
+    ]);
+    expect(await confluentInvoice('read', topic, registry)).toEqual([
+      { id: 'i-1', total: { currency: 'EUR', units: '1250' } },
+      { id: 'i-2', total: { currency: 'USD', units: '99' } },
     ]);
   });
 
