@@ -293,6 +293,11 @@ export const UploadQuery = Type.Object({
   keyColumn: Type.Optional(Type.String({ maxLength: 200 })),
   valueColumns: Type.Optional(Type.String({ maxLength: 5000 })),
   valueMode: Type.Optional(Type.Union([Type.Literal('object'), Type.Literal('single')])),
+  /**
+   * With valueMode=object: `column:type` pairs, comma-separated (`grav:number,ok:boolean`), types string |
+   * number | boolean | json. Columns not named stay strings; an empty field of a typed column is null.
+   */
+  columnTypes: Type.Optional(Type.String({ maxLength: 5000 })),
   delimiter: Type.Optional(Type.String({ minLength: 1, maxLength: 1 })),
   keyField: Type.Optional(Type.String({ maxLength: 200 })),
   partition: Type.Optional(Type.Integer({ minimum: 0 })),

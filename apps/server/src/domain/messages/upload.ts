@@ -12,6 +12,7 @@ import { badRequest, tooLarge } from '../errors.ts';
 import { produceMany, type InputItem } from './bulk.ts';
 import { checkPartition } from './produce.ts';
 import { csvRows, guessDelimiter, CsvError } from './csv.ts';
+import { csvValueWriter, type CsvValueWriter } from './csv-value.ts';
 import { parseJson, writeCsvRow, type SchemaWriter } from '../schemas/encode.ts';
 
 const MAX_LINE_CHARS = 16 << 20; // far above Kafka's default record size; bounds what one line may hold
@@ -76,6 +77,7 @@ async function* csvItems(path: string, query: UploadQuery, writer?: SchemaWriter
   let header: string[] | undefined;
   let keyIndex = -1;
   let valueIndexes: number[] = [];
+  let valueOf: CsvValueWriter = () => ({ value: '' });
   try {
     for await (const row of rows) {
       if (!header) {
@@ -92,6 +94,7 @@ async function* csvItems(path: string, query: UploadQuery, writer?: SchemaWriter
         });
         if (query.valueMode === 'single' && valueIndexes.length !== 1)
           throw badRequest('valueMode=single needs exactly one column in valueColumns.');
+        valueOf = csvValueWriter(header, valueIndexes, query);
         continue;
       }
       if (row.fields.length !== header.length) {
@@ -101,14 +104,18 @@ async function* csvItems(path: string, query: UploadQuery, writer?: SchemaWriter
         };
         continue;
       }
+      const typed = valueOf(row.fields);
+      if ('error' in typed) {
+        yield { line: row.line, error: `Line ${row.line}: ${typed.error}.` };
+        continue;
+      }
       const what = `value on line ${row.line}`;
-      const single = row.fields[valueIndexes[0]!] ?? '';
-      const cells = () => Object.fromEntries(valueIndexes.map((i) => [header![i], row.fields[i] ?? '']));
+      // With a schema the row's JSON (typed columns as the user chose) is written in the wire format.
       const value = !writer
-        ? Buffer.from(query.valueMode === 'single' ? single : JSON.stringify(cells()))
+        ? Buffer.from(typed.value)
         : query.valueMode === 'single'
-          ? writer.writeOrRefuse(parseJson(single, what), what)
-          : writeCsvRow(writer, cells(), what);
+          ? writer.writeOrRefuse(parseJson(typed.value, what), what)
+          : writeCsvRow(writer, JSON.parse(typed.value) as Record<string, unknown>, what);
       yield { line: row.line, key: keyIndex >= 0 ? Buffer.from(row.fields[keyIndex] ?? '') : null, value };
     }
   } catch (error) {

@@ -76,11 +76,11 @@ export async function encodeWithSchema(
 }
 
 /**
- * A CSV row (every cell text) written with a schema: a cell stays text unless the schema refuses text
- * there and the cell reads as JSON (a number, true/false, an object) or is empty (null). One field is
- * fixed per try, so a row of n columns costs at most n + 1 tries.
+ * A CSV row written with a schema: a text cell (a column without a chosen type) stays text unless the
+ * schema refuses text there and the cell reads as JSON (a number, true/false, an object) or is empty
+ * (null). One field is fixed per try, so a row of n columns costs at most n + 1 tries.
  */
-export function writeCsvRow(writer: SchemaWriter, cells: Record<string, string>, what: string): Buffer {
+export function writeCsvRow(writer: SchemaWriter, cells: Record<string, unknown>, what: string): Buffer {
   const row: Record<string, unknown> = { ...cells };
   for (let tries = 0; tries <= Object.keys(cells).length; tries++) {
     try {
