@@ -111,6 +111,22 @@ test('register a subject, evolve it (an incompatible change is refused with the 
   await expect(liveRows).toHaveCount(1);
   await expect(liveRows.first()).toContainText('"city":"Lyon"');
 
+  // Pasted lines with the value schema: one bad line refuses them all, naming the line and the field.
+  await messages.openProduce('Many (lines)');
+  const many = messages.produce.getByRole('form', { name: 'Produce lines' });
+  await many.getByLabel(/^Value schema/).fill(subject);
+  const box = many.getByLabel(/^Lines, one message each/);
+  const dan = 'dan:{"name":"dan","age":40,"city":null}';
+  await box.fill(`${dan}\nerin:{"name":"erin","age":"ten","city":null}`);
+  await many.getByRole('button', { name: 'Produce lines' }).click();
+  await expect(many.getByRole('alert')).toContainText(
+    `The value on line 2 does not match ${subject} version 2: field "age"`,
+  );
+  await box.fill(`${dan}\nerin:{"name":"erin","age":10,"city":null}`);
+  await many.getByRole('button', { name: 'Produce lines' }).click();
+  await expect(many.getByRole('status')).toContainText('Wrote 2 of 2 messages');
+  await expect(liveRows).toHaveCount(2); // dan is over 30, erin is not
+
   // The topic's overview links its value subject (TopicNameStrategy).
   await page.goto(`/clusters/local/topics/${topic}/overview`);
   await page.getByRole('link', { name: subject }).click();

@@ -366,6 +366,7 @@ export const en = {
   produce: {
     valueSchema: 'Value schema (subject)',
     valueSchemaHelp: 'Optional: the value is JSON, written with the latest version',
+    valueSchemaBulkHelp: 'Optional: every value is JSON, written with the latest version',
     template: 'Saved message',
     templatePick: 'Pick a saved message…',
     templateNone: 'No saved messages yet',

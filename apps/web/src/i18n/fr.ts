@@ -372,6 +372,7 @@ export const fr: Catalogue = {
   produce: {
     valueSchema: 'Schéma de la valeur (sujet)',
     valueSchemaHelp: 'Facultatif : la valeur est du JSON, écrite avec la dernière version',
+    valueSchemaBulkHelp: 'Facultatif : chaque valeur est du JSON, écrite avec la dernière version',
     template: 'Message enregistré',
     templatePick: 'Choisir un message enregistré…',
     templateNone: 'Aucun message enregistré',
