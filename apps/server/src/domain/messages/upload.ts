@@ -13,6 +13,7 @@ import { produceMany, type InputItem } from './bulk.ts';
 import { checkPartition } from './produce.ts';
 import { csvRows, guessDelimiter, CsvError } from './csv.ts';
 import { csvValueWriter, type CsvValueWriter } from './csv-value.ts';
+import { parseJson, writeCsvRow, type SchemaWriter } from '../schemas/encode.ts';
 
 const MAX_LINE_CHARS = 16 << 20; // far above Kafka's default record size; bounds what one line may hold
 
@@ -25,7 +26,11 @@ async function* textOf(path: string): AsyncGenerator<string> {
   }
 }
 
-async function* jsonLines(path: string, query: UploadQuery): AsyncGenerator<InputItem> {
+async function* jsonLines(
+  path: string,
+  query: UploadQuery,
+  writer?: SchemaWriter,
+): AsyncGenerator<InputItem> {
   let rest = '';
   let line = 0;
   const item = (text: string): InputItem | undefined => {
@@ -48,7 +53,8 @@ async function* jsonLines(path: string, query: UploadQuery): AsyncGenerator<Inpu
         return { line, error: `Line ${line} has no field "${query.keyField}" for the key.` };
       key = field === null ? null : Buffer.from(typeof field === 'string' ? field : JSON.stringify(field));
     }
-    return { line, key, value: Buffer.from(trimmed) };
+    const value = writer ? writer.writeOrRefuse(parsed, `value on line ${line}`) : Buffer.from(trimmed);
+    return { line, key, value };
   };
   for await (const chunk of textOf(path)) {
     const parts = (rest + chunk).split('\n');
@@ -66,7 +72,7 @@ async function* jsonLines(path: string, query: UploadQuery): AsyncGenerator<Inpu
   if (last) yield last;
 }
 
-async function* csvItems(path: string, query: UploadQuery): AsyncGenerator<InputItem> {
+async function* csvItems(path: string, query: UploadQuery, writer?: SchemaWriter): AsyncGenerator<InputItem> {
   const rows = csvRows(textOf(path), query.delimiter ?? (await delimiterOf(path)));
   let header: string[] | undefined;
   let keyIndex = -1;
@@ -98,16 +104,19 @@ async function* csvItems(path: string, query: UploadQuery): AsyncGenerator<Input
         };
         continue;
       }
-      const value = valueOf(row.fields);
-      if ('error' in value) {
-        yield { line: row.line, error: `Line ${row.line}: ${value.error}.` };
+      const typed = valueOf(row.fields);
+      if ('error' in typed) {
+        yield { line: row.line, error: `Line ${row.line}: ${typed.error}.` };
         continue;
       }
-      yield {
-        line: row.line,
-        key: keyIndex >= 0 ? Buffer.from(row.fields[keyIndex] ?? '') : null,
-        value: Buffer.from(value.value),
-      };
+      const what = `value on line ${row.line}`;
+      // With a schema the row's JSON (typed columns as the user chose) is written in the wire format.
+      const value = !writer
+        ? Buffer.from(typed.value)
+        : query.valueMode === 'single'
+          ? writer.writeOrRefuse(parseJson(typed.value, what), what)
+          : writeCsvRow(writer, JSON.parse(typed.value) as Record<string, unknown>, what);
+      yield { line: row.line, key: keyIndex >= 0 ? Buffer.from(row.fields[keyIndex] ?? '') : null, value };
     }
   } catch (error) {
     if (error instanceof CsvError) yield { line: error.line, error: `Line ${error.line}: ${error.message}` };
@@ -193,12 +202,15 @@ export async function prepareUpload(
   body: Readable,
   query: UploadQuery,
   maxBytes: number,
+  /** Encodes each value with a registry schema; a row that does not match refuses the file at counting. */
+  writer?: SchemaWriter,
 ): Promise<PreparedUpload> {
   const dir = await mkdtemp(join(tmpdir(), 'tributary-upload-'));
   const discard = () => rm(dir, { recursive: true, force: true });
   try {
     const path = await spool(body, dir, query.format, maxBytes);
-    const items = () => (query.format === 'csv' ? csvItems(path, query) : jsonLines(path, query));
+    const items = () =>
+      query.format === 'csv' ? csvItems(path, query, writer) : jsonLines(path, query, writer);
     const total = await countItems(items());
     checkPartition(query.partition, await producer.partitionCount(topic), topic);
     return {

@@ -69,6 +69,7 @@ export function FileProduce({ cluster, topic, partitionCount }: ProduceTarget) {
   const [types, setTypes] = useState<Record<string, CsvColumnType>>({});
   const [keyField, setKeyField] = useState('');
   const [partition, setPartition] = useState<number | undefined>();
+  const [valueSubject, setValueSubject] = useState('');
   const [progress, setProgress] = useState<{ sent: number; total: number; ratePerSec: number } | undefined>();
   const [summary, setSummary] = useState<ProduceSummary | undefined>();
   const [error, setError] = useState<unknown>();
@@ -103,6 +104,7 @@ export function FileProduce({ cluster, topic, partitionCount }: ProduceTarget) {
     const query: UploadQuery = {
       format,
       ...(partition !== undefined ? { partition } : {}),
+      ...(valueSubject.trim() ? { valueSubject: valueSubject.trim() } : {}),
       ...(format === 'csv'
         ? {
             ...(keyColumn ? { keyColumn } : {}),
@@ -162,6 +164,14 @@ export function FileProduce({ cluster, topic, partitionCount }: ProduceTarget) {
           <option value="jsonl">JSON Lines</option>
         </Select>
         <PartitionSelect count={partitionCount} value={partition} onChange={setPartition} />
+        <TextField
+          label={t('produce.valueSchema')}
+          help={t('produce.valueSchemaBulkHelp')}
+          inputClassName="sm:w-64 font-mono"
+          placeholder={`${topic}-value`}
+          value={valueSubject}
+          onChange={(e) => setValueSubject(e.target.value)}
+        />
       </Toolbar>
       {format === 'csv' && columns.length > 0 && (
         <div className="flex flex-wrap items-start gap-4">

@@ -11,6 +11,7 @@ import { Warnings } from '../../components/topics/Warnings.tsx';
 import { partitionMessages } from '../../components/topics/PurgeDialog.tsx';
 import { PartitionSkew } from '../../components/topics/PartitionSkew.tsx';
 import { ReassignPanel } from '../../components/topics/ReassignPanel.tsx';
+import { TopicSubjects } from '../../components/topics/TopicSubjects.tsx';
 
 const under = (p: PartitionInfo) => p.isr.length < p.replicas.length;
 
@@ -94,6 +95,9 @@ export function OverviewTab({ cluster, topic }: { cluster: string; topic: string
       />
       <PartitionSkew detail={data} brokers={brokers.data} />
       <ReassignPanel cluster={cluster} topic={topic} partitions={data.partitions} />
+      <div className="mt-6">
+        <TopicSubjects cluster={cluster} topic={topic} />
+      </div>
     </div>
   );
 }
