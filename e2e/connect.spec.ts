@@ -55,6 +55,12 @@ test('create a FileStreamSource from the form (a field error first), watch it ru
   await page.getByRole('link', { name: 'Create connector' }).click();
 
   await page.getByLabel('Plugin').selectOption('org.apache.kafka.connect.file.FileStreamSourceConnector');
+  // The chosen plugin is in the address: a reload (or a shared link) opens the same form.
+  await expect(page).toHaveURL(/[?&]class=org\.apache\.kafka\.connect\.file\.FileStreamSourceConnector/);
+  await page.reload();
+  await expect(page.getByLabel('Plugin', { exact: true })).toHaveValue(
+    'org.apache.kafka.connect.file.FileStreamSourceConnector',
+  );
   await page.getByLabel('Name').fill(name);
   const topicField = page.getByRole('textbox', { name: 'topic (required)', exact: true });
   await expect(topicField).toBeVisible(); // required settings come first, from the plugin's definition
@@ -67,7 +73,7 @@ test('create a FileStreamSource from the form (a field error first), watch it ru
   // Connect's own message, at its field, and nothing created.
   await expect(topicField).toHaveAttribute('aria-invalid', 'true');
   await expect(topicField).toHaveAccessibleDescription(/Missing required configuration "topic"/);
-  await expect(page).toHaveURL(/\/connect\/new$/);
+  await expect(page).toHaveURL(/\/connect\/new\?/);
 
   await topicField.fill(topic);
   await page.getByRole('button', { name: 'Create connector' }).click();

@@ -64,6 +64,14 @@ test('watch lag grow, then reset the group to earliest through the wizard after 
   await expect(totalLag).toHaveText('30', { timeout: 20_000 });
   await expect(page.getByRole('img', { name: 'Lag per topic over the last hour' })).toBeVisible();
   await expect(page.getByText(`${topic}: 30`)).toBeVisible({ timeout: 40_000 }); // the sampled chart caught up
+  // Every sample has a tooltip naming topic, time and lag; the time axis never prints a label twice.
+  const chart = page.getByRole('img', { name: 'Lag per topic over the last hour' });
+  const tips = await chart.locator('circle > title').allTextContents();
+  expect(tips.at(-1)).toMatch(new RegExp(`^${topic} · .+ · lag 30$`));
+  const axis = await chart.locator('text[text-anchor]').allTextContents();
+  const times = axis.filter((label) => /\d:\d\d/.test(label));
+  expect(times.length).toBeGreaterThan(0);
+  expect(new Set(times).size).toBe(times.length);
 
   // the wizard: dry run first, nothing changes until the person confirms
   await page.getByRole('button', { name: 'Reset offsets' }).click();

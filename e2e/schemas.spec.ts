@@ -67,14 +67,25 @@ test('register a subject, evolve it (an incompatible change is refused with the 
   await expect(page.getByText('Compatible: this schema can be registered')).toBeVisible();
   await page.getByRole('button', { name: 'Register' }).click();
   await expect(page.getByText('Latest: version 2')).toBeVisible();
-  await expect(page.getByLabel('Schema of the compared version')).toContainText('"age"');
-  await expect(page.getByLabel('Schema of the latest version')).toContainText('"city"');
+  // Versions 1 and 2 side by side: the added field is marked on the right only.
+  const v1 = page.getByLabel('Schema of version 1', { exact: true });
+  const v2 = page.getByLabel('Schema of version 2, compared', { exact: true });
+  await expect(v1).toContainText('"age"');
+  await expect(v1).not.toContainText('"city"');
+  await expect(v2).toContainText(/\+\d+\s*"name": "city"/);
 
   // The live tail runs while the message is produced from the Messages tab.
   const live = await page.context().newPage();
   await live.goto(`/clusters/local/topics/${topic}/live`);
   await live.getByRole('button', { name: 'Start' }).click();
   await expect(live.getByRole('status', { name: 'Live tail statistics' })).toContainText('Live');
+  // The tail's filter reaches into the decoded Avro record.
+  await live.getByLabel('Filter expression').fill('value.age > 30');
+  await live.getByRole('button', { name: 'Apply filter' }).click();
+  const young = await request.post(`/api/clusters/local/topics/${topic}/messages`, {
+    data: { key: 'bob', value: '{"name":"bob","age":20,"city":null}', valueSchema: { subject } },
+  });
+  expect(young.status()).toBe(201);
 
   const messages = new MessagesPage(page);
   await messages.goto(topic);
@@ -88,15 +99,54 @@ test('register a subject, evolve it (an incompatible change is refused with the 
   await expect(one.getByRole('alert')).toContainText('field "age" does not match the schema');
   await value.fill('{"name":"alice","age":31,"city":"Lyon"}');
   await one.getByRole('button', { name: 'Produce', exact: true }).click();
-  await expect(one.getByRole('status')).toHaveText('Written to partition 0 at offset 0.');
+  await expect(one.getByRole('status')).toHaveText('Written to partition 0 at offset 1.');
 
   await messages.applyFilter('value.age > 30');
   await expect(messages.rows()).toHaveCount(1);
   await expect(messages.rows().first()).toContainText('{"name":"alice","age":31,"city":"Lyon"}');
   await messages.rows().first().click();
-  await expect(page.getByLabel('Message 0:0')).toContainText(`${subject} v2`);
+  await expect(page.getByLabel('Message 0:1')).toContainText(`${subject} v2`);
 
   const liveRows = live.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
   await expect(liveRows).toHaveCount(1);
   await expect(liveRows.first()).toContainText('"city":"Lyon"');
+
+  // Pasted lines with the value schema: one bad line refuses them all, naming the line and the field.
+  await messages.openProduce('Many (lines)');
+  const many = messages.produce.getByRole('form', { name: 'Produce lines' });
+  await many.getByLabel(/^Value schema/).fill(subject);
+  const box = many.getByLabel(/^Lines, one message each/);
+  const dan = 'dan:{"name":"dan","age":40,"city":null}';
+  await box.fill(`${dan}\nerin:{"name":"erin","age":"ten","city":null}`);
+  await many.getByRole('button', { name: 'Produce lines' }).click();
+  await expect(many.getByRole('alert')).toContainText(
+    `The value on line 2 does not match ${subject} version 2: field "age"`,
+  );
+  await box.fill(`${dan}\nerin:{"name":"erin","age":10,"city":null}`);
+  await many.getByRole('button', { name: 'Produce lines' }).click();
+  await expect(many.getByRole('status')).toContainText('Wrote 2 of 2 messages');
+  await expect(liveRows).toHaveCount(2); // dan is over 30, erin is not
+
+  // The topic's overview links its value subject (TopicNameStrategy).
+  await page.goto(`/clusters/local/topics/${topic}/overview`);
+  await page.getByRole('link', { name: subject }).click();
+  await expect(page.getByRole('heading', { name: subject })).toBeVisible();
+
+  // A version goes (soft), then the whole subject, permanently, after a second confirmation.
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await page.getByLabel('What to delete').selectOption({ label: 'Version 1' });
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByText(`Version 1 of ${subject} deleted.`)).toBeVisible();
+  await expect(page.getByLabel('Compare', { exact: true }).locator('option')).toHaveText(['Version 2']);
+
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await page.getByLabel('Delete permanently (cannot be undone)').check();
+  await page.getByRole('button', { name: 'Continue…' }).click();
+  const sure = page.getByRole('dialog', { name: `Delete permanently: The whole subject ${subject}` });
+  await expect(sure.getByRole('button', { name: 'Delete permanently' })).toBeDisabled();
+  await sure.getByRole('textbox').fill(subject);
+  await sure.getByRole('button', { name: 'Delete permanently' }).click();
+  await expect(page.getByText(`Subject ${subject} deleted permanently.`)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Schema Registry' })).toBeVisible();
+  expect((await request.get(`/api/clusters/local/schemas/${subject}`)).status()).toBe(404);
 });

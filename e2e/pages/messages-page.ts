@@ -18,8 +18,10 @@ export class MessagesPage {
   }
 
   async openProduce(mode: 'One message' | 'Many (lines)' | 'From a file') {
-    if ((await this.produce.count()) === 0)
-      await this.page.getByRole('button', { name: 'Produce', exact: true }).click();
+    // The header's toggle, not the form's submit button of the same name. After a reload the panel
+    // may come back open from the URL, so read its state (getAttribute waits for the button) first.
+    const toggle = this.page.locator('button[aria-expanded]', { hasText: /^Produce$/ });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     await this.produce.getByRole('tab', { name: mode }).click();
   }
 

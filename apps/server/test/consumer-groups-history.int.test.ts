@@ -91,6 +91,30 @@ describe('consumer groups: commit history and lag over time', async () => {
     }
   });
 
+  it("samples the same lag as the group page's total, never-committed partitions included", async () => {
+    const topic = uniqueName('cg-lag-part');
+    const group = uniqueName('cglp');
+    await createTopicWithMessages(brokers, topic, 3, 4);
+    const app = await lagApp();
+    try {
+      // Commit partition 0 only (at 1): partitions 1 and 2 were never committed, their whole log is lag.
+      const reset = await app.inject({
+        method: 'POST',
+        url: `/api/clusters/local/consumer-groups/${group}/offsets`,
+        payload: { topic, partitions: [0], to: 'offset', value: 1, dryRun: false },
+      });
+      expect(reset.statusCode, reset.body).toBe(200);
+      const page = await app.inject(`/api/clusters/local/consumer-groups/${group}`);
+      expect(page.json<{ totalLag: number }>().totalLag).toBe(3 + 4 + 4);
+      await eventually(async () => {
+        const res = await app.inject(`/api/clusters/local/consumer-groups/${group}/lag-history?minutes=60`);
+        expect(res.json<LagHistory>().series[0]?.points.at(-1)?.lag).toBe(11);
+      });
+    } finally {
+      await app.close();
+    }
+  });
+
   it('an unknown group answers 404 for its page, commits and lag history, and is neither watched nor stored', async () => {
     const app = await lagApp();
     try {

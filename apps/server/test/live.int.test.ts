@@ -89,7 +89,9 @@ describe('live tail over a WebSocket', () => {
     const topic = await createTopic(1);
     const client = await open(topic);
     await client.start({ from: { mode: 'now' }, filter: { q: 'red' } });
-    await kcatProduce(bootstrap(), topic, 0, ['{"color":"red","n":1}', '{"color":"blue","n":2}']);
+    // Blue before red: once red is shown, blue was judged by the old filter (a blue still in flight when
+    // the filter changes would rightly be shown by the new one, and the test would race).
+    await kcatProduce(bootstrap(), topic, 0, ['{"color":"blue","n":2}', '{"color":"red","n":1}']);
     await client.until(() => client.values().length === 1);
     client.send({ type: 'filter', filter: { filter: 'value.color == "blue"' } });
     await client.until(() => client.of('subscribed').length === 2);

@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { sharedKafkaBrokers } from '@tributary/local-kafka/testing';
 import type { ErrorBody, ProduceResult, ProduceSummary, UploadEvent } from '@tributary/contract';
 import { buildTestApp } from './helpers.ts';
 import { browse, createTopic, kafkaTools } from './messages-helpers.ts';
@@ -41,6 +44,38 @@ describe('produce', async () => {
         { key: 'empty', value: { text: '', size: 0 } },
       ],
     });
+  });
+
+  it('writes JSON byte for byte as typed (spacing, key order, 1.50, 2e3, escapes), read back by kcat', async () => {
+    const topic = await createTopic(admin, 'produce-json-bytes');
+    const typed = '{ "b" :1.50,\n\t"a": [2e3, "caf\\u00e9", "é"] }';
+    const res = await post(topic, '', {
+      key: '{"id": 1}',
+      keyFormat: 'json',
+      value: typed,
+      valueFormat: 'json',
+    });
+    expect(res.statusCode).toBe(201);
+    const lines = await post(topic, '/lines', { lines: '{"z":1, "a":0.10}', valueFormat: 'json' });
+    expect(lines.statusCode).toBe(200);
+    const { stdout } = await promisify(execFile)(
+      'kcat',
+      [
+        '-b',
+        sharedKafkaBrokers().join(','),
+        '-C',
+        '-t',
+        topic,
+        '-o',
+        'beginning',
+        '-e',
+        '-q',
+        '-f',
+        '%k|%s<END>',
+      ],
+      { timeout: 30_000 },
+    );
+    expect(stdout.split('<END>').slice(0, -1)).toEqual([`{"id": 1}|${typed}`, '|{"z":1, "a":0.10}']);
   });
 
   it('keeps null keys and tombstones as null, and places keyed messages like the Java client', async () => {
@@ -154,6 +189,40 @@ describe('produce', async () => {
     await upload(asObject, 'format=csv&keyColumn=Num_Acc&valueColumns=grav,adr', csv);
     const objects = await browse(app, asObject, { seek: 'oldest', limit: 1 });
     expect(JSON.parse(objects.messages[0]?.value?.text ?? '')).toEqual({ grav: '1', adr: 'Rue "0", Paris' });
+  });
+
+  it('types CSV columns in the JSON value (numbers stay numbers, every digit kept); a wrong field stops at its line', async () => {
+    const topic = await createTopic(admin, 'upload-csv-typed');
+    const csv =
+      'id;grav;lat;ok;tags;com\n12345678901234567890;4;48,85;TRUE;["a"];007\n2;;-3.5e2;false;{};Paris\n';
+    const types = 'id:number,grav:number,lat:number,ok:boolean,tags:json';
+    const { events } = await upload(topic, `format=csv&columnTypes=${encodeURIComponent(types)}`, csv);
+    expect(events.at(-1)).toMatchObject({ type: 'done', written: 2, total: 2 });
+    const page = await browse(app, topic, { seek: 'oldest', valueFormat: 'string' });
+    // The bytes as written: a 20-digit number is not rounded through a double; the untyped column is text.
+    expect(page.messages.map((m) => m.value?.text)).toEqual([
+      '{"id":12345678901234567890,"grav":4,"lat":48.85,"ok":true,"tags":["a"],"com":"007"}',
+      '{"id":2,"grav":null,"lat":-3.5e2,"ok":false,"tags":{},"com":"Paris"}',
+    ]);
+    const wrong = await createTopic(admin, 'upload-csv-typed-wrong');
+    const stopped = await upload(wrong, 'format=csv&columnTypes=n:number', 'n,s\n1,a\n2,b\nabc,c\n4,d\n');
+    expect(stopped.events.at(-1)).toMatchObject({
+      type: 'done',
+      written: 2,
+      total: 4,
+      error: { line: 4, message: 'Line 4: column "n": "abc" is not a number.' },
+    });
+    for (const [query, message] of [
+      ['columnTypes=nope:number', /columnTypes names the column "nope", which the CSV does not have/],
+      ['columnTypes=n:int', /the type of column "n" is "int"; use one of string, number, boolean, json/],
+      ['columnTypes=n', /columnTypes entry "n" is not column:type/],
+      ['valueColumns=n&valueMode=single&columnTypes=n:number', /use it with valueMode=object/],
+    ] as const) {
+      const refused = await upload(wrong, `format=csv&${query}`, 'n,s\n1,a\n');
+      expect(refused.status).toBe(400);
+      expect(refused.error?.message).toMatch(message);
+    }
+    expect((await browse(app, wrong, { seek: 'oldest' })).messages).toHaveLength(2); // nothing more written
   });
 
   it('stops a JSON Lines upload at the first bad line and says how many were written', async () => {

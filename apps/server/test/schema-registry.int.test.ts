@@ -195,6 +195,94 @@ else:
   });
 }
 
+const MONEY_PROTO = `syntax = "proto3";
+package shop;
+
+message Money {
+  string currency = 1;
+  int64 units = 2;
+}
+`;
+const INVOICE_PROTO = `syntax = "proto3";
+package shop;
+import "money.proto";
+
+message Invoice {
+  string id = 1;
+  Money total = 2;
+}
+`;
+
+/**
+ * An Invoice whose \`total\` is a Money imported from money.proto (same package), both files made as
+ * descriptors for Google's protobuf library; \`produce\` frames one as ProtobufSerializer does, \`read\`
+ * answers what confluent-kafka's ProtobufDeserializer makes of the topic's records.
+ */
+function confluentInvoice(mode: 'produce' | 'read', topic: string, registry: string): Promise<unknown[]> {
+  const script = `
+import json, sys
+from google.protobuf import descriptor_pb2, descriptor_pool, json_format, message_factory
+from confluent_kafka import Consumer, Producer, TopicPartition
+from confluent_kafka.schema_registry import SchemaRegistryClient
+from confluent_kafka.schema_registry.protobuf import ProtobufDeserializer
+from confluent_kafka.serialization import SerializationContext, MessageField
+mode, brokers, topic, url = sys.argv[1:5]
+money = descriptor_pb2.FileDescriptorProto(name='money.proto', package='shop', syntax='proto3')
+m = money.message_type.add(name='Money')
+m.field.add(name='currency', number=1, type=9, label=1)
+m.field.add(name='units', number=2, type=3, label=1)
+invoice = descriptor_pb2.FileDescriptorProto(name='invoice.proto', package='shop', syntax='proto3', dependency=['money.proto'])
+i = invoice.message_type.add(name='Invoice')
+i.field.add(name='id', number=1, type=9, label=1)
+i.field.add(name='total', number=2, type=11, label=1, type_name='.shop.Money')
+pool = descriptor_pool.DescriptorPool()
+pool.Add(money)
+Invoice = message_factory.GetMessageClass(pool.Add(invoice).message_types_by_name['Invoice'])
+Money = message_factory.GetMessageClass(pool.FindMessageTypeByName('shop.Money'))
+context = SerializationContext(topic, MessageField.VALUE)
+if mode == 'produce':
+    schema_id = SchemaRegistryClient({'url': url}).get_latest_version(topic + '-value').schema_id
+    payload = Invoice(id='i-1', total=Money(currency='EUR', units=1250)).SerializeToString()
+    producer = Producer({'bootstrap.servers': brokers})
+    producer.produce(topic, value=b'\\x00' + schema_id.to_bytes(4, 'big') + b'\\x00' + payload)
+    assert producer.flush(30) == 0
+    print('[]')
+else:
+    deserializer = ProtobufDeserializer(Invoice, {'use.deprecated.format': False})
+    consumer = Consumer({'bootstrap.servers': brokers, 'group.id': 'unused', 'enable.auto.commit': False})
+    consumer.assign([TopicPartition(topic, 0, 0)])
+    values = []
+    while True:
+        message = consumer.poll(5)
+        if message is None:
+            break
+        values.append(json_format.MessageToDict(deserializer(message.value(), context), preserving_proto_field_name=True))
+    consumer.close()
+    print(json.dumps(values))
+`;
+  return runPython(script, [mode, sharedKafkaBrokers().join(','), topic, registry]);
+}
+
+/** Runs a Python script in the venv; its stdout is JSON. */
+function runPython(script: string, args: string[]): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(python, ['-c', script, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as unknown[])
+        : reject(new Error(`confluent-kafka failed: ${err}`)),
+    );
+  });
+}
+
 /** The wire format by hand: magic byte 0, the 4-byte schema id, the payload. */
 function wire(id: number, payload: Buffer): Buffer {
   const header = Buffer.alloc(5);
@@ -302,6 +390,24 @@ describe('Schema Registry: decoding and management', async () => {
       code: 'SCHEMA_REGISTRY_UNAVAILABLE',
       message: expect.stringMatching(/Schema Registry of cluster "sr-down" is unreachable/),
     });
+
+    // Producing with the JSON Schema validates first: a 400 names the first invalid field.
+    const produce = (value: object) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/clusters/sr/topics/${topic}/messages`,
+        payload: { key: null, value: JSON.stringify(value), valueSchema: { subject } },
+      });
+    const wrong = await produce({ n: 'seven' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json<ErrorBody>().message).toMatch(
+      /does not match .* version 1: field "n" does not match the schema \(must be integer\)/,
+    );
+    expect((await produce({ n: 8 })).statusCode).toBe(201);
+    const after = await page('sr', topic);
+    expect(after.messages.map((m) => m.value?.text)).toHaveLength(4);
+    expect(JSON.parse(after.messages[3]!.value!.text)).toEqual({ n: 8 });
+    expect(after.messages[3]!.value!.schema).toMatchObject({ id, type: 'JSON' });
   });
 
   it('produces Avro from JSON with the subject’s latest version, read back by confluent-kafka’s deserializer', async () => {
@@ -333,6 +439,69 @@ describe('Schema Registry: decoding and management', async () => {
     const { messages } = await page('sr', topic);
     expect(messages).toHaveLength(1);
     expect(JSON.parse(messages[0]!.value!.text)).toEqual(dave);
+  });
+
+  it('encodes pasted lines and a CSV upload with a value schema; a bad row refuses all, naming line and field', async () => {
+    const topic = await createTopic(admin, 'sr-bulk');
+    const subject = `${topic}-value`;
+    await app.inject({
+      method: 'POST',
+      url: `/api/clusters/sr/schemas/${subject}`,
+      payload: { schema: JSON.stringify(USER_V1) },
+    });
+    const lines = (text: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/clusters/sr/topics/${topic}/messages/lines`,
+        payload: { lines: text, separator: '|', valueSchema: { subject, version: 1 } },
+      });
+    const user = (name: string, age: unknown) =>
+      `${name}|${JSON.stringify({ name, age, email: null, joined: '2026-05-01T00:00:00.000Z' })}`;
+    const refused = await lines([user('eve', 20), user('finn', 'x'), user('gus', 3)].join('\n'));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<ErrorBody>().message).toBe(
+      `The value on line 2 does not match ${subject} version 1: field "age" does not match the schema.`,
+    );
+    expect((await lines([user('eve', 20), user('finn', 21)].join('\n'))).json()).toMatchObject({
+      written: 2,
+      total: 2,
+    });
+
+    // CSV cells are text; numbers and empty (null) cells become what the schema wants.
+    const upload = (csv: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/clusters/sr/topics/${topic}/messages/upload?format=csv&keyColumn=name&valueSubject=${subject}`,
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: Buffer.from(csv),
+      });
+    const header = 'name,age,email,joined\n';
+    const bad = await upload(
+      `${header}gus,3,,2026-05-01T00:00:00.000Z\nhal,three,,2026-05-01T00:00:00.000Z\n`,
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<ErrorBody>().message).toMatch(/^The value on line 3 does not match .* field "age"/);
+    const good = await upload(
+      `${header}gus,3,,2026-05-01T00:00:00.000Z\nhal,4,h@example.com,2026-05-01T00:00:00.000Z\n`,
+    );
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.body).toContain('"written":2');
+
+    const { messages } = await page('sr', topic);
+    expect(messages.map((m) => [m.key?.text, m.value?.format])).toEqual([
+      ['eve', 'avro'],
+      ['finn', 'avro'],
+      ['gus', 'avro'],
+      ['hal', 'avro'],
+    ]);
+    expect(JSON.parse(messages[3]!.value!.text)).toEqual({
+      name: 'hal',
+      age: 4,
+      email: 'h@example.com',
+      joined: '2026-05-01T00:00:00.000Z',
+    });
+    // Confluent's deserializer reads them too.
+    expect(await confluentConsumeAvro(topic, registry, 4)).toHaveLength(4);
   });
 
   it('decodes Protobuf in Confluent’s framing (enums by name), and writes Protobuf that Confluent’s deserializer reads', async () => {
@@ -375,6 +544,43 @@ describe('Schema Registry: decoding and management', async () => {
     expect(await confluentProtobuf('read', topic, registry)).toEqual([
       { id: 'o-1', status: 'PAID', cents: '12345678901234', line: { sku: 'book' } },
       { id: 'o-2', cents: '7', line: { sku: 'pen' } },
+    ]);
+  });
+
+  it('reads and writes Protobuf whose message imports a type from a referenced subject, with confluent-kafka', async () => {
+    const topic = await createTopic(admin, 'sr-proto-import');
+    const moneySubject = `${topic}-money`;
+    const register = (subject: string, payload: object) =>
+      app.inject({ method: 'POST', url: `/api/clusters/sr/schemas/${subject}`, payload });
+    const money = await register(moneySubject, { schema: MONEY_PROTO, schemaType: 'PROTOBUF' });
+    expect(money.statusCode, money.body).toBe(200);
+    const invoice = await register(`${topic}-value`, {
+      schema: INVOICE_PROTO,
+      schemaType: 'PROTOBUF',
+      references: [{ name: 'money.proto', subject: moneySubject, version: 1 }],
+    });
+    expect(invoice.statusCode, invoice.body).toBe(200);
+
+    await confluentInvoice('produce', topic, registry);
+    const produced = await app.inject({
+      method: 'POST',
+      url: `/api/clusters/sr/topics/${topic}/messages`,
+      payload: {
+        key: null,
+        value: JSON.stringify({ id: 'i-2', total: { currency: 'USD', units: '99' } }),
+        valueSchema: { subject: `${topic}-value` },
+      },
+    });
+    expect(produced.statusCode, produced.body).toBe(201);
+
+    const { messages } = await page('sr', topic);
+    expect(messages.map((m) => JSON.parse(m.value!.text) as unknown)).toEqual([
+      { id: 'i-1', total: { currency: 'EUR', units: '1250' } },
+      { id: 'i-2', total: { currency: 'USD', units: '99' } },
+    ]);
+    expect(await confluentInvoice('read', topic, registry)).toEqual([
+      { id: 'i-1', total: { currency: 'EUR', units: '1250' } },
+      { id: 'i-2', total: { currency: 'USD', units: '99' } },
     ]);
   });
 
@@ -426,8 +632,20 @@ describe('Schema Registry: decoding and management', async () => {
       versions: [2],
     });
     expect((await app.inject(base)).json<SubjectDetail>().versions).toEqual([1]);
-    expect((await app.inject({ method: 'DELETE', url: base })).json()).toEqual({ versions: [1] });
+    // A hard delete only removes what a soft delete hid: a live version or subject is refused with a sentence.
+    const del = (url: string) => app.inject({ method: 'DELETE', url });
+    const liveVersion = await del(`${base}/versions/1?permanent=true`);
+    expect(liveVersion.statusCode).toBe(409);
+    expect(liveVersion.json<ErrorBody>().message).toMatch(/still live: delete it first \(a soft delete\)/);
+    expect((await del(`${base}/versions/2?permanent=true`)).json()).toEqual({ versions: [2] });
+    const liveSubject = await del(`${base}?permanent=true`);
+    expect(liveSubject.statusCode).toBe(409);
+    expect(liveSubject.json<ErrorBody>().message).toMatch(/is still live/);
+    expect((await del(base)).json()).toEqual({ versions: [1] });
     expect((await app.inject(base)).statusCode).toBe(404);
+    expect((await del(`${base}?permanent=true`)).json()).toEqual({ versions: [1] });
+    // Gone for good: a second permanent delete finds nothing.
+    expect((await del(`${base}?permanent=true`)).statusCode).toBe(404);
     expect((await app.inject('/api/clusters/local/schemas')).json<ErrorBody>()).toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringMatching(/no Schema Registry configured/),

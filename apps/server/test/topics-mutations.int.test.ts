@@ -46,6 +46,22 @@ describe('topic changes: partitions, purge, delete', async () => {
       .toBe(5);
   });
 
+  it('answers the new partitions with their offsets at once after adding them (leaders elected first)', async () => {
+    const name = uniqueName('grow-counts');
+    await create({ name, partitions: 1 });
+    const grow = await app.inject({
+      method: 'POST',
+      url: `${base}/${name}/partitions`,
+      ...json({ count: 48 }),
+    });
+    expect(grow.statusCode).toBe(200);
+    // The very next read, as the page does right after the dialog: counts, not "unknown: no leader".
+    const detail = (await app.inject(`${base}/${name}`)).json<TopicDetail>();
+    expect(detail.partitions).toHaveLength(48);
+    expect(detail.warnings ?? []).toEqual([]);
+    expect(detail.partitions.filter((p) => p.leader === null || p.endOffset === null)).toEqual([]);
+  });
+
   it('purges chosen partitions, or all, up to the high watermark', async () => {
     const name = uniqueName('purge');
     await create({ name, partitions: 3 });

@@ -114,6 +114,22 @@ describe('topics', async () => {
     expect(hidden.total).toBe(0);
     const shown = (await app.inject(`${base}?search=consumer_offsets&showInternal=true`)).json<TopicList>();
     expect(shown.items).toEqual([expect.objectContaining({ name: '__consumer_offsets', internal: true })]);
+    // So are "__" topics by convention (Tributary's own state topics, other tools' system topics).
+    const system = `__${prefix}-state`;
+    const made = await runKafkaTool('kafka-topics', [
+      '--bootstrap-server',
+      sharedKafkaBrokers()[0]!,
+      '--create',
+      '--topic',
+      system,
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+    await expect
+      .poll(
+        async () => (await app.inject(`${base}?search=${system}&showInternal=true`)).json<TopicList>().items,
+      )
+      .toEqual([expect.objectContaining({ name: system, internal: true })]);
+    expect((await app.inject(`${base}?search=${system}`)).json<TopicList>().total).toBe(0);
   });
 
   it('rejects bad list queries with a sentence', async () => {

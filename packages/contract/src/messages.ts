@@ -268,6 +268,8 @@ export const ProduceLinesRequest = Type.Object({
   partition: Type.Optional(Type.Integer({ minimum: 0 })),
   headers: Type.Optional(Type.Array(ProduceHeader, { maxItems: 100 })),
   valueFormat: Type.Optional(Type.Union([Type.Literal('string'), Type.Literal('json')])),
+  /** Each line's value is JSON, validated and encoded with this schema; one bad line refuses all (400). */
+  valueSchema: Type.Optional(SchemaChoice),
 });
 export type ProduceLinesRequest = Static<typeof ProduceLinesRequest>;
 
@@ -291,9 +293,21 @@ export const UploadQuery = Type.Object({
   keyColumn: Type.Optional(Type.String({ maxLength: 200 })),
   valueColumns: Type.Optional(Type.String({ maxLength: 5000 })),
   valueMode: Type.Optional(Type.Union([Type.Literal('object'), Type.Literal('single')])),
+  /**
+   * With valueMode=object: `column:type` pairs, comma-separated (`grav:number,ok:boolean`), types string |
+   * number | boolean | json. Columns not named stay strings; an empty field of a typed column is null.
+   */
+  columnTypes: Type.Optional(Type.String({ maxLength: 5000 })),
   delimiter: Type.Optional(Type.String({ minLength: 1, maxLength: 1 })),
   keyField: Type.Optional(Type.String({ maxLength: 200 })),
   partition: Type.Optional(Type.Integer({ minimum: 0 })),
+  /**
+   * Each value is encoded with this subject's schema (`valueVersion`, default the latest); a row that does
+   * not match refuses the whole file (400 naming the line and the field). CSV cells become numbers,
+   * booleans or null where the schema wants them.
+   */
+  valueSubject: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+  valueVersion: Type.Optional(Type.Integer({ minimum: 1 })),
 });
 export type UploadQuery = Static<typeof UploadQuery>;
 export type UploadEvent =

@@ -1,10 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConnectJars } from './connect-jars.ts';
 import { cacheRoot } from './jars.ts';
-import { spawnJava, stopProcess } from './java-process.ts';
+import { spawnJava } from './java-process.ts';
+import { LaunchedJvm, type LaunchedJvmState } from './launched-jvm.ts';
 import { freePort } from './ports.ts';
 import { waitForConnect } from './connect-ready.ts';
 import { checkJava } from './prerequisites.ts';
@@ -30,7 +30,7 @@ export interface StartConnectOptions {
   log?: (line: string) => void;
 }
 
-export type ConnectWorkerState = 'starting' | 'running' | 'failed' | 'stopped';
+export type ConnectWorkerState = LaunchedJvmState;
 
 /** The default plugin folder, beside the cached jars. */
 export function defaultConnectPluginPath(): string {
@@ -41,59 +41,26 @@ export function defaultConnectPluginPath(): string {
  * A real Kafka Connect worker in distributed mode (`ConnectDistributed`). Its REST port is chosen before
  * anything slow happens, so `url` is known at once and the start can run in the background.
  */
-export class ConnectWorker {
-  private process?: ChildProcess;
-  private exit?: string;
-  private workDir?: string;
-  private stateNow: ConnectWorkerState = 'starting';
-  private failure?: string;
-  private started?: Promise<void>;
-  /** Milliseconds from `start()` to the first answer of `GET /connectors` (jars already cached). */
-  startMs?: number;
+export class ConnectWorker extends LaunchedJvm {
+  protected readonly logName = 'connect.log';
 
   constructor(
     readonly restPort: number,
     readonly pluginPath: string,
     private readonly options: StartConnectOptions,
-  ) {}
+  ) {
+    super();
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.restPort}`;
   }
 
-  get state(): ConnectWorkerState {
-    return this.stateNow;
-  }
-
-  /** Why the start failed (with the worker log's last lines), when `state` is `failed`. */
-  get error(): string | undefined {
-    return this.failure;
-  }
-
-  get pid(): number | undefined {
-    return this.process?.pid;
-  }
-
-  /** Resolves the jars, starts the JVM and waits until the REST API lists connectors. Idempotent. */
-  start(): Promise<void> {
-    this.started ??= this.run().then(
-      () => {
-        if (this.stateNow === 'starting') this.stateNow = 'running';
-      },
-      (error: unknown) => {
-        this.failure = error instanceof Error ? error.message : String(error);
-        if (this.stateNow === 'starting') this.stateNow = 'failed';
-        throw error;
-      },
-    );
-    return this.started;
-  }
-
   /** The resident memory of the worker's JVM (Linux), for the notes on its footprint. */
   rssBytes(): number | undefined {
-    if (!this.process?.pid) return undefined;
+    if (!this.pid) return undefined;
     try {
-      const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
+      const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
       const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
       return kb ? Number(kb) * 1024 : undefined;
     } catch {
@@ -101,30 +68,7 @@ export class ConnectWorker {
     }
   }
 
-  logTail(lines = 40): string {
-    if (!this.workDir) return '';
-    try {
-      return readFileSync(join(this.workDir, 'connect.log'), 'utf8').split('\n').slice(-lines).join('\n');
-    } catch {
-      return '';
-    }
-  }
-
-  /** SIGTERM (Connect's shutdown hook leaves the group cleanly), SIGKILL after 15 s; removes its files. */
-  async stop(): Promise<void> {
-    if (this.isStopped()) return;
-    this.stateNow = 'stopped';
-    if (this.process) await stopProcess(this.process);
-    this.process = undefined;
-    if (this.workDir) rmSync(this.workDir, { recursive: true, force: true });
-  }
-
-  // A method, not a field check: stop() may run during any await of run().
-  private isStopped(): boolean {
-    return this.stateNow === 'stopped';
-  }
-
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     const began = Date.now();
     const log = this.options.log ?? (() => {});
     await checkJava();
@@ -160,14 +104,14 @@ export class ConnectWorker {
       // files' lines never needs C2's peak speed.
       extraJvmFlags: ['-XX:TieredStopAtLevel=1'],
     });
-    this.process = child;
-    child.on('exit', (code, signal) => {
-      if (this.process === child) this.exit = `code ${code ?? signal}`;
-    });
+    this.adopt(child);
     try {
       await waitForConnect(this.url, this.options.readyTimeoutMs ?? 120_000, {
         stopped: () => this.isStopped(),
-        failed: () => (this.exit ? `Kafka Connect exited (${this.exit})` : undefined),
+        failed: () => {
+          const exit = this.exited();
+          return exit ? `Kafka Connect exited (${exit})` : undefined;
+        },
       });
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${this.logTail()}`);

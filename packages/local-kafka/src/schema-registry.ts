@@ -1,8 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnJava, stopProcess } from './java-process.ts';
+import { spawnJava } from './java-process.ts';
+import { LaunchedJvm, type LaunchedJvmState } from './launched-jvm.ts';
 import { freePort } from './ports.ts';
 import { resolveSchemaRegistry } from './schema-registry-build.ts';
 import { waitForHttp, type ReadyChecks } from './http-ready.ts';
@@ -14,7 +14,7 @@ export interface StartSchemaRegistryOptions {
   log?: (line: string) => void;
 }
 
-export type SchemaRegistryState = 'starting' | 'running' | 'failed' | 'stopped';
+export type SchemaRegistryState = LaunchedJvmState;
 
 /** The Confluent-compatible API under the registry's root. */
 export const CCOMPAT_PATH = '/apis/ccompat/v7';
@@ -24,78 +24,22 @@ export const CCOMPAT_PATH = '/apis/ccompat/v7';
  * loopback port. The port is chosen before anything slow happens, so `url` is known at once and the start
  * (a build on first use, then a few seconds) can run in the background, like the Connect worker.
  */
-export class SchemaRegistry {
-  private process?: ChildProcess;
-  private exit?: string;
-  private workDir?: string;
-  private stateNow: SchemaRegistryState = 'starting';
-  private failure?: string;
-  private started?: Promise<void>;
-  /** Milliseconds from the JVM's launch to the first 200 of `GET /subjects`. */
-  startMs?: number;
+export class SchemaRegistry extends LaunchedJvm {
+  protected readonly logName = 'registry.log';
 
   constructor(
     readonly port: number,
     private readonly options: StartSchemaRegistryOptions = {},
-  ) {}
+  ) {
+    super();
+  }
 
   /** The Confluent-compatible API's base URL, as clients (and Tributary's config) take it. */
   get url(): string {
     return `http://127.0.0.1:${this.port}${CCOMPAT_PATH}`;
   }
 
-  get state(): SchemaRegistryState {
-    return this.stateNow;
-  }
-
-  /** Why the start failed (with the log's last lines), when `state` is `failed`. */
-  get error(): string | undefined {
-    return this.failure;
-  }
-
-  get pid(): number | undefined {
-    return this.process?.pid;
-  }
-
-  /** Builds (first use) and starts the registry, then waits until it lists subjects. Idempotent. */
-  start(): Promise<void> {
-    this.started ??= this.run().then(
-      () => {
-        if (this.stateNow === 'starting') this.stateNow = 'running';
-      },
-      (error: unknown) => {
-        this.failure = error instanceof Error ? error.message : String(error);
-        if (this.stateNow === 'starting') this.stateNow = 'failed';
-        throw error;
-      },
-    );
-    return this.started;
-  }
-
-  logTail(lines = 40): string {
-    if (!this.workDir) return '';
-    try {
-      return readFileSync(join(this.workDir, 'registry.log'), 'utf8').split('\n').slice(-lines).join('\n');
-    } catch {
-      return '';
-    }
-  }
-
-  /** SIGTERM (Quarkus shuts down in well under a second), SIGKILL after 15 s; removes its log. */
-  async stop(): Promise<void> {
-    if (this.isStopped()) return;
-    this.stateNow = 'stopped';
-    if (this.process) await stopProcess(this.process);
-    this.process = undefined;
-    if (this.workDir) rmSync(this.workDir, { recursive: true, force: true });
-  }
-
-  // A method, not a field check: stop() may run during any await of run().
-  private isStopped(): boolean {
-    return this.stateNow === 'stopped';
-  }
-
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     const log = this.options.log ?? (() => {});
     const build = await resolveSchemaRegistry(log);
     if (this.isStopped()) return;
@@ -114,14 +58,14 @@ export class SchemaRegistry {
         '-XX:TieredStopAtLevel=1',
       ],
     });
-    this.process = child;
-    child.on('exit', (code, signal) => {
-      if (this.process === child) this.exit = `code ${code ?? signal}`;
-    });
+    this.adopt(child);
     try {
       await waitForSchemaRegistry(this.url, this.options.readyTimeoutMs ?? 120_000, {
         stopped: () => this.isStopped(),
-        failed: () => (this.exit ? `The Schema Registry exited (${this.exit})` : undefined),
+        failed: () => {
+          const exit = this.exited();
+          return exit ? `The Schema Registry exited (${exit})` : undefined;
+        },
       });
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${this.logTail()}`);

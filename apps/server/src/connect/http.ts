@@ -2,7 +2,7 @@ import type { ErrorCode } from '@tributary/contract';
 import type { ConnectConfig } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { WireError } from './wire.ts';
-import { describeFetchError, firstLine, safeJson } from '../outside-http.ts';
+import { callOutside, describeFetchError, firstLine } from '../outside-http.ts';
 
 /** What the launcher tells about the local worker, so a request during its start says "starting". */
 export interface LaunchState {
@@ -57,31 +57,25 @@ export class ConnectHttp {
   }
 
   private async once<T>(method: Method, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (this.config.username !== undefined) {
-      const token = Buffer.from(`${this.config.username}:${this.config.password ?? ''}`).toString('base64');
-      headers.authorization = `Basic ${token}`;
-    }
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetch(`${this.config.url}${path}`, {
+    const answer = await callOutside(
+      {
         method,
-        headers,
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      text = await response.text();
-    } catch (error) {
-      throw this.unavailable(error, method, path);
+        url: `${this.config.url}${path}`,
+        body,
+        accept: 'application/json',
+        contentType: 'application/json',
+        username: this.config.username,
+        password: this.config.password,
+        timeoutMs: this.timeoutMs,
+      },
+      (error) => this.unavailable(error, method, path),
+    );
+    if (!answer.ok) {
+      const wire = (answer.parsed ?? {}) as WireError;
+      const message = wire.message ?? (answer.text.trim() || answer.statusText);
+      throw this.refused(answer.status, message, method, path);
     }
-    const parsed: unknown = text ? safeJson(text) : undefined;
-    if (!response.ok) {
-      const wire = (parsed ?? {}) as WireError;
-      throw this.refused(response.status, wire.message ?? (text.trim() || response.statusText), method, path);
-    }
-    return parsed as T;
+    return answer.parsed as T;
   }
 
   /** Connect's own words with the status they deserve; its 5xx is CONNECT_ERROR (502) naming the cluster. */

@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors.ts';
 import { murmur2 } from '../domain/messages/produce.ts';
 import type { ClusterConnection } from './cluster-connection.ts';
 import { partitionReader } from './partition-reader.ts';
+import { recordsBetween } from './records-between.ts';
 import { producerGateway } from './producer-gateway.ts';
 import { topicsGateway } from './topics-gateway.ts';
 
@@ -44,24 +45,13 @@ export class KafkaLagHistory {
       reader.offsetsForTime(this.topic, since),
       reader.offsets(this.topic),
     ]);
-    let offset = starts.find((s) => s.partition === partition)?.offset ?? '0';
-    const high = BigInt(bounds.find((b) => b.partition === partition)?.high ?? '0');
+    const from = starts.find((s) => s.partition === partition)?.offset ?? '0';
+    const high = bounds.find((b) => b.partition === partition)?.high ?? '0';
     const samples: LagSample[] = [];
-    while (BigInt(offset) < high) {
-      const page = await reader.fetch({
-        topic: this.topic,
-        partition,
-        offset,
-        maxBytes: 1 << 20,
-        maxWaitMs: 0,
-      });
-      for (const r of page.records) {
-        if (BigInt(r.offset) >= high || r.key?.toString('utf8') !== group || !r.value) continue;
-        const sample = JSON.parse(r.value.toString('utf8')) as LagSample;
-        if (sample.t >= since) samples.push(sample);
-      }
-      if (BigInt(page.nextOffset) <= BigInt(offset)) break;
-      offset = page.nextOffset;
+    for await (const r of recordsBetween(reader, this.topic, partition, from, high)) {
+      if (r.key?.toString('utf8') !== group || !r.value) continue;
+      const sample = JSON.parse(r.value.toString('utf8')) as LagSample;
+      if (sample.t >= since) samples.push(sample);
     }
     return samples.sort((a, b) => a.t - b.t);
   }

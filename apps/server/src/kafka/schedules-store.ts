@@ -9,6 +9,7 @@ import type { ScheduleDef, ScheduleState } from '../domain/schedules/records.ts'
 import type { ResponderDef, ResponderState } from '../domain/responders/records.ts';
 import type { ClusterConnection } from './cluster-connection.ts';
 import { partitionReader } from './partition-reader.ts';
+import { recordsBetween } from './records-between.ts';
 import { producerGateway } from './producer-gateway.ts';
 import { topicsGateway } from './topics-gateway.ts';
 
@@ -153,14 +154,7 @@ export class ScheduleStore {
     return runs.reverse().slice(0, limit);
   }
 
-  private async *records(topic: string, partition: number, low: string, high: string) {
-    const reader = partitionReader(this.connection);
-    let offset = low;
-    while (BigInt(offset) < BigInt(high)) {
-      const page = await reader.fetch({ topic, partition, offset, maxBytes: 1 << 20, maxWaitMs: 0 });
-      for (const r of page.records) if (BigInt(r.offset) < BigInt(high)) yield r;
-      if (BigInt(page.nextOffset) <= BigInt(offset)) break;
-      offset = page.nextOffset;
-    }
+  private records(topic: string, partition: number, low: string, high: string) {
+    return recordsBetween(partitionReader(this.connection), topic, partition, low, high);
   }
 }

@@ -5,6 +5,7 @@ import type { Template } from '@tributary/contract';
 import { DomainError } from '../domain/errors.ts';
 import type { ClusterConnection } from './cluster-connection.ts';
 import { partitionReader } from './partition-reader.ts';
+import { recordsBetween } from './records-between.ts';
 import { producerGateway } from './producer-gateway.ts';
 import { topicsGateway } from './topics-gateway.ts';
 
@@ -75,27 +76,14 @@ export class TemplateStore {
       if (error instanceof DomainError && error.code === 'NOT_FOUND') return [];
       throw error;
     });
-    for (const { partition, low, high } of bounds) {
-      let offset = low;
-      while (BigInt(offset) < BigInt(high)) {
-        const page = await reader.fetch({
-          topic: this.topic,
-          partition,
-          offset,
-          maxBytes: 1 << 20,
-          maxWaitMs: 0,
-        });
-        for (const r of page.records) {
-          const key = r.key?.toString('utf8');
-          if (BigInt(r.offset) >= BigInt(high) || !key?.startsWith(prefix)) continue;
-          const id = key.slice(prefix.length);
-          if (r.value === null) found.delete(id);
-          else found.set(id, JSON.parse(r.value.toString('utf8')) as Template);
-        }
-        if (BigInt(page.nextOffset) <= BigInt(offset)) break;
-        offset = page.nextOffset;
+    for (const { partition, low, high } of bounds)
+      for await (const r of recordsBetween(reader, this.topic, partition, low, high)) {
+        const key = r.key?.toString('utf8');
+        if (!key?.startsWith(prefix)) continue;
+        const id = key.slice(prefix.length);
+        if (r.value === null) found.delete(id);
+        else found.set(id, JSON.parse(r.value.toString('utf8')) as Template);
       }
-    }
     return found;
   }
 }

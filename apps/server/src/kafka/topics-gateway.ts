@@ -124,8 +124,27 @@ export class TopicsGateway {
 
   async createPartitions(name: string, count: number): Promise<void> {
     await createPartitions(this.connection, name, count);
-    await this.settle(name, (t) => !!t && t.partitions.length >= count);
+    // New partitions get their leaders a moment later, and the leaders answer ListOffsets a moment after
+    // that: wait for both, so the page right after shows counts, not "no leader".
+    await this.settle(
+      name,
+      (t) => !!t && t.partitions.length >= count && t.partitions.every((p) => p.leader !== null),
+    );
+    await this.settleOffsets(name, count);
     this.recent.delete(name); // read during the change, it may name the old partitions
+  }
+
+  private async settleOffsets(name: string, count: number): Promise<void> {
+    const partitions = Array.from({ length: count }, (_, partition) => partition);
+    for (let attempt = 0; attempt < 30; attempt++) {
+      // A partition its new leader does not know yet is left out of the answer (a partition-level error).
+      const answered = await this.offsets([{ name, partitions }]).then(
+        (result) => result.failed.length === 0 && result.offsets.length === count,
+        () => false,
+      );
+      if (answered) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /**

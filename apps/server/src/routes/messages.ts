@@ -22,7 +22,7 @@ import { DomainError } from '../domain/errors.ts';
 import { browseMessages } from '../domain/messages/browse.ts';
 import { readMessage } from '../domain/messages/read.ts';
 import { exportMessages } from '../domain/messages/export.ts';
-import { encodeWithSchema } from '../domain/schemas/encode.ts';
+import { encodeWithSchema, schemaWriter } from '../domain/schemas/encode.ts';
 import { encodeHeaders, produceOne } from '../domain/messages/produce.ts';
 import { parseLines, produceMany } from '../domain/messages/bulk.ts';
 import { prepareUpload, uploadTooLarge } from '../domain/messages/upload.ts';
@@ -160,7 +160,11 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const items = parseLines(req.body);
+      const { valueSchema } = req.body;
+      const writer = valueSchema
+        ? await schemaWriter(app.schemaRegistries, req.params.cluster, valueSchema, 'value')
+        : undefined;
+      const items = parseLines(req.body, writer);
       const headers = encodeHeaders(req.body.headers);
       return produceMany(producer(req.params.cluster), req.params.topic, items, {
         partition: req.body.partition,
@@ -183,12 +187,22 @@ export const messagesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const max = app.config.uploadMaxBytes;
       // Refused before a byte is read when the client says the size; else the spooling stops at the limit.
       if (Number(req.headers['content-length'] ?? 0) > max) throw uploadTooLarge(max);
+      const { valueSubject, valueVersion } = req.query;
+      const writer = valueSubject
+        ? await schemaWriter(
+            app.schemaRegistries,
+            req.params.cluster,
+            { subject: valueSubject, ...(valueVersion !== undefined ? { version: valueVersion } : {}) },
+            'value',
+          )
+        : undefined;
       const upload = await prepareUpload(
         producer(req.params.cluster),
         req.params.topic,
         body,
         req.query,
         max,
+        writer,
       );
       const out = new PassThrough();
       const send = (event: UploadEvent) => out.write(JSON.stringify(event) + '\n');

@@ -2,7 +2,7 @@ import type { ErrorCode } from '@tributary/contract';
 import type { SchemaRegistryConfig } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { WireError } from './wire.ts';
-import { describeFetchError, firstLine, safeJson } from '../outside-http.ts';
+import { callOutside, describeFetchError, firstLine } from '../outside-http.ts';
 
 /** What the launcher tells about the local registry, so a request during its start says "starting". */
 export interface RegistryLaunchState {
@@ -37,31 +37,22 @@ export class SchemaRegistryHttp {
 
   /** Sends a request and answers the parsed JSON body. */
   async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: `${CONTENT_TYPE}, application/json` };
-    if (body !== undefined) headers['content-type'] = CONTENT_TYPE;
-    if (this.config.username !== undefined) {
-      const token = Buffer.from(`${this.config.username}:${this.config.password ?? ''}`).toString('base64');
-      headers.authorization = `Basic ${token}`;
-    }
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetch(`${this.config.url}${path}`, {
+    const answer = await callOutside(
+      {
         method,
-        headers,
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      text = await response.text();
-    } catch (error) {
-      throw this.unavailable(error, method, path);
-    }
-    const parsed: unknown = text ? safeJson(text) : undefined;
-    if (!response.ok) {
-      const wire = (parsed ?? {}) as WireError;
-      throw this.refused(response.status, wire, text, method, path);
-    }
-    return parsed as T;
+        url: `${this.config.url}${path}`,
+        body,
+        accept: `${CONTENT_TYPE}, application/json`,
+        contentType: CONTENT_TYPE,
+        username: this.config.username,
+        password: this.config.password,
+        timeoutMs: this.timeoutMs,
+      },
+      (error) => this.unavailable(error, method, path),
+    );
+    if (!answer.ok)
+      throw this.refused(answer.status, (answer.parsed ?? {}) as WireError, answer.text, method, path);
+    return answer.parsed as T;
   }
 
   /** The registry's own words with the status they deserve; its 5xx is SCHEMA_REGISTRY_ERROR (502). */

@@ -85,13 +85,28 @@ export function useSetCompatibility(cluster: string) {
   });
 }
 
-export function useDeleteSubject(cluster: string) {
+/**
+ * Deletes a subject, or one version (`version` set). `permanent` does what Confluent's API asks for: a soft
+ * delete first, then the hard one.
+ */
+export function useDeleteSchema(cluster: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ subject, permanent }: { subject: string; permanent: boolean }) =>
-      apiFetch<DeletedVersions>(subjectPath(cluster, subject) + (permanent ? '?permanent=true' : ''), {
-        method: 'DELETE',
-      }),
-    onSuccess: () => client.invalidateQueries({ queryKey: schemaKeys.all(cluster) }),
+    mutationFn: async ({
+      subject,
+      version,
+      permanent,
+    }: {
+      subject: string;
+      version?: number;
+      permanent: boolean;
+    }) => {
+      const path = subjectPath(cluster, subject) + (version === undefined ? '' : `/versions/${version}`);
+      const soft = await apiFetch<DeletedVersions>(path, { method: 'DELETE' });
+      return permanent ? apiFetch<DeletedVersions>(`${path}?permanent=true`, { method: 'DELETE' }) : soft;
+    },
+    // Marked stale, not refetched: the open subject page would fetch a subject that is gone, and its 404
+    // would replace the dialog before it could finish. The page refetches what is still there.
+    onSuccess: () => client.invalidateQueries({ queryKey: schemaKeys.all(cluster), refetchType: 'none' }),
   });
 }

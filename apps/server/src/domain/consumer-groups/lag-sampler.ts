@@ -1,6 +1,6 @@
 import type { LagHistory } from '@tributary/contract';
 import type { GroupsGateway } from '../../kafka/groups-gateway.ts';
-import { lagOf, loadGroup } from './describe.ts';
+import { loadGroup, partitionLag } from './describe.ts';
 import type { LagHistoryStore, LagSample } from './lag-history-store.ts';
 
 export interface LagSamplerOptions {
@@ -120,9 +120,11 @@ export class LagSampler {
       // nothing committed (a deleted group, or one not created yet): no sample, no file
       if (!committed.get(group)?.size) continue;
       const lags: LagSample['lags'] = {};
+      // Every partition of a topic the group reads, as the group page counts them: a partition it never
+      // committed lags by its whole log.
       for (const [topic, partitions] of committed.get(group) ?? []) {
-        for (const [partition, current] of partitions) {
-          const lag = lagOf(current, bounds.get(topic)?.get(partition)?.high);
+        for (const [partition, partitionBounds] of bounds.get(topic) ?? []) {
+          const lag = partitionLag(partitions.get(partition), partitionBounds);
           if (lag !== null) lags[topic] = (lags[topic] ?? 0) + lag;
         }
       }

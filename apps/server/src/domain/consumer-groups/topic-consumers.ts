@@ -1,7 +1,7 @@
 import type { TopicConsumerGroup } from '@tributary/contract';
 import type { GroupsGateway } from '../../kafka/groups-gateway.ts';
 import { notFound } from '../errors.ts';
-import { lagOf, totalLag } from './describe.ts';
+import { partitionLag, totalLag } from './describe.ts';
 import { normalizeState } from './state.ts';
 
 const CHUNK = 200;
@@ -59,17 +59,17 @@ export async function topicConsumerGroups(
       ) ?? []),
     ]);
     if (!offsets && assigned.size === 0) continue;
-    const partitions = [...new Set([...assigned, ...(offsets?.keys() ?? [])])]
-      .filter((p) => bounds.has(p))
+    // Every partition of the topic, as the group page shows them: one the group never committed lags by its
+    // whole log (CURRENT-OFFSET "-").
+    const partitions = [...bounds.keys()]
       .sort((a, b) => a - b)
       .map((partition) => {
         const current = offsets?.get(partition);
-        const end = bounds.get(partition)?.high ?? 0;
         return {
           partition,
           currentOffset: current === undefined ? null : Number(current),
-          logEndOffset: end,
-          lag: lagOf(current, end),
+          logEndOffset: bounds.get(partition)?.high ?? 0,
+          lag: partitionLag(current, bounds.get(partition)),
         };
       });
     out.push({

@@ -4,6 +4,7 @@ import type { ProduceLinesRequest, ProduceSummary } from '@tributary/contract';
 import type { ProducerGateway } from '../../kafka/producer-gateway.ts';
 import { DomainError, badRequest } from '../errors.ts';
 import { checkPartition, encodeInput, partitioner, type OutgoingRecord } from './produce.ts';
+import { parseJson, type SchemaWriter } from '../schemas/encode.ts';
 
 /** A parsed input line: the record, or why the line cannot become one. */
 export type InputItem =
@@ -106,8 +107,12 @@ function messageOf(error: unknown): string {
       : String(error);
 }
 
-/** Pasted lines, one message each: `key<separator>value` when a separator is given, else the whole line. */
-export function parseLines(request: ProduceLinesRequest): InputItem[] {
+/**
+ * Pasted lines, one message each: `key<separator>value` when a separator is given, else the whole line.
+ * With a schema writer, every value must be JSON that matches: the first that does not is a 400 naming
+ * its line, before anything is sent.
+ */
+export function parseLines(request: ProduceLinesRequest, writer?: SchemaWriter): InputItem[] {
   const items: InputItem[] = [];
   const lines = request.lines.split('\n');
   if (lines.length > 100_000)
@@ -126,6 +131,15 @@ export function parseLines(request: ProduceLinesRequest): InputItem[] {
       }
       key = text.slice(0, at);
       value = text.slice(at + request.separator.length);
+    }
+    if (writer) {
+      const what = `value on line ${line}`;
+      items.push({
+        line,
+        key: encodeInput(key, 'string', 'key'),
+        value: writer.writeOrRefuse(parseJson(value, what), what),
+      });
+      return;
     }
     try {
       items.push({

@@ -12,6 +12,8 @@ import { badRequest, tooLarge } from '../errors.ts';
 import { produceMany, type InputItem } from './bulk.ts';
 import { checkPartition } from './produce.ts';
 import { csvRows, guessDelimiter, CsvError } from './csv.ts';
+import { csvValueWriter, type CsvValueWriter } from './csv-value.ts';
+import { parseJson, writeCsvRow, type SchemaWriter } from '../schemas/encode.ts';
 
 const MAX_LINE_CHARS = 16 << 20; // far above Kafka's default record size; bounds what one line may hold
 
@@ -24,7 +26,11 @@ async function* textOf(path: string): AsyncGenerator<string> {
   }
 }
 
-async function* jsonLines(path: string, query: UploadQuery): AsyncGenerator<InputItem> {
+async function* jsonLines(
+  path: string,
+  query: UploadQuery,
+  writer?: SchemaWriter,
+): AsyncGenerator<InputItem> {
   let rest = '';
   let line = 0;
   const item = (text: string): InputItem | undefined => {
@@ -47,7 +53,8 @@ async function* jsonLines(path: string, query: UploadQuery): AsyncGenerator<Inpu
         return { line, error: `Line ${line} has no field "${query.keyField}" for the key.` };
       key = field === null ? null : Buffer.from(typeof field === 'string' ? field : JSON.stringify(field));
     }
-    return { line, key, value: Buffer.from(trimmed) };
+    const value = writer ? writer.writeOrRefuse(parsed, `value on line ${line}`) : Buffer.from(trimmed);
+    return { line, key, value };
   };
   for await (const chunk of textOf(path)) {
     const parts = (rest + chunk).split('\n');
@@ -65,11 +72,12 @@ async function* jsonLines(path: string, query: UploadQuery): AsyncGenerator<Inpu
   if (last) yield last;
 }
 
-async function* csvItems(path: string, query: UploadQuery): AsyncGenerator<InputItem> {
+async function* csvItems(path: string, query: UploadQuery, writer?: SchemaWriter): AsyncGenerator<InputItem> {
   const rows = csvRows(textOf(path), query.delimiter ?? (await delimiterOf(path)));
   let header: string[] | undefined;
   let keyIndex = -1;
   let valueIndexes: number[] = [];
+  let valueOf: CsvValueWriter = () => ({ value: '' });
   try {
     for await (const row of rows) {
       if (!header) {
@@ -86,6 +94,7 @@ async function* csvItems(path: string, query: UploadQuery): AsyncGenerator<Input
         });
         if (query.valueMode === 'single' && valueIndexes.length !== 1)
           throw badRequest('valueMode=single needs exactly one column in valueColumns.');
+        valueOf = csvValueWriter(header, valueIndexes, query);
         continue;
       }
       if (row.fields.length !== header.length) {
@@ -95,15 +104,19 @@ async function* csvItems(path: string, query: UploadQuery): AsyncGenerator<Input
         };
         continue;
       }
-      const value =
-        query.valueMode === 'single'
-          ? (row.fields[valueIndexes[0]!] ?? '')
-          : JSON.stringify(Object.fromEntries(valueIndexes.map((i) => [header![i], row.fields[i] ?? ''])));
-      yield {
-        line: row.line,
-        key: keyIndex >= 0 ? Buffer.from(row.fields[keyIndex] ?? '') : null,
-        value: Buffer.from(value),
-      };
+      const typed = valueOf(row.fields);
+      if ('error' in typed) {
+        yield { line: row.line, error: `Line ${row.line}: ${typed.error}.` };
+        continue;
+      }
+      const what = `value on line ${row.line}`;
+      // With a schema the row's JSON (typed columns as the user chose) is written in the wire format.
+      const value = !writer
+        ? Buffer.from(typed.value)
+        : query.valueMode === 'single'
+          ? writer.writeOrRefuse(parseJson(typed.value, what), what)
+          : writeCsvRow(writer, JSON.parse(typed.value) as Record<string, unknown>, what);
+      yield { line: row.line, key: keyIndex >= 0 ? Buffer.from(row.fields[keyIndex] ?? '') : null, value };
     }
   } catch (error) {
     if (error instanceof CsvError) yield { line: error.line, error: `Line ${error.line}: ${error.message}` };
@@ -189,12 +202,15 @@ export async function prepareUpload(
   body: Readable,
   query: UploadQuery,
   maxBytes: number,
+  /** Encodes each value with a registry schema; a row that does not match refuses the file at counting. */
+  writer?: SchemaWriter,
 ): Promise<PreparedUpload> {
   const dir = await mkdtemp(join(tmpdir(), 'tributary-upload-'));
   const discard = () => rm(dir, { recursive: true, force: true });
   try {
     const path = await spool(body, dir, query.format, maxBytes);
-    const items = () => (query.format === 'csv' ? csvItems(path, query) : jsonLines(path, query));
+    const items = () =>
+      query.format === 'csv' ? csvItems(path, query, writer) : jsonLines(path, query, writer);
     const total = await countItems(items());
     checkPartition(query.partition, await producer.partitionCount(topic), topic);
     return {

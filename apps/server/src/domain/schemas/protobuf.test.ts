@@ -33,3 +33,17 @@ describe('Protobuf in the Confluent wire format', () => {
     expect(() => schema.encode({ z: 'x' })).toThrow('z: no such field in First');
   });
 });
+
+describe('Protobuf with an imported message type', () => {
+  const money =
+    'syntax = "proto3";\npackage shop;\n\nmessage Money {\n  string currency = 1;\n  int64 units = 2;\n}\n';
+  const invoice =
+    'syntax = "proto3";\npackage shop;\nimport "money.proto";\n\nmessage Invoice {\n  string id = 1;\n  Money total = 2;\n}\n';
+
+  it('counts message indexes in its own file only, when the import shares its package', () => {
+    const schema = protobufSchema(invoice, [money]);
+    const bytes = schema.encode({ id: 'i-1', total: { currency: 'EUR', units: '1250' } });
+    expect(bytes[0]).toBe(0); // the first message of the Invoice file: Invoice, not the imported Money
+    expect(schema.decode(bytes)).toEqual({ id: 'i-1', total: { currency: 'EUR', units: '1250' } });
+  });
+});

@@ -41,12 +41,15 @@ export interface ProtobufSchema {
 export function protobufSchema(schema: string, references: string[] = []): ProtobufSchema {
   const root = new protobuf.Root();
   for (const reference of references) protobuf.parse(reference, root, { keepCase: true });
-  const parsed = protobuf.parse(schema, root, { keepCase: true });
+  protobuf.parse(schema, root, { keepCase: true });
   root.resolveAll();
-  const file: protobuf.NamespaceBase = parsed.package
-    ? (root.lookup(parsed.package)! as protobuf.Namespace)
-    : root;
-  const top = messagesOf(file);
+  // Message indexes count this file's messages only; an import in the same package shares its namespace
+  // in `root`, so the file's own messages (in order) come from a parse of the file alone.
+  const alone = protobuf.parse(schema, { keepCase: true });
+  const own: protobuf.NamespaceBase = alone.package
+    ? (alone.root.lookup(alone.package)! as protobuf.Namespace)
+    : alone.root;
+  const top = messagesOf(own).map((t) => root.lookupType(t.fullName));
   const typeAt = (indexes: number[]): protobuf.Type => {
     let candidates = top;
     let type: protobuf.Type | undefined;

@@ -7,6 +7,8 @@ import type { SchemaRegistryClient } from '../../schema-registry/client.ts';
 import type { WireSchema } from '../../schema-registry/wire.ts';
 import { DomainError } from '../errors.ts';
 import { avroJsonReplacer, avroType } from './avro.ts';
+import { jsonSchemaValidator } from './jsonschema.ts';
+import { SchemaMismatch } from './mismatch.ts';
 import { protobufSchema } from './protobuf.ts';
 
 export interface CompiledSchema {
@@ -21,13 +23,7 @@ export interface CompiledSchema {
   encode(value: unknown): Buffer;
 }
 
-/** A value that does not match the schema, with the path of the first field at fault (`user.age`). */
-export class SchemaMismatch extends Error {
-  override name = 'SchemaMismatch';
-  constructor(readonly path: string) {
-    super(path ? `field "${path}" does not match the schema` : 'it does not match the schema');
-  }
-}
+export { SchemaMismatch };
 
 export type SchemaSlot =
   | { kind: 'ready'; schema: CompiledSchema }
@@ -128,16 +124,24 @@ export class SchemaCache {
         },
       };
     }
-    if (type === 'JSON')
+    const references = await Promise.all(
+      (wire.references ?? []).map(async (r) => (await this.client.version(r.subject, r.version)).schema),
+    );
+    if (type === 'JSON') {
+      // Compiled on first produce only: decoding never validates, so a page of records needs no ajv.
+      let check: ((value: unknown) => void) | undefined;
+      const named = (wire.references ?? []).map((r, i) => ({ name: r.name, schema: references[i]! }));
       return {
         info,
         subjects,
         decode: (payload) => JSON.parse(payload.toString('utf8')) as unknown,
-        encode: (value) => Buffer.from(JSON.stringify(value), 'utf8'),
+        encode: (value) => {
+          check ??= jsonSchemaValidator(wire.schema, named);
+          check(value);
+          return Buffer.from(JSON.stringify(value), 'utf8');
+        },
       };
-    const references = await Promise.all(
-      (wire.references ?? []).map(async (r) => (await this.client.version(r.subject, r.version)).schema),
-    );
+    }
     const proto = protobufSchema(wire.schema, references);
     return {
       info,

@@ -13,7 +13,7 @@ import type {
 } from '@tributary/contract';
 import type { SchemaRegistryClient, RegisterRequest } from '../../schema-registry/client.ts';
 import type { WireConfig, WireSubjectVersion } from '../../schema-registry/wire.ts';
-import { badRequest, DomainError } from '../errors.ts';
+import { badRequest, conflict, DomainError } from '../errors.ts';
 
 const LEVELS = new Set([
   'BACKWARD',
@@ -180,11 +180,20 @@ export async function setCompatibility(
   return { compatibility: level(answer) ?? compatibility };
 }
 
+/**
+ * A soft delete hides the subject (its schemas still decode old records); `permanent` removes what a
+ * soft delete hid, and, as in Confluent's API, only that: a live subject is refused with a sentence.
+ */
 export async function deleteSubject(
   client: SchemaRegistryClient,
   subject: string,
   permanent: boolean,
 ): Promise<{ versions: number[] }> {
+  if (permanent && (await client.subjects()).includes(subject))
+    throw conflict(
+      `Subject "${subject}" is still live: delete it first (a soft delete), then delete it permanently.`,
+      { subject },
+    );
   return { versions: await client.deleteSubject(subject, permanent) };
 }
 
@@ -195,6 +204,23 @@ export async function deleteVersion(
   permanent: boolean,
 ): Promise<{ versions: number[] }> {
   const parsed = parseVersion(version);
+  if (permanent && parsed === 'latest')
+    throw badRequest('A permanent delete names its version by number, not "latest".');
   const resolved = parsed === 'latest' ? (await client.version(subject, 'latest')).version : parsed;
+  if (permanent && (await liveVersions(client, subject)).includes(resolved))
+    throw conflict(
+      `Version ${resolved} of subject "${subject}" is still live: delete it first (a soft delete), then delete it permanently.`,
+      { subject, version: resolved },
+    );
   return { versions: [await client.deleteVersion(subject, resolved, permanent)] };
+}
+
+/** The versions not soft-deleted; none when the whole subject is. */
+async function liveVersions(client: SchemaRegistryClient, subject: string): Promise<number[]> {
+  try {
+    return await client.versions(subject);
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw error;
+  }
 }

@@ -6,6 +6,7 @@ import type {
   TopicMetadata,
   TopicsGateway,
 } from '../../kafka/topics-gateway.ts';
+import { isInternalTopic } from './internal.ts';
 
 const key = (topic: string, partition: number) => `${topic}\0${partition}`;
 
@@ -95,7 +96,7 @@ export function summarize(topic: TopicMetadata, details?: TopicDetails): TopicSu
     details && values.every((v) => v !== null) ? values.reduce<number>((a, b) => a + (b ?? 0), 0) : null;
   return {
     name: topic.name,
-    internal: topic.internal,
+    internal: topic.internal || isInternalTopic(topic.name),
     partitionCount: topic.partitions.length,
     replicationFactor: Math.max(0, ...topic.partitions.map((p) => p.replicas.length)),
     underReplicatedPartitions: topic.partitions.filter((p) => p.isr.length < p.replicas.length).length,

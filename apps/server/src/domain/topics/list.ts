@@ -1,6 +1,7 @@
 import type { TopicList, TopicListQuery, TopicSortField, TopicSummary } from '@tributary/contract';
 import type { TopicMetadata, TopicsGateway } from '../../kafka/topics-gateway.ts';
 import { fetchDetails, summarize, type TopicDetails } from './describe.ts';
+import { isInternalTopic } from './internal.ts';
 
 const warn = (details: TopicDetails | undefined) =>
   details?.warnings.length ? { warnings: details.warnings } : {};
@@ -32,7 +33,10 @@ export async function listTopics(gateway: TopicsGateway, query: TopicListQuery):
   const search = query.search?.trim().toLowerCase() ?? '';
 
   const matching = (await gateway.allTopics()).filter(
-    (t) => (query.showInternal || !t.internal) && (!search || t.name.toLowerCase().includes(search)),
+    (t) =>
+      // "__" topics (Tributary's own state, Connect's, vendors') are hidden with Kafka's internal ones.
+      (query.showInternal || !(t.internal || isInternalTopic(t.name))) &&
+      (!search || t.name.toLowerCase().includes(search)),
   );
   const byName = new Map<string, TopicMetadata>(matching.map((t) => [t.name, t]));
   const start = (page - 1) * perPage;

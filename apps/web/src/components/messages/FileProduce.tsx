@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ProduceSummary, UploadQuery } from '@tributary/contract';
+import { CSV_COLUMN_TYPES, inferColumnType, type CsvColumnType } from '@tributary/contract/csv';
 import { uploadFile } from '../../api/messages.ts';
 import { topicKeys } from '../../api/topics.ts';
 import { ErrorBanner } from '../ui/Alert.tsx';
@@ -14,15 +15,44 @@ import { useToast } from '../ui/Toast.tsx';
 import { PartitionSelect } from './PartitionSelect.tsx';
 import type { ProduceTarget } from './ProducePanel.tsx';
 
-/** The header row of a CSV file (read from its first 64 KiB), with the delimiter the server will guess too. */
-async function csvHeader(file: File): Promise<{ columns: string[]; delimiter: string }> {
-  const first = (
-    (await file.slice(0, 64 * 1024).text()).replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? ''
-  ).trim();
+/** One CSV line's fields (quotes honoured; enough to guess types from a sample). */
+function splitLine(line: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === delimiter && !quoted) {
+      fields.push(field);
+      field = '';
+    } else field += c;
+  }
+  return [...fields, field];
+}
+
+/**
+ * The header row of a CSV file and a type per column guessed from the rows in its first 64 KiB, with the
+ * delimiter the server will guess too.
+ */
+async function csvHeader(
+  file: File,
+): Promise<{ columns: string[]; delimiter: string; types: Record<string, CsvColumnType> }> {
+  const lines = (await file.slice(0, 64 * 1024).text()).replace(/^\uFEFF/, '').split(/\r?\n/);
+  const first = (lines[0] ?? '').trim();
   const candidates = [',', ';', '\t', '|'];
   const counts = candidates.map((d) => first.split(d).length);
   const delimiter = candidates[counts.indexOf(Math.max(...counts))] ?? ',';
-  return { columns: first.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1')), delimiter };
+  const columns = splitLine(first, delimiter).map((c) => c.trim());
+  // The last line of the slice may be cut in the middle: leave it out.
+  const rows = lines.slice(1, -1).map((line) => splitLine(line, delimiter));
+  const types = Object.fromEntries(
+    columns.map((c, i) => [c, inferColumnType(rows.map((r) => r[i] ?? ''))] as const),
+  );
+  return { columns, delimiter, types };
 }
 
 /** A CSV or JSON Lines file streamed to the server, with progress, Stop, and the table refreshed after. */
@@ -36,8 +66,10 @@ export function FileProduce({ cluster, topic, partitionCount }: ProduceTarget) {
   const [keyColumn, setKeyColumn] = useState('');
   const [valueColumns, setValueColumns] = useState<string[]>([]);
   const [valueMode, setValueMode] = useState<'object' | 'single'>('object');
+  const [types, setTypes] = useState<Record<string, CsvColumnType>>({});
   const [keyField, setKeyField] = useState('');
   const [partition, setPartition] = useState<number | undefined>();
+  const [valueSubject, setValueSubject] = useState('');
   const [progress, setProgress] = useState<{ sent: number; total: number; ratePerSec: number } | undefined>();
   const [summary, setSummary] = useState<ProduceSummary | undefined>();
   const [error, setError] = useState<unknown>();
@@ -55,18 +87,31 @@ export function FileProduce({ cluster, topic, partitionCount }: ProduceTarget) {
     if (isCsv) {
       const header = await csvHeader(chosen);
       setColumns(header.columns);
+      setTypes(header.types);
       setValueColumns(header.columns);
       setKeyColumn('');
     }
   };
+
+  // Only the columns that are not text: the server keeps the others as strings.
+  const typedColumns = valueColumns
+    .filter((c) => (types[c] ?? 'string') !== 'string')
+    .map((c) => `${c}:${types[c]}`)
+    .join(',');
 
   const send = () => {
     if (!file) return;
     const query: UploadQuery = {
       format,
       ...(partition !== undefined ? { partition } : {}),
+      ...(valueSubject.trim() ? { valueSubject: valueSubject.trim() } : {}),
       ...(format === 'csv'
-        ? { ...(keyColumn ? { keyColumn } : {}), valueColumns: valueColumns.join(','), valueMode }
+        ? {
+            ...(keyColumn ? { keyColumn } : {}),
+            valueColumns: valueColumns.join(','),
+            valueMode,
+            ...(valueMode === 'object' && typedColumns ? { columnTypes: typedColumns } : {}),
+          }
         : keyField
           ? { keyField }
           : {}),
@@ -107,7 +152,7 @@ export function FileProduce({ cluster, topic, partitionCount }: ProduceTarget) {
           label={t('produce.fileLabel')}
           type="file"
           accept=".csv,.txt,.jsonl,.ndjson,.json"
-          inputClassName="border-0 bg-transparent px-0"
+          inputClassName="border-0 bg-transparent px-0 file:mr-3 file:cursor-pointer file:rounded file:border file:border-line-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-fg hover:file:bg-surface-2"
           onChange={(e) => void choose(e.target.files?.[0])}
         />
         <Select
@@ -119,6 +164,14 @@ export function FileProduce({ cluster, topic, partitionCount }: ProduceTarget) {
           <option value="jsonl">JSON Lines</option>
         </Select>
         <PartitionSelect count={partitionCount} value={partition} onChange={setPartition} />
+        <TextField
+          label={t('produce.valueSchema')}
+          help={t('produce.valueSchemaBulkHelp')}
+          inputClassName="sm:w-64 font-mono"
+          placeholder={`${topic}-value`}
+          value={valueSubject}
+          onChange={(e) => setValueSubject(e.target.value)}
+        />
       </Toolbar>
       {format === 'csv' && columns.length > 0 && (
         <div className="flex flex-wrap items-start gap-4">
@@ -172,6 +225,28 @@ export function FileProduce({ cluster, topic, partitionCount }: ProduceTarget) {
             />
           </fieldset>
         </div>
+      )}
+      {format === 'csv' && valueMode === 'object' && valueColumns.length > 0 && (
+        <fieldset className="text-xs text-muted">
+          <legend className="font-medium">{t('produce.columnTypes')}</legend>
+          <p className="mb-1">{t('produce.typesGuessed')}</p>
+          <div className="flex max-w-3xl flex-wrap gap-x-3 gap-y-1">
+            {valueColumns.map((c) => (
+              <Select
+                key={c}
+                label={t('produce.typeOf', { column: c })}
+                value={types[c] ?? 'string'}
+                onChange={(e) => setTypes((all) => ({ ...all, [c]: e.target.value as CsvColumnType }))}
+              >
+                {CSV_COLUMN_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`produce.typeNames.${type}`)}
+                  </option>
+                ))}
+              </Select>
+            ))}
+          </div>
+        </fieldset>
       )}
       {format === 'jsonl' && (
         <TextField

@@ -16,6 +16,7 @@ export function LinesProduce({ cluster, topic, partitionCount }: ProduceTarget) 
   const [lines, setLines] = useState('');
   const [separator, setSeparator] = useState(':');
   const [partition, setPartition] = useState<number | undefined>();
+  const [valueSubject, setValueSubject] = useState('');
   const result = produce.data;
   return (
     <form
@@ -24,7 +25,12 @@ export function LinesProduce({ cluster, topic, partitionCount }: ProduceTarget) 
       onSubmit={(e) => {
         e.preventDefault();
         produce.mutate(
-          { lines, ...(separator ? { separator } : {}), ...(partition !== undefined ? { partition } : {}) },
+          {
+            lines,
+            ...(separator ? { separator } : {}),
+            ...(partition !== undefined ? { partition } : {}),
+            ...(valueSubject.trim() ? { valueSchema: { subject: valueSubject.trim() } } : {}),
+          },
           {
             // What Kafka took must not be sent twice: written lines leave the box, the rest stay for a retry.
             onSuccess: (r) => {
@@ -41,6 +47,14 @@ export function LinesProduce({ cluster, topic, partitionCount }: ProduceTarget) 
           inputClassName="w-24 font-mono"
           value={separator}
           onChange={(e) => setSeparator(e.target.value)}
+        />
+        <TextField
+          label={t('produce.valueSchema')}
+          help={t('produce.valueSchemaBulkHelp')}
+          inputClassName="sm:w-64 font-mono"
+          placeholder={`${topic}-value`}
+          value={valueSubject}
+          onChange={(e) => setValueSubject(e.target.value)}
         />
       </Toolbar>
       <TextArea

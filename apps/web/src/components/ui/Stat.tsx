@@ -28,11 +28,11 @@ export function Stat({
   );
 }
 
-/** The grid Stats sit in: two columns on a phone, more on wider screens. */
+/** The grid Stats sit in: two columns on a phone (short numbers), more on wider screens. */
 export function StatGrid({ children, columns = 4 }: { children: ReactNode; columns?: 4 | 5 }) {
   return (
     <div
-      className={`mb-5 grid max-w-5xl grid-cols-1 gap-3 min-[420px]:grid-cols-2 ${columns === 5 ? 'md:grid-cols-5' : 'md:grid-cols-4'}`}
+      className={`mb-5 grid max-w-5xl grid-cols-2 gap-3 ${columns === 5 ? 'md:grid-cols-5' : 'md:grid-cols-4'}`}
     >
       {children}
     </div>

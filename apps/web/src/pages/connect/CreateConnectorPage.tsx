@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { CreateConnectorBody, FieldErrors } from '@tributary/contract';
 import { ApiError } from '../../api/client.ts';
 import { useConnects, useCreateConnector, usePluginConfig, usePlugins } from '../../api/connect.ts';
@@ -34,14 +34,26 @@ export function CreateConnectorPage() {
   const { cluster = '' } = useParams();
   const navigate = useNavigate();
   const connects = useConnects(cluster);
-  const [chosen, setConnect] = useState('');
-  const connect = chosen || connects.data?.[0]?.name || '';
+  // The Connect cluster, the plugin and the editor are in the address: a link or a reload opens the same form.
+  const [params, setParams] = useSearchParams();
+  const setParam = (key: string, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const connect = params.get('connect') || connects.data?.[0]?.name || '';
   const plugins = usePlugins(cluster, connect);
-  const [cls, setCls] = useState('');
+  const cls = params.get('class') ?? '';
   const definition = usePluginConfig(cluster, connect, cls);
   const [name, setName] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
-  const [mode, setMode] = useState<'form' | 'json'>('form');
+  const mode = params.get('editor') === 'json' ? 'json' : 'form';
+  const setMode = (next: 'form' | 'json') => setParam('editor', next === 'json' ? 'json' : '');
   const [json, setJson] = useState('');
   const [jsonError, setJsonError] = useState('');
   const create = useCreateConnector(cluster, connect);
@@ -92,7 +104,7 @@ export function CreateConnectorPage() {
           <Select
             label={t('connect.connectCluster')}
             value={connect}
-            onChange={(e) => setConnect(e.target.value)}
+            onChange={(e) => setParam('connect', e.target.value)}
             className="max-w-full"
           >
             {connects.data?.map((c) => (
@@ -105,7 +117,7 @@ export function CreateConnectorPage() {
             label={t('createConnector.plugin')}
             value={cls}
             onChange={(e) => {
-              setCls(e.target.value);
+              setParam('class', e.target.value);
               setValues({});
             }}
             className="max-w-full"

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { CompatibilityLevel } from '@tributary/contract';
-import { useDeleteSubject, useSchemaVersion, useSetCompatibility, useSubject } from '../../api/schemas.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { schemaKeys, useSchemaVersion, useSetCompatibility, useSubject } from '../../api/schemas.ts';
+import { DeleteSchemaDialog } from '../../components/schemas/DeleteSchemaDialog.tsx';
+import { SchemaDiff } from '../../components/schemas/SchemaDiff.tsx';
 import { SchemaEditor } from '../../components/schemas/SchemaEditor.tsx';
 import { ErrorBanner } from '../../components/ui/Alert.tsx';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
-import { ConfirmDialog } from '../../components/ui/ConfirmDialog.tsx';
 import { Select } from '../../components/ui/Field.tsx';
 import { PageHeader, Section } from '../../components/ui/Page.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
@@ -22,23 +24,26 @@ export const LEVELS: CompatibilityLevel[] = [
   'NONE',
 ];
 
-/** One subject: its versions side by side, its compatibility level, a new version, delete. */
+/** One subject: two versions side by side with their differences, its compatibility level, a new version, delete. */
 export function SubjectPage() {
   const { t } = useTranslation();
   const { cluster = '', subject = '' } = useParams();
   const navigate = useNavigate();
   const toast = useToast();
+  const queryClient = useQueryClient();
   const { data, error, isLoading } = useSubject(cluster, subject);
   const [left, setLeft] = useState('');
+  const [right, setRight] = useState('');
   const [level, setLevel] = useState<CompatibilityLevel | ''>('');
   const [deleting, setDeleting] = useState(false);
   const setCompatibility = useSetCompatibility(cluster);
-  const remove = useDeleteSubject(cluster);
   const latest = data?.latest;
   const versions = data?.versions ?? [];
   const compareWith =
     left || String(versions.length > 1 ? versions[versions.length - 2] : (latest?.version ?? ''));
+  const compareTo = right || String(latest?.version ?? '');
   const older = useSchemaVersion(cluster, subject, latest ? compareWith : '');
+  const newer = useSchemaVersion(cluster, subject, latest ? compareTo : '');
   if (isLoading) return <p className="text-muted">{t('common.loading')}</p>;
   if (error || !data || !latest)
     return (
@@ -65,42 +70,34 @@ export function SubjectPage() {
         }
       />
       <Section title={t('schemas.versions')}>
-        <Select
-          label={t('schemas.compareWith')}
-          value={compareWith}
-          onChange={(e) => setLeft(e.target.value)}
-          className="mb-2 max-w-xs"
-        >
-          {versions.map((v) => (
-            <option key={v} value={v}>
-              {t('schemas.version', { version: v })}
-            </option>
+        <div className="mb-2 flex flex-wrap gap-3">
+          {(
+            [
+              ['schemas.compareWith', compareWith, setLeft],
+              ['schemas.compareTo', compareTo, setRight],
+            ] as const
+          ).map(([label, value, set]) => (
+            <Select
+              key={label}
+              label={t(label)}
+              value={value}
+              onChange={(e) => set(e.target.value)}
+              className="max-w-xs"
+            >
+              {versions.map((v) => (
+                <option key={v} value={v}>
+                  {t('schemas.version', { version: v })}
+                </option>
+              ))}
+            </Select>
           ))}
-        </Select>
-        <div className="grid gap-3 lg:grid-cols-2">
-          <figure>
-            <figcaption className="mb-1 text-sm text-muted">
-              {t('schemas.version', { version: compareWith })}
-            </figcaption>
-            <pre
-              aria-label={t('schemas.olderSchema')}
-              className="max-h-96 overflow-auto rounded border border-line bg-surface p-2 text-xs"
-            >
-              {older.data?.schema ?? ''}
-            </pre>
-          </figure>
-          <figure>
-            <figcaption className="mb-1 text-sm text-muted">
-              {t('schemas.version', { version: latest.version })}
-            </figcaption>
-            <pre
-              aria-label={t('schemas.latestSchema')}
-              className="max-h-96 overflow-auto rounded border border-line bg-surface p-2 text-xs"
-            >
-              {latest.schema}
-            </pre>
-          </figure>
         </div>
+        <SchemaDiff
+          left={older.data?.schema ?? ''}
+          right={newer.data?.schema ?? ''}
+          leftLabel={t('schemas.olderSchema', { version: compareWith })}
+          rightLabel={t('schemas.newerSchema', { version: compareTo })}
+        />
       </Section>
       <Section title={t('schemas.compatibility')}>
         <div className="flex flex-wrap items-end gap-2">
@@ -141,27 +138,27 @@ export function SubjectPage() {
         />
       </Section>
       {deleting && (
-        <ConfirmDialog
-          title={t('schemas.deleteTitle', { subject })}
-          confirmLabel={t('schemas.delete')}
-          danger
-          pending={remove.isPending}
-          error={remove.error}
+        <DeleteSchemaDialog
+          cluster={cluster}
+          subject={subject}
+          versions={versions}
           onCancel={() => setDeleting(false)}
-          onConfirm={() =>
-            remove.mutate(
-              { subject, permanent: false },
-              {
-                onSuccess: () => {
-                  toast(t('schemas.deleted', { subject }));
-                  navigate(`/clusters/${encodeURIComponent(cluster)}/schemas`);
-                },
-              },
-            )
-          }
-        >
-          {t('schemas.deleteText', { subject })}
-        </ConfirmDialog>
+          onDeleted={({ version, permanent, subjectGone }) => {
+            setDeleting(false);
+            setLeft('');
+            setRight('');
+            toast(
+              version === undefined
+                ? t(permanent ? 'schemas.deletedPermanently' : 'schemas.deleted', { subject })
+                : t(permanent ? 'schemas.versionDeletedPermanently' : 'schemas.versionDeleted', {
+                    subject,
+                    version,
+                  }),
+            );
+            if (subjectGone) navigate(`/clusters/${encodeURIComponent(cluster)}/schemas`);
+            else void queryClient.invalidateQueries({ queryKey: schemaKeys.subject(cluster, subject) });
+          }}
+        />
       )}
     </section>
   );
