@@ -120,10 +120,12 @@ async function openSocketTab(url: string) {
   const latency: number[] = [];
   socket.on('message', (data) => {
     const event = JSON.parse(String(data)) as LiveEvent;
-    if (event.type !== 'message') return;
-    const match = /B0-\d+-(\d+)\./.exec(event.message.value?.text ?? '');
-    if (match) latency.push(Date.now() - Number(match[1]));
-    socket.send(JSON.stringify({ type: 'ack', count: 1 }));
+    if (event.type !== 'messages') return;
+    for (const message of event.messages) {
+      const match = /B0-\d+-(\d+)\./.exec(message.value?.text ?? '');
+      if (match) latency.push(Date.now() - Number(match[1]));
+    }
+    socket.send(JSON.stringify({ type: 'ack', count: event.messages.length }));
   });
   await new Promise<void>((r) => socket.once('open', r));
   socket.send(JSON.stringify({ type: 'start', from: { mode: 'now' } }));

@@ -2,7 +2,9 @@
 // (`kcat -C -e | grep -c`) and browse newest 100 (`kcat -o -100 -e`), plus the server's own start times and
 // memory, measured on the real start path (`node scripts/tributary.mjs start`, one Node process).
 // Absolute times vary on shared machines: judge by the ratios. It never fails for being slow.
-// Run: npx pnpm@10.34.9 exec tsx bench/vs-kcat.bench.ts   (N=1000000 RUNS=10 to change)
+// Run: npx pnpm@10.34.9 exec tsx bench/vs-kcat.bench.ts   (N=1000000 RUNS=10 SEARCH_RUNS=3 to change)
+// While iterating: BENCH_BROKERS=host:port reuses a running broker (and its topic, produced once), and
+// PARTS=search,browse runs only those parts (all: start,search,browse).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,9 +17,12 @@ import { startKafka } from '@tributary/local-kafka';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.N ?? 1_000_000);
 const RUNS = Number(process.env.RUNS ?? 10);
+const SEARCH_RUNS = Number(process.env.SEARCH_RUNS ?? 3);
 const PARTITIONS = 3;
 const MATCHES = 10;
 const NEEDLE = 'Lyon';
+const PARTS = new Set((process.env.PARTS ?? 'start,search,browse').split(','));
+const EXTERNAL_BROKERS = process.env.BENCH_BROKERS;
 interface WsClient {
   on(event: 'message', listener: (data: Buffer) => void): void;
   on(event: 'close' | 'error', listener: () => void): void;
@@ -32,7 +37,8 @@ const sh = (script: string) => {
   if (result.status !== 0) throw new Error(`${script}: ${result.stderr}`);
   return { out: result.stdout.trim(), ms: performance.now() - t };
 };
-const p50 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+const p50 = (samples: number[]) =>
+  samples.length ? [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]! : NaN;
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 const freePort = () =>
@@ -87,26 +93,8 @@ function wsSearch(url: string, pid: number): Promise<{ matches: number; ms: numb
   });
 }
 
-const kafka = await startKafka({ heap: '768m' });
-try {
-  const broker = kafka.bootstrapServers.join(',');
-  const topic = 'vs-kcat';
-  const { Kafka, logLevel } = createRequire(join(ROOT, 'apps', 'server', 'package.json'))('kafkajs') as {
-    Kafka: new (o: object) => {
-      admin(): {
-        connect(): Promise<void>;
-        createTopics(o: object): Promise<boolean>;
-        disconnect(): Promise<void>;
-      };
-    };
-    logLevel: { NOTHING: number };
-  };
-  const admin = new Kafka({ brokers: kafka.bootstrapServers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: true });
-  await admin.disconnect();
-
-  // ~110-byte JSON lines, MATCHES of them naming the needle, produced by kcat (fast, no Node in the way).
+/** ~110-byte JSON lines, MATCHES of them naming the needle, produced by kcat (fast, no Node in the way). */
+function produce(broker: string, topic: string): void {
   const file = join(os.tmpdir(), `vs-kcat-${process.pid}.jsonl`);
   const every = Math.floor(N / MATCHES);
   const lines: string[] = [];
@@ -127,12 +115,42 @@ try {
   );
   rmSync(file);
   console.log(`produced ${N} messages with kcat in ${produced.ms.toFixed(0)} ms`);
+}
+
+const kafka = EXTERNAL_BROKERS
+  ? { bootstrapServers: EXTERNAL_BROKERS.split(','), stop: () => Promise.resolve() }
+  : await startKafka({ heap: '768m' });
+try {
+  const broker = kafka.bootstrapServers.join(',');
+  const topic = 'vs-kcat';
+  const { Kafka, logLevel } = createRequire(join(ROOT, 'apps', 'server', 'package.json'))('kafkajs') as {
+    Kafka: new (o: object) => {
+      admin(): {
+        connect(): Promise<void>;
+        createTopics(o: object): Promise<boolean>;
+        disconnect(): Promise<void>;
+      };
+    };
+    logLevel: { NOTHING: number };
+  };
+  const admin = new Kafka({ brokers: kafka.bootstrapServers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  const created = await admin.createTopics({
+    topics: [{ topic, numPartitions: PARTITIONS }],
+    waitForLeaders: true,
+  });
+  await admin.disconnect();
+  if (created) produce(broker, topic);
 
   // Start times: cold = compile the server (dist removed) and start; warm = start with dist in place.
-  rmSync(join(ROOT, 'apps', 'server', 'dist'), { recursive: true, force: true });
   const port = await freePort();
-  const cold = await startServer(broker, port);
-  await stopServer(cold.child);
+  let cold = { ms: NaN };
+  if (PARTS.has('start')) {
+    rmSync(join(ROOT, 'apps', 'server', 'dist'), { recursive: true, force: true });
+    const first = await startServer(broker, port);
+    await stopServer(first.child);
+    cold = first;
+  }
   const { child, ms: warmMs } = await startServer(broker, port);
   const pid = child.pid!;
   await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -145,11 +163,28 @@ try {
   const searchUrl = (q: string) =>
     `ws://127.0.0.1:${port}/api/clusters/local/topics/${topic}/search?q=${q}&maxMatches=${MATCHES * 10}`;
   // Search: ours (case-sensitive, as grep is; and the default case-insensitive) against kcat | grep -c.
-  const kcatSearch = sh(`kcat -C -b ${broker} -t ${topic} -e -q | grep -c ${NEEDLE}`);
-  const exact = await wsSearch(`${searchUrl(NEEDLE)}&caseSensitive=true`, pid);
-  const loose = await wsSearch(searchUrl(NEEDLE.toLowerCase()), pid);
-  const afterSearchMb = rssMb(pid);
   const rate = (ms: number) => Math.round(N / (ms / 1000));
+  const noRun = { ms: NaN, matches: 0, peakMb: 0 };
+  // SEARCH_RUNS of each, interleaved, the median kept: the machine is shared, one run can be unlucky either way.
+  const searching = PARTS.has('search');
+  const median = <T extends { ms: number }>(runs: T[]): T | undefined =>
+    [...runs].sort((x, y) => x.ms - y.ms)[Math.floor(runs.length / 2)];
+  const kcatRuns: { ms: number; out: string }[] = [];
+  const exactRuns: Awaited<ReturnType<typeof wsSearch>>[] = [];
+  const looseRuns: Awaited<ReturnType<typeof wsSearch>>[] = [];
+  for (let run = 0; searching && run < SEARCH_RUNS; run++) {
+    kcatRuns.push(sh(`kcat -C -b ${broker} -t ${topic} -e -q | grep -c ${NEEDLE}`));
+    exactRuns.push(await wsSearch(`${searchUrl(NEEDLE)}&caseSensitive=true`, pid));
+    looseRuns.push(await wsSearch(searchUrl(NEEDLE.toLowerCase()), pid));
+  }
+  const kcatSearch = median(kcatRuns) ?? { ...noRun, out: '0' };
+  const exact = { ...(median(exactRuns) ?? noRun), peakMb: Math.max(0, ...exactRuns.map((r) => r.peakMb)) };
+  const loose = { ...(median(looseRuns) ?? noRun), peakMb: Math.max(0, ...looseRuns.map((r) => r.peakMb)) };
+  console.log(
+    `search runs (ms): kcat ${kcatRuns.map((r) => r.ms.toFixed(0)).join(', ')}; ours case-sensitive ` +
+      `${exactRuns.map((r) => r.ms.toFixed(0)).join(', ')}; case-insensitive ${looseRuns.map((r) => r.ms.toFixed(0)).join(', ')}`,
+  );
+  const afterSearchMb = rssMb(pid);
   const search = {
     n: N,
     kcat: { ms: Math.round(kcatSearch.ms), msgPerS: rate(kcatSearch.ms), matches: Number(kcatSearch.out) },
@@ -162,7 +197,7 @@ try {
   // Browse newest 100: our page against kcat's last 100 per partition (a process start each time).
   const ours: number[] = [];
   const theirs: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < (PARTS.has('browse') ? RUNS : 0); run++) {
     const t = performance.now();
     const res = await fetch(`${api}/messages?seek=newest&limit=100`);
     await res.arrayBuffer();

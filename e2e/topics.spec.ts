@@ -47,14 +47,15 @@ test('create, see, configure, grow, purge and delete a topic from the UI', async
   await expect(page.getByRole('status')).toContainText('Warning: Due to limitations in metric names');
   await topics.search(name);
   await expect(page).toHaveURL(new RegExp(`q=${name}`));
-  await expect(topics.row(name).getByRole('cell').nth(1)).toHaveText('3');
+  // Cell 0 is the row's selection checkbox, 1 its name.
+  await expect(topics.row(name).getByRole('cell').nth(2)).toHaveText('3');
   await expect.poll(() => partitionsByKcat(broker, name)).toBe(3);
 
   // Real messages through kcat: 5 into partition 0, 3 into partition 1.
   await kcat(['-P', '-b', broker, '-t', name, '-p', '0'], 'a\nb\nc\nd\ne\n');
   await kcat(['-P', '-b', broker, '-t', name, '-p', '1'], 'x\ny\nz\n');
   await page.reload();
-  await expect(topics.row(name).getByRole('cell').nth(4)).toHaveText('8');
+  await expect(topics.row(name).getByRole('cell').nth(5)).toHaveText('8');
 
   await topics.openTopic(name);
   await expect(page).toHaveURL(new RegExp(`/clusters/local/topics/${name}/overview$`));
@@ -205,7 +206,7 @@ test('the topic list searches, sorts and pages on the server, and the address ke
     'aria-sort',
     'descending',
   );
-  await expect(topics.row(`${prefix}-03`).getByRole('cell').nth(1)).toHaveText('4');
+  await expect(topics.row(`${prefix}-03`).getByRole('cell').nth(2)).toHaveText('4');
   await expect(names.first()).toHaveText(`${prefix}-03`);
 
   // The address carries search and sort: a reload (or a shared link) shows the same page.

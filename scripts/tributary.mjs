@@ -171,6 +171,8 @@ function test() {
     ['typecheck', ['run', 'typecheck']],
     ['unit and integration tests', ['exec', 'vitest', 'run']],
     ['end-to-end tests', ['exec', 'playwright', 'test']],
+    // On a local Kafka with an authorizer (its own server and port; a few specs only).
+    ['end-to-end tests (ACLs)', ['exec', 'playwright', 'test', '-c', 'playwright.acls.config.ts']],
   ];
   const failedSteps = [];
   for (const [name, args] of steps) {
@@ -182,12 +184,14 @@ function test() {
     if (code !== 0) failedSteps.push(name);
   }
   const vitest = readJson(join(ROOT, '.cache', 'vitest.json'));
-  const playwright = readJson(join(ROOT, '.cache', 'playwright.json'))?.stats;
-  const passed = (vitest?.numPassedTests ?? 0) + (playwright ? playwright.expected + playwright.flaky : 0);
-  const failed = (vitest?.numFailedTests ?? 0) + (playwright?.unexpected ?? 0);
-  const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.skipped ?? 0);
+  const reports = ['playwright.json', 'playwright-acls.json'].map((f) => readJson(join(ROOT, '.cache', f)));
+  const stat = (key) => reports.reduce((sum, r) => sum + (r?.stats?.[key] ?? 0), 0);
+  const passed = (vitest?.numPassedTests ?? 0) + stat('expected') + stat('flaky');
+  const failed = (vitest?.numFailedTests ?? 0) + stat('unexpected');
+  const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + stat('skipped');
   // CI shows only the tail of the output: name the failed and the flaky tests again here, last.
-  for (const line of testOutcomes(vitest, readJson(join(ROOT, '.cache', 'playwright.json')))) say(line);
+  for (const line of testOutcomes(vitest, reports[0])) say(line);
+  for (const line of testOutcomes(undefined, reports[1])) say(line);
   if (failedSteps.length) say(`failed steps: ${failedSteps.join(', ')}`);
   console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   process.exit(failedSteps.length || failed || passed === 0 ? 1 : 0);

@@ -19,6 +19,7 @@ import { metricsPlugin } from './plugins/metrics.ts';
 import { healthRoutes } from './routes/health.ts';
 import { clusterRoutes } from './routes/clusters.ts';
 import { topicsRoutes } from './routes/topics.ts';
+import { reassignmentRoutes } from './routes/reassignments.ts';
 import { messagesRoutes } from './routes/messages.ts';
 import { searchRoutes } from './routes/search.ts';
 import { liveRoutes } from './routes/live.ts';
@@ -29,6 +30,9 @@ import { schedulesRoutes } from './routes/schedules.ts';
 import { requestReplyRoutes } from './routes/request-reply.ts';
 import { respondersRoutes } from './routes/responders.ts';
 import { templatesRoutes } from './routes/templates.ts';
+import { aclsRoutes } from './routes/acls.ts';
+import { scramUsersRoutes } from './routes/scram-users.ts';
+import { quotasRoutes } from './routes/quotas.ts';
 import type { LaunchState } from './connect/http.ts';
 import { schemaRegistryPlugin } from './plugins/schema-registry.ts';
 import type { RegistryLaunchState } from './schema-registry/http.ts';
@@ -83,6 +87,7 @@ export async function buildApp(
   await app.register(auditRoutes);
   await app.register(clusterRoutes);
   await app.register(topicsRoutes);
+  await app.register(reassignmentRoutes);
   await app.register(messagesRoutes);
   await app.register(searchRoutes);
   await app.register(liveRoutes);
@@ -93,6 +98,9 @@ export async function buildApp(
   await app.register(requestReplyRoutes);
   await app.register(respondersRoutes);
   await app.register(templatesRoutes);
+  await app.register(aclsRoutes);
+  await app.register(scramUsersRoutes);
+  await app.register(quotasRoutes);
   if (config.webDist) await app.register(webPlugin, { root: config.webDist });
   return app;
 }

@@ -22,6 +22,13 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT="eighty" is not a port number/);
     expect(() => loadConfig({ TRIBUTARY_EXPORT_ENABLED: 'maybe' })).toThrow(/not a boolean/);
+    expect(() => loadConfig({ TRIBUTARY_LOCAL_ACL: 'maybe' })).toThrow(/TRIBUTARY_LOCAL_ACL.*not a boolean/);
+  });
+
+  it('TRIBUTARY_LOCAL_ACL asks for an authorizing local Kafka; unset, nothing changes', () => {
+    expect(loadConfig({ TRIBUTARY_LOCAL_ACL: '1' }).localAcl).toBe(true);
+    expect(loadConfig({}).localAcl).toBeUndefined();
+    expect(loadConfig({ TRIBUTARY_LOCAL_ACL: 'false' }).localAcl).toBeUndefined();
   });
 
   it('reads clusters from a JSON file and rejects unknown keys', () => {

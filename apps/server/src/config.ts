@@ -63,6 +63,11 @@ export interface AppConfig {
   schemaRegistryTimeoutMs: number;
   /** The local Connect worker's plugin folder (default `~/.cache/tributary/connect-plugins`). */
   connectPluginPath?: string;
+  /**
+   * TRIBUTARY_LOCAL_ACL: the embedded local Kafka authorizes (StandardAuthorizer, SCRAM users, ACLs) and
+   * Tributary logs in to it as its super user. Only when no cluster is configured.
+   */
+  localAcl?: boolean;
   /** Where the built web app lives; served at `/` when present. */
   webDist?: string;
   /** Administrators may switch message export off. */
@@ -259,6 +264,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   const pluginPath = env.TRIBUTARY_CONNECT_PLUGIN_PATH ?? file.connectPluginPath;
   if (pluginPath) config.connectPluginPath = pluginPath;
+  if (env.TRIBUTARY_LOCAL_ACL !== undefined && parseBoolean(env.TRIBUTARY_LOCAL_ACL, 'TRIBUTARY_LOCAL_ACL'))
+    config.localAcl = true;
   if (env.KAFKA_BROKERS !== undefined) {
     const name = env.KAFKA_CLUSTER_NAME ?? 'local';
     config.clusters = [

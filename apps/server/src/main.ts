@@ -32,7 +32,7 @@ async function main() {
   let registry: SchemaRegistry | undefined;
   if (config.clusters.length === 0) {
     console.log('No cluster configured (KAFKA_BROKERS is unset): starting a local Apache Kafka ...');
-    kafka = await startKafka({ log: (line) => console.log(line) });
+    kafka = await startKafka({ authorizer: config.localAcl ?? false, log: (line) => console.log(line) });
     // Kafka Connect beside it, started in the background: the app answers at once and the Connect
     // pages say "starting" until the worker is ready.
     connect = await createConnectWorker({
@@ -42,10 +42,18 @@ async function main() {
     });
     // The Schema Registry too (built on first use, which takes minutes): its pages say "starting" meanwhile.
     registry = await createSchemaRegistry({ log: (line) => console.log(line) });
+    // With an authorizer, Tributary logs in as the super user on the SASL listener (the loopback PLAINTEXT
+    // listener, a super user too, stays for the Connect worker).
+    const admin = kafka.superUser;
     config.clusters = [
       {
         name: 'local',
-        bootstrapServers: kafka.bootstrapServers,
+        ...(admin
+          ? {
+              bootstrapServers: kafka.saslBootstrapServers,
+              sasl: { mechanism: 'scram-sha-512' as const, ...admin },
+            }
+          : { bootstrapServers: kafka.bootstrapServers }),
         connect: [{ name: 'local', url: connect.url, pluginPath: connect.pluginPath }],
         schemaRegistry: { url: registry.url },
       },

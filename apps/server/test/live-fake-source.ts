@@ -123,7 +123,11 @@ export class FakeSink implements LiveSink {
   of<T extends LiveEvent['type']>(type: T): Extract<LiveEvent, { type: T }>[] {
     return this.events.filter((e): e is Extract<LiveEvent, { type: T }> => e.type === type);
   }
+  /** The messages of every `messages` frame, in order. */
+  messages(): Message[] {
+    return this.of('messages').flatMap((e) => e.messages);
+  }
   values(): string[] {
-    return this.of('message').map((e) => e.message.value?.text ?? '');
+    return this.messages().map((m) => m.value?.text ?? '');
   }
 }

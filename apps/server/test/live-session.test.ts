@@ -47,9 +47,9 @@ describe('live session', () => {
     topic.produce(0, 'a2');
     await until(() => sink.values().length === 4);
     const p0 = sink
-      .of('message')
-      .filter((e) => e.message.partition === 0)
-      .map((e) => e.message.offset);
+      .messages()
+      .filter((m) => m.partition === 0)
+      .map((m) => m.offset);
     expect(p0).toEqual(['1', '2', '3']);
     expect(sink.values()).not.toContain('old');
   });
@@ -123,6 +123,37 @@ describe('live session', () => {
     const last = sink.of('stats').at(-1)!;
     expect(last.skippedTotal).toBe(15);
     expect(last.sentTotal).toBe(6);
+  });
+
+  it('sends messages in batches (one frame per batchMs or batchMax), other events after them, counts honest', async () => {
+    const topic = new FakeTopic(2);
+    const { sink, session } = open(topic, { batchMs: 30, batchMax: 100, statsIntervalMs: 1000 });
+    await session.command({ type: 'start', from: { mode: 'now' } });
+    await session.command({ type: 'filter', filter: { q: 'keep' } });
+    topic.produce(0, ...Array.from({ length: 250 }, (_, i) => `keep a${i}`));
+    topic.produce(1, ...Array.from({ length: 40 }, (_, i) => (i % 2 ? `keep b${i}` : `drop b${i}`)));
+    await until(() => sink.values().length === 270);
+    const frames = sink.of('messages');
+    expect(frames.length).toBeLessThanOrEqual(8); // 270 in frames of at most 100, not 270 frames
+    expect(Math.max(...frames.map((f) => f.messages.length))).toBeLessThanOrEqual(100);
+    // Each partition in order, whatever the frames.
+    const of = (p: number) =>
+      sink
+        .messages()
+        .filter((m) => m.partition === p)
+        .map((m) => Number(m.offset));
+    expect(of(0)).toEqual([...of(0)].sort((a, b) => a - b));
+    // A pause is said after every message offered before it.
+    topic.produce(0, 'keep last');
+    await until(() => sink.values().includes('keep last'));
+    await session.command({ type: 'pause' });
+    const paused = sink.events.findIndex((e) => e.type === 'paused');
+    expect(sink.events.slice(paused).some((e) => e.type === 'messages')).toBe(false);
+    // Every message read is either sent or filtered (nothing was skipped: room enough).
+    await until(() => sink.of('stats').length > 0 && sink.of('stats').at(-1)!.sentTotal === 271);
+    const filtered = sink.of('stats').reduce((n, s) => n + s.filtered, 0);
+    expect(filtered).toBe(20);
+    expect(sink.of('stats').at(-1)!.skippedTotal).toBe(0);
   });
 
   it('skips while the socket buffer is over its limit', async () => {

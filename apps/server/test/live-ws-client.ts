@@ -15,7 +15,7 @@ export class LiveClient {
     socket.on('message', (data) => {
       const event = JSON.parse(String(data)) as LiveEvent;
       this.events.push(event);
-      if (event.type === 'message' && this.autoAck) this.send({ type: 'ack', count: 1 });
+      if (event.type === 'messages' && this.autoAck) this.send({ type: 'ack', count: event.messages.length });
     });
     socket.on('close', (code, reason) => (this.closed = { code, reason: reason.toString() }));
   }
@@ -48,7 +48,7 @@ export class LiveClient {
   }
 
   messages(): Message[] {
-    return this.of('message').map((e) => e.message);
+    return this.of('messages').flatMap((e) => e.messages);
   }
 
   values(): string[] {

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { sharedKafkaBrokers } from '@tributary/local-kafka/testing';
 import { CompressionTypes } from 'kafkajs';
 import WebSocket from 'ws';
 import type { SearchEvent } from '@tributary/contract';
@@ -110,6 +112,41 @@ describe('search over WebSocket', async () => {
     );
     expect(decoded.at(-1)).toMatchObject({ type: 'done', matches: 3 });
   });
+
+  it.each(['none', 'gzip', 'snappy', 'lz4', 'zstd'])(
+    'kcat batches (%s): whole batches are passed over by their bytes and no match is lost',
+    async (codec) => {
+      const topic = await createTopic(admin, `search-kcat-${codec}`);
+      // Many batches (one per 200 lines); matches in a few, one only after decoding (a JSON escape).
+      const lines = Array.from({ length: 2000 }, (_, i) => `{"i":${i},"city":"Paris"}`);
+      lines[250] = '{"city":"Lyon"}';
+      lines[1333] = '{"city":"LYON"}';
+      lines[1800] = '{"city":"\\u004cyon"}';
+      await new Promise<void>((resolve, reject) => {
+        const child = execFile(
+          'kcat',
+          [
+            '-P',
+            '-b',
+            sharedKafkaBrokers().join(','),
+            '-t',
+            topic,
+            '-z',
+            codec,
+            '-X',
+            'batch.num.messages=200',
+          ],
+          (error) => (error ? reject(error) : resolve()),
+        );
+        child.stdin?.end(lines.join('\n') + '\n');
+      });
+      const exact = await search('q=Lyon&caseSensitive=true', undefined, topic);
+      expect(exact.flatMap((e) => (e.type === 'message' ? [e.message.offset] : []))).toEqual(['250', '1800']);
+      expect(exact.at(-1)).toMatchObject({ type: 'done', reason: 'completed', scanned: 2000, matches: 2 });
+      const loose = await search('q=lyon', undefined, topic);
+      expect(loose.at(-1)).toMatchObject({ type: 'done', scanned: 2000, matches: 3 });
+    },
+  );
 
   it('stops when asked and at maxMatches', async () => {
     // A topic big enough that the scan is still running when the stop arrives.

@@ -1,3 +1,5 @@
+import { SecurityPage } from './pages/security/SecurityPage.tsx';
+import { PrincipalPage } from './pages/security/PrincipalPage.tsx';
 import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
 import { ClustersPage } from './pages/ClustersPage.tsx';
@@ -39,6 +41,8 @@ export function App() {
         <Route path="/clusters/:cluster/schemas/new" element={<NewSubjectPage />} />
         <Route path="/clusters/:cluster/schemas/:subject" element={<SubjectPage />} />
         <Route path="/clusters/:cluster/schedules" element={<SchedulesPage />} />
+        <Route path="/clusters/:cluster/security/principals/:principal" element={<PrincipalPage />} />
+        <Route path="/clusters/:cluster/security/:tab?" element={<SecurityPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

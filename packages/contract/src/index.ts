@@ -13,3 +13,6 @@ export * from './auth.ts';
 export * from './schedules.ts';
 export * from './request-reply.ts';
 export * from './templates.ts';
+export * from './acls.ts';
+export * from './scram-users.ts';
+export * from './reassignments.ts';

@@ -97,7 +97,11 @@ export const LiveEvent = Type.Union([
     /** True when the start was a resume at given offsets (after a reconnect). */
     resumed: Type.Boolean(),
   }),
-  Type.Object({ type: Type.Literal('message'), message: Message }),
+  /**
+   * Messages in reading order, gathered for up to 50 ms (or a few hundred) into one frame: one frame and one
+   * paint per batch. Acknowledge them with one `ack` of their count once shown.
+   */
+  Type.Object({ type: Type.Literal('messages'), messages: Type.Array(Message, { minItems: 1 }) }),
   LiveStats,
   Type.Object({ type: Type.Literal('paused'), positions: Type.Array(LivePosition) }),
   Type.Object({ type: Type.Literal('resumed'), positions: Type.Array(LivePosition) }),

@@ -163,3 +163,25 @@ export const PurgeResult = Type.Object({
   partitions: Type.Array(Type.Object({ partition: Type.Integer(), startOffset: Type.String() })),
 });
 export type PurgeResult = Static<typeof PurgeResult>;
+
+/** Most messages a clone copies (`copyMessages`). */
+export const CLONE_MAX_MESSAGES = 100_000;
+
+/**
+ * `POST .../topics/:topic/clone`: a new topic with the same partition count, replication factor and config
+ * overrides; `copyMessages` copies up to that many of the newest messages (split evenly over the partitions,
+ * each to the same partition, with key, value and headers; new timestamps).
+ */
+export const CloneTopicBody = Type.Object({
+  name: Type.String(),
+  copyMessages: Type.Optional(Type.Integer({ minimum: 0, maximum: CLONE_MAX_MESSAGES })),
+});
+export type CloneTopicBody = Static<typeof CloneTopicBody>;
+
+export const CloneTopicResult = Type.Object({
+  ...CreatedTopic.properties,
+  /** The config overrides carried over, by name. */
+  configs: Type.Array(Type.String()),
+  copiedMessages: Type.Integer({ minimum: 0 }),
+});
+export type CloneTopicResult = Static<typeof CloneTopicResult>;

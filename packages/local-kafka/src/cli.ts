@@ -1,5 +1,5 @@
 #!/usr/bin/env -S npx tsx
-// `pnpm --filter @tributary/local-kafka kafka [--brokers 3] [--sasl] [--tls]`: a local Kafka for manual work, until Ctrl-C.
+// `pnpm --filter @tributary/local-kafka kafka [--brokers 3] [--sasl] [--tls] [--acl]`: a local Kafka for manual work, until Ctrl-C.
 // While it runs, lines on stdin stop, start, kill, pause and resume single brokers (see CONTROL_HELP).
 import { createInterface } from 'node:readline';
 import { startKafka } from './local-kafka.ts';
@@ -11,10 +11,17 @@ const kafka = await startKafka({
   brokers: brokersAt >= 0 ? Number(args[brokersAt + 1]) : 1,
   sasl: args.includes('--sasl'),
   tls: args.includes('--tls'),
+  // An authorizing cluster: SASL listener governed by ACLs, super user `admin` (see SUPER_USER).
+  authorizer: args.includes('--acl'),
   log: (line) => console.log(line),
 });
 console.log(`Kafka is ready: ${kafka.bootstrapServers.join(',')}`);
 if (kafka.saslBootstrapServers.length) console.log(`SASL listener: ${kafka.saslBootstrapServers.join(',')}`);
+if (kafka.superUser)
+  console.log(
+    `Authorizer on: the SASL listener needs ACLs; super user ${kafka.superUser.username} ` +
+      `(password ${kafka.superUser.password}; PLAIN, SCRAM-SHA-256, SCRAM-SHA-512)`,
+  );
 if (kafka.tls)
   console.log(
     `TLS listener (client certificate required): ${kafka.tlsBootstrapServers.join(',')}; ` +

@@ -9,7 +9,7 @@ export { runKafkaTool, KAFKA_TOOLS, type KafkaTool } from './tools.ts';
 export { resolveKafkaJars, kafkaVersion, cacheRoot, type KafkaClasspath } from './jars.ts';
 export { checkJava, checkMaven, parseJavaMajor } from './prerequisites.ts';
 export { LocalKafkaError } from './errors.ts';
-export type { SaslOptions, SaslUser } from './properties.ts';
+export { SUPER_USER, type SaslOptions, type SaslUser } from './properties.ts';
 export type { TlsClient } from './tls.ts';
 export {
   ConnectWorker,

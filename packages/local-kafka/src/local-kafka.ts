@@ -10,6 +10,7 @@ import { checkJava } from './prerequisites.ts';
 import {
   LOG4J2_PROPERTIES,
   nodeProperties,
+  SUPER_USER,
   type NodePorts,
   type SaslOptions,
   type SaslUser,
@@ -25,6 +26,11 @@ export interface StartKafkaOptions {
   brokers?: number;
   /** Adds a SASL_PLAINTEXT listener with PLAIN and SCRAM-SHA-256 users. `true` uses the default users. */
   sasl?: boolean | SaslOptions;
+  /**
+   * Authorizes every request on the SASL listener (StandardAuthorizer, nothing allowed without an ACL) and
+   * adds SCRAM-SHA-512; implies `sasl`, and adds the super user `SUPER_USER` (PLAIN and SCRAM) to its users.
+   */
+  authorizer?: boolean;
   /** Adds an SSL listener requiring a client certificate; certificates made with keytool (see tls.ts). */
   tls?: boolean;
   /** JVM heap per node, e.g. `512m`. */
@@ -60,7 +66,14 @@ export class LocalKafka {
     readonly tls: TlsClient | undefined,
     private readonly heap: string | undefined,
     private readonly readyTimeoutMs: number,
+    /** Whether the SASL listener authorizes requests (`authorizer: true`). */
+    readonly authorizer = false,
   ) {}
+
+  /** The super user of an authorizing cluster (PLAIN and SCRAM-SHA-256/512); undefined without one. */
+  get superUser(): SaslUser | undefined {
+    return this.authorizer ? SUPER_USER : undefined;
+  }
 
   /** `host:port` of each broker's PLAINTEXT listener. */
   get bootstrapServers(): string[] {
@@ -197,7 +210,8 @@ export class LocalKafka {
 export async function startKafka(options: StartKafkaOptions = {}): Promise<LocalKafka> {
   const log = options.log ?? (() => {});
   const brokerCount = options.brokers ?? 1;
-  const sasl = options.sasl === true ? DEFAULT_SASL_USERS : options.sasl || undefined;
+  const authorizer = options.authorizer ?? false;
+  const sasl = saslOf(authorizer && !options.sasl ? true : options.sasl, authorizer);
   await checkJava();
   const jars = await resolveKafkaJars(log);
   const leftovers = removeLeftovers();
@@ -225,7 +239,10 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Local
     const dir = join(workDir, `node-${p.id}`);
     mkdirSync(dir, { recursive: true });
     const configFile = join(dir, 'server.properties');
-    writeFileSync(configFile, nodeProperties(p, ports, join(dir, 'data'), sasl, certificates?.files));
+    writeFileSync(
+      configFile,
+      nodeProperties(p, ports, join(dir, 'data'), sasl, certificates?.files, authorizer),
+    );
     return { ports: p, configFile, logFile: join(dir, 'kafka.log') };
   });
   const kafka = new LocalKafka(
@@ -237,9 +254,13 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Local
     certificates?.client,
     options.heap,
     options.readyTimeoutMs ?? 90_000,
+    authorizer,
   );
   try {
-    await Promise.all(nodes.map((n) => formatStorage(kafka, n.configFile, clusterId, sasl?.scram ?? [])));
+    const mechanisms = authorizer ? ['SCRAM-SHA-256', 'SCRAM-SHA-512'] : ['SCRAM-SHA-256'];
+    await Promise.all(
+      nodes.map((n) => formatStorage(kafka, n.configFile, clusterId, sasl?.scram ?? [], mechanisms)),
+    );
     log(`Starting Apache Kafka ${jars.version} (${brokerCount} node${brokerCount > 1 ? 's' : ''}) ...`);
     for (const node of nodes) kafka.launch(node);
     await kafka.waitReady();
@@ -261,7 +282,24 @@ export function clusterIdOf(bytes: Buffer): string {
   return copy.toString('base64url');
 }
 
-async function formatStorage(kafka: LocalKafka, configFile: string, clusterId: string, scram: SaslUser[]) {
+/** The SASL users: the given ones, and with an authorizer the super user beside them (PLAIN and SCRAM). */
+function saslOf(option: boolean | SaslOptions | undefined, authorizer: boolean): SaslOptions | undefined {
+  const users = option === true ? DEFAULT_SASL_USERS : option || undefined;
+  if (!users || !authorizer) return users;
+  const missing = (list: SaslUser[]) => !list.some((u) => u.username === SUPER_USER.username);
+  return {
+    plain: [...users.plain, ...(missing(users.plain) ? [SUPER_USER] : [])],
+    scram: [...users.scram, ...(missing(users.scram) ? [SUPER_USER] : [])],
+  };
+}
+
+async function formatStorage(
+  kafka: LocalKafka,
+  configFile: string,
+  clusterId: string,
+  scram: SaslUser[],
+  mechanisms: string[],
+) {
   const args = [
     '-Xmx256m',
     `-Dlog4j2.configurationFile=${kafka.log4jConfig}`,
@@ -275,7 +313,8 @@ async function formatStorage(kafka: LocalKafka, configFile: string, clusterId: s
     configFile,
   ];
   for (const user of scram)
-    args.push('--add-scram', `SCRAM-SHA-256=[name=${user.username},password=${user.password}]`);
+    for (const mechanism of mechanisms)
+      args.push('--add-scram', `${mechanism}=[name=${user.username},password=${user.password}]`);
   const result = await exec('java', args);
   if (result.code !== 0) {
     throw new LocalKafkaError(`Formatting Kafka storage failed:\n${(result.stdout + result.stderr).trim()}`);

@@ -32,6 +32,17 @@ describe('nodeProperties', () => {
     expect(props).toContain('SASL_PLAINTEXT://127.0.0.1:9201');
     expect(props).toContain('user_u="p"');
     expect(props).toContain('offsets.topic.replication.factor=1\n');
+    expect(props).not.toContain('authorizer');
+  });
+
+  it('with an authorizer: StandardAuthorizer, nothing allowed without an ACL, the super users, SCRAM-512', () => {
+    const props = nodeProperties(nodes[0]!, [nodes[0]!], '/data', { plain: [], scram: [] }, undefined, true);
+    expect(props).toContain(
+      'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer\n',
+    );
+    expect(props).toContain('allow.everyone.if.no.acl.found=false\n');
+    expect(props).toContain('super.users=User:admin;User:ANONYMOUS\n');
+    expect(props).toContain('sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512\n');
   });
 });
 

@@ -10,6 +10,14 @@ export interface SaslOptions {
   scram: SaslUser[];
 }
 
+/**
+ * The authorizing cluster's super user (`--acl`, `authorizer: true`): a PLAIN and SCRAM-SHA-256/512 user
+ * that every ACL check lets through, for Tributary and the tests. The loopback PLAINTEXT and CONTROLLER
+ * listeners (inter-broker, controller, the launcher's readiness check) authenticate nobody, so their
+ * principal, User:ANONYMOUS, is a super user too; only the SASL listener is governed by ACLs.
+ */
+export const SUPER_USER: SaslUser = { username: 'admin', password: 'admin-secret' };
+
 export interface NodePorts {
   id: number;
   client: number;
@@ -26,6 +34,7 @@ export function nodeProperties(
   dataDir: string,
   sasl?: SaslOptions,
   tls?: TlsFiles,
+  authorizer = false,
 ): string {
   const replication = Math.min(all.length, 3);
   const minIsr = replication > 1 ? 2 : 1;
@@ -66,11 +75,21 @@ export function nodeProperties(
   };
   if (sasl) {
     const plainUsers = sasl.plain.map((u) => `user_${u.username}="${u.password}"`).join(' ');
-    props['sasl.enabled.mechanisms'] = 'PLAIN,SCRAM-SHA-256';
+    props['sasl.enabled.mechanisms'] = authorizer
+      ? 'PLAIN,SCRAM-SHA-256,SCRAM-SHA-512'
+      : 'PLAIN,SCRAM-SHA-256';
     props['listener.name.sasl_plaintext.plain.sasl.jaas.config'] =
       `org.apache.kafka.common.security.plain.PlainLoginModule required ${plainUsers};`;
     props['listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config'] =
       'org.apache.kafka.common.security.scram.ScramLoginModule required;';
+    if (authorizer)
+      props['listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config'] =
+        'org.apache.kafka.common.security.scram.ScramLoginModule required;';
+  }
+  if (authorizer) {
+    props['authorizer.class.name'] = 'org.apache.kafka.metadata.authorizer.StandardAuthorizer';
+    props['super.users'] = `User:${SUPER_USER.username};User:ANONYMOUS`;
+    props['allow.everyone.if.no.acl.found'] = 'false';
   }
   if (tls) {
     const ssl = 'listener.name.ssl.ssl';

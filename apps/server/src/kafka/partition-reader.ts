@@ -8,7 +8,9 @@ import { toDomainError, withDeadline } from './errors.ts';
 import { abortable, DomainError } from '../domain/errors.ts';
 import { registerReadCodecs } from './partition-reader-codecs.ts';
 import { topicsGateway } from './topics-gateway.ts';
-import { clusterFactory, type InternalCluster, type RawPartition } from './partition-reader-internals.ts';
+import { clusterFactory, type InternalCluster, type RawRecord } from './partition-reader-internals.ts';
+import { fetchPartition } from './partition-reader-fetch.ts';
+import { walkRecordSet, type BatchTest } from './record-batches.ts';
 
 export interface FetchedRecord {
   topic: string;
@@ -26,6 +28,8 @@ export interface FetchResult {
   logStartOffset: string;
   /** Where the next fetch should start: past the last batch read, control batches and compacted gaps included. */
   nextOffset: string;
+  /** Records of batches the batch test passed over undecoded. */
+  passedOver?: number;
 }
 export interface PartitionReader {
   /**
@@ -40,6 +44,11 @@ export interface PartitionReader {
     maxBytes: number;
     maxWaitMs: number;
     signal?: AbortSignal;
+    /**
+     * A search's look at each whole batch (decompressed) before its records are decoded: a batch it rejects
+     * is passed over (its offsets still count in `nextOffset`). Ignored for the old message formats.
+     */
+    batchTest?: BatchTest | undefined;
   }): Promise<FetchResult>;
   /** Per partition: earliest (log start) and high watermark. Fails when any partition's leader does not answer. */
   offsets(topic: string): Promise<{ partition: number; low: string; high: string }[]>;
@@ -57,14 +66,20 @@ export interface AvailableOffsets {
   unavailable: { partition: number; reason: string }[];
 }
 
+// A page of messages reads the topic's partitions and leaders at each click: metadata this young is reused
+// (offsets are always asked afresh; a leader that does not answer makes the next read ask again).
+const METADATA_MAX_AGE_MS = 3000;
+
 /**
  * Through the admin path (kafka/admin): Metadata that survives a leaderless partition, then ListOffsets to
  * each leader on its own, skipping leaders our own probe cannot reach.
  */
 async function availableOffsetsOf(connection: ClusterConnection, topic: string): Promise<AvailableOffsets> {
-  const metadata = await topicsGateway(connection).topic(topic);
-  const partitions = metadata.partitions.map((p) => p.partition);
-  const { offsets, failed } = await topicsGateway(connection).offsets([{ name: topic, partitions }]);
+  const { topic: metadata, offsets: listed } = await topicsGateway(connection).topicWithOffsets(
+    topic,
+    METADATA_MAX_AGE_MS,
+  );
+  const { offsets, failed } = listed;
   const known = new Map(offsets.map((o) => [o.partition, o]));
   const failedBy = new Map(failed.map((f) => [f.broker, f.error.message]));
   const bounds: AvailableOffsets['bounds'] = [];
@@ -93,9 +108,9 @@ const LEADER_MOVED = new Set([
   'UNKNOWN_TOPIC_OR_PARTITION',
 ]);
 
-function toRecords(topic: string, partition: number, raw: RawPartition): FetchedRecord[] {
+function toRecords(topic: string, partition: number, messages: RawRecord[]): FetchedRecord[] {
   const records: FetchedRecord[] = [];
-  for (const r of raw.messages) {
+  for (const r of messages) {
     if (r.isControlRecord) continue; // transaction commit/abort markers are not messages
     const headers: FetchedRecord['headers'] = [];
     for (const [key, value] of Object.entries(r.headers ?? {})) {
@@ -115,9 +130,9 @@ function toRecords(topic: string, partition: number, raw: RawPartition): Fetched
   return records;
 }
 
-function nextOffsetOf(raw: RawPartition, offset: string): string {
+function nextOffsetOf(messages: RawRecord[], offset: string): string {
   let next = BigInt(offset);
-  for (const r of raw.messages) {
+  for (const r of messages) {
     const context = r.batchContext;
     const end = context
       ? BigInt(context.firstOffset) + BigInt(context.lastOffsetDelta) + 1n
@@ -232,22 +247,38 @@ class KafkaJsPartitionReader implements PartitionReader {
       throw new DomainError('NOT_FOUND', `Topic "${topic}" has no partition ${partition}.`);
     try {
       const broker = await cluster.findBroker({ nodeId: leader });
-      const response = await broker.fetch({
+      const raw = await fetchPartition(broker, {
         replicaId: -1,
         isolationLevel: READ_UNCOMMITTED,
         maxWaitTime: maxWaitMs,
         minBytes: 1,
         maxBytes,
-        topics: [{ topic, partitions: [{ partition, fetchOffset: offset, maxBytes }] }],
+        topic,
+        partition,
+        fetchOffset: offset,
       });
-      const raw = response.responses[0]?.partitions.find((p) => p.partition === partition);
       if (!raw) return { records: [], highWatermark: offset, logStartOffset: offset, nextOffset: offset };
+      const bounds = { highWatermark: raw.highWatermark, logStartOffset: raw.lastStartOffset };
+      if (raw.recordSet) {
+        const walked = walkRecordSet(raw.recordSet, {
+          topic,
+          partition,
+          fromOffset: BigInt(offset),
+          test: options.batchTest,
+        });
+        return {
+          ...bounds,
+          records: walked.records,
+          nextOffset: walked.nextOffset.toString(),
+          passedOver: walked.passedOver,
+        };
+      }
+      const messages = raw.messages ?? [];
       return {
+        ...bounds,
         // A batch holds records before `offset` when the fetch started inside it: they are not asked for.
-        records: toRecords(topic, partition, raw).filter((r) => BigInt(r.offset) >= BigInt(offset)),
-        highWatermark: raw.highWatermark,
-        logStartOffset: raw.lastStartOffset,
-        nextOffset: nextOffsetOf(raw, offset),
+        records: toRecords(topic, partition, messages).filter((r) => BigInt(r.offset) >= BigInt(offset)),
+        nextOffset: nextOffsetOf(messages, offset),
       };
     } catch (error) {
       const e = error as { type?: string; code?: number };

@@ -40,7 +40,10 @@ export class TopicsGateway {
 
   /** One topic's metadata, or a 404 that names it. */
   async topic(name: string): Promise<TopicMetadata> {
-    const metadata = await readMetadata(this.connection, [name]);
+    return this.topicIn(await readMetadata(this.connection, [name]), name);
+  }
+
+  private topicIn(metadata: MetadataView, name: string): TopicMetadata {
     const topic = metadata.topics.find((t) => t.name === name);
     // A name Kafka cannot hold (e.g. "a/b") answers INVALID_TOPIC_EXCEPTION: such a topic cannot exist.
     if (topic?.errorCode === INVALID_TOPIC_EXCEPTION)
@@ -67,6 +70,41 @@ export class TopicsGateway {
     return listPartitionOffsets(this.connection, metadata, wanted);
   }
 
+  /**
+   * One topic's metadata and the offsets of all its partitions, on metadata read at most `maxAgeMs` ago (a
+   * page of messages asks for both at every click). Offsets are always fresh; when a partition's leader did
+   * not answer (it moved, the topic went), the metadata is read again at once.
+   */
+  async topicWithOffsets(
+    name: string,
+    maxAgeMs: number,
+  ): Promise<{ topic: TopicMetadata; offsets: PartitionOffsetsResult }> {
+    const cached = this.recent.get(name);
+    if (cached && Date.now() - cached.at <= maxAgeMs) {
+      const answer = await this.withOffsets(name, cached.metadata).catch(() => undefined);
+      if (answer && answer.offsets.failed.length === 0) {
+        if (answer.offsets.offsets.length === answer.topic.partitions.length) return answer;
+      }
+    }
+    this.recent.delete(name);
+    const metadata = readMetadata(this.connection, [name]);
+    const answer = await this.withOffsets(name, metadata);
+    if (answer.offsets.failed.length === 0) {
+      this.recent.set(name, { at: Date.now(), metadata });
+      if (this.recent.size > 1000) this.recent.delete(this.recent.keys().next().value!);
+    }
+    return answer;
+  }
+
+  private readonly recent = new Map<string, { at: number; metadata: Promise<MetadataView> }>();
+
+  private async withOffsets(name: string, metadataRead: Promise<MetadataView>) {
+    const metadata = await metadataRead;
+    const topic = this.topicIn(metadata, name);
+    const partitions = topic.partitions.map((p) => p.partition);
+    return { topic, offsets: await listPartitionOffsets(this.connection, metadata, [{ name, partitions }]) };
+  }
+
   replicaSizes(topics: TopicPartitions): Promise<ReplicaSizes> {
     return describeReplicaSizes(this.connection, topics);
   }
@@ -74,12 +112,14 @@ export class TopicsGateway {
   async createTopic(topic: NewTopic): Promise<{ partitions: number; replicationFactor: number }> {
     const created = await createTopic(this.connection, topic);
     await this.settle(topic.name, (t) => !!t && t.partitions.every((p) => p.leader !== null));
+    this.recent.delete(topic.name);
     return created;
   }
 
   async deleteTopic(name: string): Promise<void> {
     await deleteTopic(this.connection, name);
     await this.settle(name, (t) => !t);
+    this.recent.delete(name);
   }
 
   async createPartitions(name: string, count: number): Promise<void> {
@@ -91,6 +131,7 @@ export class TopicsGateway {
       (t) => !!t && t.partitions.length >= count && t.partitions.every((p) => p.leader !== null),
     );
     await this.settleOffsets(name, count);
+    this.recent.delete(name); // read during the change, it may name the old partitions
   }
 
   private async settleOffsets(name: string, count: number): Promise<void> {

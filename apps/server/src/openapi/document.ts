@@ -16,7 +16,7 @@ export function tagOf(url: string): string {
     return 'messages';
   if (first === 'topics' && third === 'consumer-groups') return 'consumer-groups';
   if (first === 'connects' || first === 'connectors') return 'connect';
-  if (first === '' || first === 'brokers') return 'clusters';
+  if (first === '' || first === 'brokers' || first === 'leader-election') return 'clusters';
   return first;
 }
 

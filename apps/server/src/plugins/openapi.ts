@@ -14,7 +14,9 @@ Offsets are int64 and travel as decimal strings (\`"offset": "1234"\`) in messag
 
 Two endpoints are WebSockets (a GET with \`Upgrade: websocket\`; a plain GET answers 426): the message
 search and the live tail. Their frames are JSON objects told apart by \`type\`; the schemas \`SearchEvent\`,
-\`SearchCommand\`, \`LiveEvent\` and \`LiveCommand\` below are the whole protocol.`;
+\`SearchCommand\`, \`LiveEvent\` and \`LiveCommand\` below are the whole protocol. The live tail sends its
+messages in batches, a \`messages\` event of up to a few hundred every 50 ms; the client answers each batch
+with one \`ack\` of its count once shown (the server's flow control).`;
 
 /**
  * Swagger UI 5 inserts one fixed `<style>` element; the page's CSP allows exactly that content (its hash),

@@ -31,7 +31,7 @@ function socketSink(socket: WebSocket, count: Counted = () => {}): LiveSink {
   return {
     send: (event: LiveEvent) => {
       if (socket.readyState !== socket.OPEN) return;
-      if (event.type === 'message') count('sent', 1);
+      if (event.type === 'messages') count('sent', event.messages.length);
       else if (event.type === 'stats') count('skipped', event.skipped);
       sendIfOpen(socket, event);
     },

@@ -4,6 +4,8 @@ import {
   AddPartitionsBody,
   AddPartitionsResult,
   AlterConfigsBody,
+  CloneTopicBody,
+  CloneTopicResult,
   ClusterParams,
   ConfigList,
   CreatedTopic,
@@ -22,6 +24,11 @@ import { listTopics } from '../domain/topics/list.ts';
 import { describeTopic } from '../domain/topics/describe.ts';
 import { addPartitions, createTopic, deleteTopic, purgeTopic } from '../domain/topics/mutate.ts';
 import { alterTopicConfigs, topicConfigs } from '../domain/topics/configs.ts';
+import { cloneTopic } from '../domain/topics/clone.ts';
+import { DomainError } from '../domain/errors.ts';
+import { may } from '../auth/grants.ts';
+import { partitionReader } from '../kafka/partition-reader.ts';
+import { producerGateway } from '../kafka/producer-gateway.ts';
 
 const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 502: ErrorBody, 503: ErrorBody };
 
@@ -96,5 +103,33 @@ export const topicsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     `${one}/records`,
     { schema: { params: TopicParams, querystring: PurgeQuery, response: { 200: PurgeResult, ...errors } } },
     (req) => purgeTopic(gateway(req.params.cluster), req.params.topic, req.query.partitions, policy),
+  );
+
+  app.post(
+    `${one}/clone`,
+    {
+      schema: { params: TopicParams, body: CloneTopicBody, response: { 201: CloneTopicResult, ...errors } },
+    },
+    async (req, reply) => {
+      const { cluster, topic } = req.params;
+      // The rule checks the source topic; the new name must be one this person may create too.
+      if (req.user && !may(req.user, 'admin', cluster, { topic: req.body.name }))
+        throw new DomainError(
+          'FORBIDDEN',
+          `You may not create topic "${req.body.name}" in cluster "${cluster}".`,
+        );
+      const connection = app.clusters.get(cluster);
+      const result = await cloneTopic(
+        {
+          topics: gateway(cluster),
+          cluster: clusterGateway(connection),
+          reader: partitionReader(connection),
+          producer: producerGateway(connection),
+        },
+        topic,
+        req.body,
+      );
+      return reply.status(201).send(result);
+    },
   );
 };

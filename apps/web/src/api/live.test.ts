@@ -34,18 +34,21 @@ class FakeSocket {
   }
 }
 
+const row = (partition: number, offset: number): Message => ({
+  partition,
+  offset: String(offset),
+  timestamp: 0,
+  timestampType: 'CreateTime',
+  key: null,
+  value: { format: 'string', text: `m${partition}-${offset}`, size: 4, truncated: false },
+  headers: [],
+  sizes: { key: 0, value: 4, headers: 0 },
+});
+
+/** A `messages` frame of one message (the server's batches may hold one). */
 const message = (partition: number, offset: number): LiveEvent => ({
-  type: 'message',
-  message: {
-    partition,
-    offset: String(offset),
-    timestamp: 0,
-    timestampType: 'CreateTime',
-    key: null,
-    value: { format: 'string', text: `m${partition}-${offset}`, size: 4, truncated: false },
-    headers: [],
-    sizes: { key: 0, value: 4, headers: 0 },
-  } satisfies Message,
+  type: 'messages',
+  messages: [row(partition, offset)],
 });
 
 const subscribed = (resumed: boolean, positions: [number, string][], filter = {}): LiveEvent => ({
@@ -83,12 +86,14 @@ describe('live tail connection', () => {
     expect(tail.state.rows.map((r) => r.id)).toEqual(['0:4', '0:3', '0:2']);
     expect(tail.state.received).toBe(5);
     expect(socket.sent.at(-1)).toEqual({ type: 'ack', count: 5 });
-    socket.emit(message(0, 5));
+    // One paint per animation frame: frames received within one go on the page together, one ack for them.
+    socket.emit({ type: 'messages', messages: [row(0, 5), row(0, 6)] });
+    socket.emit(message(0, 7));
+    expect(tail.state.received).toBe(5);
     vi.advanceTimersByTime(20);
-    expect(tail.state.received).toBe(5); // the page is painted at most every 100 ms, not every frame
-    vi.advanceTimersByTime(100);
-    expect(tail.state.rows.map((r) => r.id)).toEqual(['0:5', '0:4', '0:3']);
-    expect(socket.sent.at(-1)).toEqual({ type: 'ack', count: 1 });
+    expect(tail.state.rows.map((r) => r.id)).toEqual(['0:7', '0:6', '0:5']);
+    expect(tail.state.received).toBe(8);
+    expect(socket.sent.at(-1)).toEqual({ type: 'ack', count: 3 });
   });
 
   it('reconnects after a drop and resumes right after the last row of each partition', () => {
@@ -266,8 +271,8 @@ describe('live tail connection', () => {
     socket.open();
     socket.emit(subscribed(false, [[0, '0']]));
     for (let i = 0; i < 3; i++) socket.emit(message(0, i));
-    const cut = message(0, 3) as Extract<LiveEvent, { type: 'message' }>;
-    socket.emit({ ...cut, message: { ...cut.message, value: { ...cut.message.value!, truncated: true } } });
+    const cut = row(0, 3);
+    socket.emit({ type: 'messages', messages: [{ ...cut, value: { ...cut.value!, truncated: true } }] });
     vi.advanceTimersByTime(200);
     expect(tail.state.rows.map((r) => r.id)).toEqual(['0:3', '0:2', '0:1', '0:0']);
 

@@ -44,11 +44,6 @@ export interface LiveOptions {
 /** No frame (stats come every second while tailing, heartbeats every 15 s) for this long: reconnect. */
 const SILENCE_MS = 35_000;
 const MAX_BACKOFF_MS = 10_000;
-/**
- * New rows are put on the page at most this often. Each paint lays out the whole list, so painting every
- * animation frame (60/s) costs the page far more than the rows themselves; 10/s still reads as live.
- */
-const FLUSH_INTERVAL_MS = 100;
 
 export function liveUrl(cluster: string, topic: string): string {
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -92,8 +87,6 @@ export class LiveTailConnection {
   /** Rows the accepted filter lets through (see rowFilter). */
   private shown: (row: LiveRow) => boolean = () => true;
   private frame: number | undefined;
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastFlush = -Infinity;
   private positions = new Map<number, bigint>();
   private wanted = false; // the user wants a tail (not stopped)
   private paused = false;
@@ -163,7 +156,6 @@ export class LiveTailConnection {
     this.wanted = false;
     clearTimeout(this.retryTimer);
     clearTimeout(this.silenceTimer);
-    clearTimeout(this.flushTimer);
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     this.socket?.close(LIVE_CLOSE.stopped);
     this.socket = undefined;
@@ -230,10 +222,11 @@ export class LiveTailConnection {
 
   private onEvent(event: LiveEvent): void {
     switch (event.type) {
-      case 'message': {
-        const m = event.message;
-        this.positions.set(m.partition, BigInt(m.offset) + 1n);
-        this.pending.push({ id: `${m.partition}:${m.offset}`, message: m });
+      case 'messages': {
+        for (const m of event.messages) {
+          this.positions.set(m.partition, BigInt(m.offset) + 1n);
+          this.pending.push({ id: `${m.partition}:${m.offset}`, message: m });
+        }
         this.scheduleFlush();
         return;
       }
@@ -275,22 +268,17 @@ export class LiveTailConnection {
   }
 
   /**
-   * In an animation frame (none while the tab is hidden, so no acks and the server holds back), at most
-   * every FLUSH_INTERVAL_MS.
+   * One paint per animation frame at most, with every batch received since (the server sends a batch per
+   * 50 ms): none while the tab is hidden, so no acks and the server holds back.
    */
   private scheduleFlush(): void {
-    if (this.flushTimer !== undefined || this.frame !== undefined) return;
-    const wait = Math.max(0, this.lastFlush + FLUSH_INTERVAL_MS - Date.now());
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = undefined;
-      this.frame = requestAnimationFrame(() => this.flush());
-    }, wait);
+    if (this.frame !== undefined) return;
+    this.frame = requestAnimationFrame(() => this.flush());
   }
 
   /** New rows go on top, the oldest fall off, and the server hears they were shown. */
   private flush(): void {
     this.frame = undefined;
-    this.lastFlush = Date.now();
     const received = this.pending.reverse();
     this.pending = [];
     // Rows sent before the server took a new filter are acknowledged (flow control) but not shown.

@@ -2,6 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   AddPartitionsResult,
   AlterConfigsBody,
+  CloneTopicBody,
+  CloneTopicResult,
   ConfigList,
   CreatedTopic,
   CreateTopicBody,
@@ -104,5 +106,60 @@ export function usePurgeTopic(cluster: string, topic: string) {
         { method: 'DELETE' },
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: clusterKeys.detail(cluster) }),
+  });
+}
+
+/** One change applied to several topics, one request each; what failed is kept with the server's sentence. */
+export interface BulkOutcome {
+  done: string[];
+  failed: { topic: string; message: string }[];
+}
+
+export type BulkChange =
+  { kind: 'delete' } | { kind: 'purge' } | { kind: 'config'; name: string; value: string | null };
+
+function bulkRequest(cluster: string, topic: string, change: BulkChange): Promise<unknown> {
+  const path = apiPath`/api/clusters/${cluster}/topics/${topic}`;
+  if (change.kind === 'delete') return apiFetch<void>(path, { method: 'DELETE' });
+  if (change.kind === 'purge') return apiFetch<PurgeResult>(`${path}/records`, { method: 'DELETE' });
+  const body: AlterConfigsBody =
+    change.value === null ? { reset: [change.name] } : { set: { [change.name]: change.value } };
+  return apiFetch<ConfigList>(`${path}/configs`, { method: 'PATCH', json: body });
+}
+
+export function useBulkTopics(cluster: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      topics,
+      change,
+    }: {
+      topics: string[];
+      change: BulkChange;
+    }): Promise<BulkOutcome> => {
+      const outcome: BulkOutcome = { done: [], failed: [] };
+      // One after the other: the controller takes topic changes in order, and the outcome reads in order.
+      for (const topic of topics)
+        try {
+          await bulkRequest(cluster, topic, change);
+          outcome.done.push(topic);
+        } catch (error) {
+          outcome.failed.push({ topic, message: error instanceof Error ? error.message : String(error) });
+        }
+      return outcome;
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: clusterKeys.detail(cluster) }),
+  });
+}
+
+export function useCloneTopic(cluster: string, topic: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CloneTopicBody) =>
+      apiFetch<CloneTopicResult>(apiPath`/api/clusters/${cluster}/topics/${topic}/clone`, {
+        method: 'POST',
+        json: body,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: topicKeys.all(cluster) }),
   });
 }

@@ -75,6 +75,9 @@ export function Layout() {
             <NavLink to={`${base}/schedules`} className={navClass}>
               {t('nav.schedules')}
             </NavLink>
+            <NavLink to={`${base}/security`} className={navClass}>
+              {t('nav.security')}
+            </NavLink>
           </div>
         )}
         <p className="mt-6 px-3 text-xs text-nav-fg">{t('layout.keys')}</p>

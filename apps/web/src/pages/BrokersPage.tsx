@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { BrokerContact, BrokerList } from '@tributary/contract';
-import { useBrokerConfigs, useBrokers } from '../api/brokers.ts';
+import { useBrokers } from '../api/brokers.ts';
 import { Badge } from '../components/ui/Badge.tsx';
 import { DataTable, type Column } from '../components/ui/DataTable.tsx';
 import { formatBytes, formatNumber } from '../components/ui/format.ts';
-import { linkClass, Muted, PageHeader } from '../components/ui/Page.tsx';
-import { ErrorBanner } from '../components/ui/Alert.tsx';
+import { linkClass, PageHeader } from '../components/ui/Page.tsx';
 import { formatAgo, formatTimestamp } from '../components/ui/time.ts';
 import { usePrefs } from '../prefs.ts';
-import { ConfigTable } from '../components/topics/ConfigTable.tsx';
+import { BrokerConfigs } from '../components/brokers/BrokerConfigs.tsx';
 
 type Broker = BrokerList[number];
 type T = ReturnType<typeof useTranslation>['t'];
@@ -23,16 +22,24 @@ function lastHeard(t: T, contact: BrokerContact | undefined): string {
   return contact.reachable ? when : t('brokers.heardThenFailed', { when, error });
 }
 
-/** Brokers table; `?broker=<id>` opens that broker's configuration below it (a shareable address). */
+/**
+ * Brokers table; `?broker=<id>` opens that broker's configuration below it (a shareable address), and
+ * `?broker=default` the cluster-wide dynamic defaults.
+ */
 export function BrokersPage() {
   const { t } = useTranslation();
   const { timeZone } = usePrefs();
   const { cluster = '' } = useParams();
   const [params] = useSearchParams();
   const selected = params.get('broker');
-  const selectedId = selected !== null && /^\d+$/.test(selected) ? Number(selected) : undefined;
+  const selectedId =
+    selected === 'default'
+      ? ('default' as const)
+      : selected !== null && /^\d+$/.test(selected)
+        ? Number(selected)
+        : undefined;
   const { data, error, isLoading } = useBrokers(cluster);
-  const configs = useBrokerConfigs(cluster, selectedId);
+  const anyOnline = data?.find((b) => b.online)?.id;
   const columns: Column<Broker>[] = [
     {
       key: 'id',
@@ -118,15 +125,13 @@ export function BrokersPage() {
         loading={isLoading}
         error={error}
       />
+      <p className="mt-3 text-sm">
+        <Link className={linkClass} to="?broker=default">
+          {t('brokers.defaults')}
+        </Link>
+      </p>
       {selectedId !== undefined && (
-        <section className="mt-8 max-w-5xl">
-          <h2 className="mb-2 text-lg font-semibold">{t('brokers.configOf', { id: selectedId })}</h2>
-          <ErrorBanner error={configs.error} />
-          {configs.isLoading && <Muted>{t('common.loading')}</Muted>}
-          {configs.data && (
-            <ConfigTable label={t('brokers.configOf', { id: selectedId })} configs={configs.data} />
-          )}
-        </section>
+        <BrokerConfigs key={selectedId} cluster={cluster} id={selectedId} anyBroker={anyOnline} />
       )}
     </section>
   );

@@ -24,6 +24,7 @@ import { LagChart } from '../components/groups/LagChart.tsx';
 import { CommitTimeline } from '../components/groups/CommitTimeline.tsx';
 import { ResetWizard } from '../components/groups/ResetWizard.tsx';
 import { DeleteOffsets } from '../components/groups/DeleteOffsets.tsx';
+import { AclsOn } from '../components/security/AclsOn.tsx';
 
 /** One group: `--describe` with members, lag over time, commits, and the reset wizard. */
 export function ConsumerGroupPage() {
@@ -141,6 +142,9 @@ export function ConsumerGroupPage() {
           <Section title={t('group.timeline')}>
             <ErrorBanner error={commits.error} />
             {commits.data && <CommitTimeline history={commits.data} />}
+          </Section>
+          <Section title={t('group.acls')}>
+            <AclsOn cluster={cluster} resourceType="GROUP" resourceName={group} />
           </Section>
           {topics.length > 0 && may('operator') && (
             <Section title={t('group.deleteOffsets')}>

@@ -16,6 +16,7 @@ import { useListAddress } from '../components/useListAddress.ts';
 import { CreateTopicForm } from '../components/topics/CreateTopicForm.tsx';
 import { TopicsTable } from '../components/topics/TopicsTable.tsx';
 import { Warnings } from '../components/topics/Warnings.tsx';
+import { BulkActions } from '../components/topics/BulkActions.tsx';
 
 const PER_PAGE = 25;
 const isSortField = (s: string | null): s is TopicSortField =>
@@ -33,6 +34,16 @@ export function TopicsPage() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedTopic | null>(null);
   const refresh = useAutoRefresh();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const select = (names: string[], on: boolean) =>
+    setSelected((before) => {
+      const next = new Set(before);
+      for (const n of names) {
+        if (on) next.add(n);
+        else next.delete(n);
+      }
+      return next;
+    });
 
   const { data, error, isLoading, isFetching, dataUpdatedAt } = useTopics(
     cluster,
@@ -113,6 +124,13 @@ export function TopicsPage() {
       {data && (
         <>
           <Warnings warnings={data.warnings} />
+          {selected.size > 0 && (
+            <BulkActions
+              cluster={cluster}
+              topics={[...selected].sort()}
+              onDone={() => setSelected(new Set())}
+            />
+          )}
           <TopicsTable
             cluster={cluster}
             topics={data.items}
@@ -120,6 +138,7 @@ export function TopicsPage() {
             order={order}
             onSort={onSort}
             empty={q ? t('topics.noMatch', { q }) : t('topics.none')}
+            {...(may('operator') ? { selection: { selected, onChange: select } } : {})}
           />
           <Pager
             page={page}

@@ -17,6 +17,10 @@ export interface OffsetCommitValue {
 class Cursor {
   private at = 0;
   constructor(private readonly buf: Buffer) {}
+  skipVersion() {
+    this.at += 2;
+    return this;
+  }
   int16() {
     const v = this.buf.readInt16BE(this.at);
     this.at += 2;
@@ -44,8 +48,35 @@ class Cursor {
   string() {
     return this.bytes(this.int16());
   }
+  /** A NULLABLE_STRING (length -1 is null). */
+  nullableString(): string | null {
+    const length = this.int16();
+    return length < 0 ? null : this.bytes(length);
+  }
+  /** A COMPACT_NULLABLE_STRING (length 0 is null). */
+  compactNullableString(): string | null {
+    const length = this.uvarint() - 1;
+    return length < 0 ? null : this.bytes(length);
+  }
+  /** BYTES or COMPACT_BYTES: only the length is kept (subscriptions and assignments are the client's own). */
+  skipBytes(compact: boolean): number {
+    const length = compact ? this.uvarint() - 1 : this.int32();
+    if (length > 0) this.at += length;
+    return Math.max(0, length);
+  }
+  /** Tagged fields of a flexible version: counted and skipped. */
+  skipTaggedFields() {
+    const count = this.uvarint();
+    for (let i = 0; i < count; i++) {
+      this.uvarint();
+      this.at += this.uvarint();
+    }
+  }
   compactString() {
     return this.bytes(this.uvarint() - 1);
+  }
+  get done() {
+    return this.at >= this.buf.length;
   }
   private bytes(length: number) {
     if (length < 0) return '';
@@ -97,4 +128,82 @@ export function javaStringHash(s: string): number {
 export function offsetsPartitionFor(groupId: string, partitions: number): number {
   const h = javaStringHash(groupId);
   return (h === -2147483648 ? 0 : Math.abs(h)) % partitions;
+}
+
+/** The key's version: 0 and 1 are offset commits, 2 group metadata, 3 and up KIP-848 consumer group records. */
+export function keyVersion(key: Buffer | null): number | null {
+  return key && key.length >= 2 ? key.readInt16BE(0) : null;
+}
+
+/** The group of a group-metadata key (version 2), else null. */
+export function decodeGroupMetadataKey(key: Buffer | null): { group: string } | null {
+  if (keyVersion(key) !== 2) return null;
+  try {
+    return { group: new Cursor(key!).skipVersion().string() };
+  } catch {
+    return null;
+  }
+}
+
+export interface GroupMetadataMember {
+  memberId: string;
+  groupInstanceId: string | null;
+  clientId: string;
+  clientHost: string;
+  rebalanceTimeoutMs: number;
+  sessionTimeoutMs: number;
+  subscriptionBytes: number;
+  assignmentBytes: number;
+}
+export interface GroupMetadataValue {
+  protocolType: string;
+  generation: number;
+  protocol: string | null;
+  leader: string | null;
+  currentStateTimestamp: number;
+  members: GroupMetadataMember[];
+}
+
+/** A classic group's state (GroupMetadataValue v0-4, v4 flexible); null for a tombstone or an unknown version. */
+export function decodeGroupMetadataValue(value: Buffer | null): GroupMetadataValue | null {
+  if (!value || value.length < 2) return null;
+  try {
+    const c = new Cursor(value);
+    const version = c.int16();
+    if (version < 0 || version > 4) return null;
+    const flexible = version >= 4;
+    const str = () => (flexible ? c.compactString() : c.string());
+    const nullable = () => (flexible ? c.compactNullableString() : c.nullableString());
+    const protocolType = str();
+    const generation = c.int32();
+    const protocol = nullable();
+    const leader = nullable();
+    const currentStateTimestamp = version >= 2 ? c.int64() : -1;
+    const count = flexible ? c.uvarint() - 1 : c.int32();
+    const members: GroupMetadataMember[] = [];
+    for (let i = 0; i < count; i++) {
+      const memberId = str();
+      const groupInstanceId = version >= 3 ? nullable() : null;
+      const clientId = str();
+      const clientHost = str();
+      const rebalanceTimeoutMs = version >= 1 ? c.int32() : -1;
+      const sessionTimeoutMs = c.int32();
+      const subscriptionBytes = c.skipBytes(flexible);
+      const assignmentBytes = c.skipBytes(flexible);
+      if (flexible) c.skipTaggedFields();
+      members.push({
+        memberId,
+        groupInstanceId,
+        clientId,
+        clientHost,
+        rebalanceTimeoutMs,
+        sessionTimeoutMs,
+        subscriptionBytes,
+        assignmentBytes,
+      });
+    }
+    return { protocolType, generation, protocol, leader, currentStateTimestamp, members };
+  } catch {
+    return null;
+  }
 }

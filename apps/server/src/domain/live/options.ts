@@ -16,6 +16,10 @@ export interface LiveOptions {
   /** A partition further behind its log end than this jumps ahead (a tail shows now, not history). */
   maxLagPerPartition: number;
   fetchMaxBytes: number;
+  /** Messages wait this long at most to go out together in one `messages` frame ... */
+  batchMs: number;
+  /** ... or until this many are gathered. */
+  batchMax: number;
   /** How long one fetch may wait at the broker for new records (long poll). */
   maxWaitMs: number;
   statsIntervalMs: number;
@@ -31,6 +35,8 @@ export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
   maxBufferedBytes: 1 << 20,
   maxLagPerPartition: 10_000,
   fetchMaxBytes: 512 * 1024,
+  batchMs: 50,
+  batchMax: 500,
   maxWaitMs: 500,
   statsIntervalMs: 1000,
   heartbeatMs: 15_000,

@@ -1,4 +1,4 @@
-import type { LiveCommand, LiveFilter, LiveFrom, Message } from '@tributary/contract';
+import type { LiveCommand, LiveEvent, LiveFilter, LiveFrom, Message } from '@tributary/contract';
 import { LIVE_CLOSE } from '@tributary/contract';
 import { DomainError, badRequest } from '../errors.ts';
 import { keepPositions, selectPartitions, startPositions, toPositions } from './positions.ts';
@@ -39,6 +39,9 @@ export class LiveSession<R> {
   private readonly failing = new Set<number>();
   private readonly warned = new Set<number>();
   private queue: Promise<void> = Promise.resolve();
+  /** Messages offered and not yet sent: they leave together, one frame per batchMs (or batchMax). */
+  private pending: Message[] = [];
+  private batchTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly topic: string,
@@ -49,7 +52,7 @@ export class LiveSession<R> {
     private readonly logError: (error: unknown) => void = () => {},
   ) {
     this.timer = setInterval(() => this.tick(), options.statsIntervalMs);
-    this.heartbeat = setInterval(() => sink.send({ type: 'heartbeat', at: Date.now() }), options.heartbeatMs);
+    this.heartbeat = setInterval(() => this.send({ type: 'heartbeat', at: Date.now() }), options.heartbeatMs);
   }
 
   /** Commands apply one at a time, in arrival order. */
@@ -66,6 +69,8 @@ export class LiveSession<R> {
       this.closed = true;
       clearInterval(this.timer);
       clearInterval(this.heartbeat);
+      clearTimeout(this.batchTimer);
+      this.pending = [];
       this.restartLoops(false);
     }
     await Promise.allSettled(this.loops);
@@ -119,23 +124,23 @@ export class LiveSession<R> {
         return this.subscribed(false);
       case 'pause':
         this.paused = true;
-        return this.sink.send({ type: 'paused', positions: toPositions(this.positions) });
+        return this.send({ type: 'paused', positions: toPositions(this.positions) });
       case 'resume':
         this.paused = false;
         this.wake();
-        return this.sink.send({ type: 'resumed', positions: toPositions(this.positions) });
+        return this.send({ type: 'resumed', positions: toPositions(this.positions) });
       case 'ack':
         this.inFlight = Math.max(0, this.inFlight - command.count);
         return;
       case 'stop':
-        this.sink.send({ type: 'end', reason: 'Stopped.', reconnect: false });
+        this.send({ type: 'end', reason: 'Stopped.', reconnect: false });
         this.sink.close(LIVE_CLOSE.stopped, 'stopped');
         return this.close();
     }
   }
 
   private subscribed(resumed: boolean): void {
-    this.sink.send({
+    this.send({
       type: 'subscribed',
       topic: this.topic,
       allPartitions: [...this.highs.keys()].sort((a, b) => a - b),
@@ -237,9 +242,26 @@ export class LiveSession<R> {
     const message = this.source.decode(record, this.formats);
     if (this.matches && !this.matches(message)) return this.counters.countFiltered();
     if (!room) return this.counters.countSkipped();
-    this.sink.send({ type: 'message', message });
+    this.pending.push(message);
     this.inFlight++;
-    this.counters.countSent();
+    if (this.pending.length >= this.options.batchMax) this.flush();
+    else this.batchTimer ??= setTimeout(() => this.flush(), this.options.batchMs);
+  }
+
+  /** The waiting messages in one frame. Any other event flushes them first, so the order is kept. */
+  private flush(): void {
+    clearTimeout(this.batchTimer);
+    this.batchTimer = undefined;
+    if (this.pending.length === 0) return;
+    const messages = this.pending;
+    this.pending = [];
+    this.sink.send({ type: 'messages', messages });
+    this.counters.countSent(messages.length);
+  }
+
+  private send(event: LiveEvent): void {
+    this.flush();
+    this.sink.send(event);
   }
 
   /** A tail shows what happens now: a partition too far behind skips ahead, and says so in `stats`. */
@@ -279,7 +301,7 @@ export class LiveSession<R> {
   private warnUnavailable(partition: number, reason: string): void {
     if (this.warned.has(partition) || this.closed) return;
     this.warned.add(partition);
-    this.sink.send({
+    this.send({
       type: 'error',
       code: 'KAFKA_UNAVAILABLE',
       message: `Not tailing partition ${partition} for now: ${reason.replace(/\.$/, '')}. The other partitions go on; this one follows once its leader answers.`,
@@ -301,9 +323,10 @@ export class LiveSession<R> {
   private tick(): void {
     if (!this.started || this.closed) return;
     if (this.paused) void this.refreshHighs(); // the loops sleep, but the topic's rate is still shown
+    this.flush(); // counted as sent in this second
     const { inFlight, paused } = this;
     const state = { ...this.totals(), inFlight, paused, bufferedBytes: this.sink.bufferedAmount() };
-    this.sink.send(this.counters.take(Date.now(), state));
+    this.send(this.counters.take(Date.now(), state));
   }
 
   private async refreshHighs(): Promise<void> {
@@ -341,7 +364,7 @@ export class LiveSession<R> {
   private reject(error: unknown, command: LiveCommand['type']): void {
     if (!(error instanceof DomainError && error.code === 'BAD_REQUEST')) return this.fatal(error);
     const kept = this.started && command in KEPT ? ` ${KEPT[command as keyof typeof KEPT]}` : '';
-    this.sink.send({ type: 'error', code: error.code, message: error.message + kept, fatal: false });
+    this.send({ type: 'error', code: error.code, message: error.message + kept, fatal: false });
   }
 
   private fatal(error: unknown): void {
@@ -353,10 +376,10 @@ export class LiveSession<R> {
       domain?.code === 'NOT_FOUND' && this.started
         ? `The topic "${this.topic}" no longer exists: it was deleted while this tab tailed it.`
         : (domain?.message ?? 'The live tail failed inside Tributary; the server log has the details.');
-    this.sink.send({ type: 'error', code: domain?.code ?? 'INTERNAL', message, fatal: true });
+    this.send({ type: 'error', code: domain?.code ?? 'INTERNAL', message, fatal: true });
     // An outage (brokers down or stalled) passes: trying again later makes sense. A deleted topic does not.
     const reconnect = domain?.code === 'KAFKA_UNAVAILABLE';
-    this.sink.send({ type: 'end', reason: message, reconnect });
+    this.send({ type: 'end', reason: message, reconnect });
     this.sink.close(LIVE_CLOSE.fatal, domain?.code ?? 'INTERNAL');
     void this.close();
   }

@@ -10,9 +10,9 @@ export class LiveCounters {
   private lastAt = 0;
   private lastHighSum: bigint | undefined;
 
-  countSent(): void {
-    this.sent++;
-    this.sentTotal++;
+  countSent(n = 1): void {
+    this.sent += n;
+    this.sentTotal += n;
   }
 
   countSkipped(n = 1): void {

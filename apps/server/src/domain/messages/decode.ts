@@ -1,6 +1,7 @@
 import type { DataFormat, DecodedData, Message } from '@tributary/contract';
 import type { FetchedRecord } from '../../kafka/partition-reader.ts';
 import { schemaInfoFor, wireSchemaId, type SchemaCache } from '../schemas/schema-cache.ts';
+import { CONSUMER_OFFSETS, decodeConsumerOffsetsKey, decodeConsumerOffsetsValue } from './internal-topics.ts';
 
 export interface DecodeOptions {
   keyFormat: DataFormat;
@@ -166,16 +167,23 @@ export function decodeRecord(record: FetchedRecord, options: DecodeOptions): Mes
     headerBytes += Buffer.byteLength(h.key) + (h.value?.length ?? 0);
     return { key: h.key, value: decodeData(h.value, 'auto', maxValueBytes) };
   });
+  // `auto` on `__consumer_offsets`: the coordinator's own records, decoded (group, topic, partition, offset…).
+  const offsets = record.topic === CONSUMER_OFFSETS;
+  const key =
+    (offsets && keyFormat === 'auto' ? decodeConsumerOffsetsKey(record.key, maxValueBytes) : undefined) ??
+    decodeData(record.key, keyFormat, maxValueBytes, schemas, { topic: record.topic, part: 'key' });
+  const value =
+    (offsets && valueFormat === 'auto'
+      ? decodeConsumerOffsetsValue(record.key, record.value, maxValueBytes)
+      : undefined) ??
+    decodeData(record.value, valueFormat, maxValueBytes, schemas, { topic: record.topic, part: 'value' });
   return {
     partition: record.partition,
     offset: record.offset,
     timestamp: Number(record.timestamp),
     timestampType: record.timestampType,
-    key: decodeData(record.key, keyFormat, maxValueBytes, schemas, { topic: record.topic, part: 'key' }),
-    value: decodeData(record.value, valueFormat, maxValueBytes, schemas, {
-      topic: record.topic,
-      part: 'value',
-    }),
+    key,
+    value,
     headers,
     sizes: { key: record.key?.length ?? 0, value: record.value?.length ?? 0, headers: headerBytes },
   };

@@ -1,5 +1,6 @@
 import type { Message } from '@tributary/contract';
 import type { FetchedRecord, PartitionReader } from '../../kafka/partition-reader.ts';
+import type { BatchTest } from '../../kafka/record-batches.ts';
 import { decodeRecord, type DecodeOptions } from './decode.ts';
 import { DomainError } from '../errors.ts';
 
@@ -24,9 +25,23 @@ export interface MergedReadOptions {
   fetchBytes: number;
   /** A cheap test on raw bytes (a search's pre-check): records it rejects are passed over undecoded. */
   mayMatch?: ((record: FetchedRecord) => boolean) | undefined;
+  /** The same test on a whole batch's bytes: batches it rejects are passed over before any record is decoded. */
+  batchTest?: BatchTest | undefined;
+  /**
+   * Forward only: each partition scans on to its next records while the merge still holds some of its
+   * earlier ones (at most one chunk ahead), so a search reads all partitions at once instead of the one that
+   * holds the oldest match. Call `close()` when done.
+   */
+  readAhead?: boolean;
   /** Called after a fetch whose records were all passed over (so progress can be told while none match). */
   onPassedOver?: (() => void) | undefined;
   signal?: AbortSignal;
+}
+
+interface Chunk {
+  entries: Entry[];
+  bytes: number;
+  next: bigint;
 }
 
 /** A record waiting in a partition's buffer: raw until taken, unless large (then decoded and cut at once). */
@@ -59,6 +74,9 @@ class PartitionCursor {
   private fetchAt: bigint; // forward: next offset to fetch; backward: end of the next window
   private window: bigint; // backward: offsets per window, grows while windows stay small in bytes
   private exhausted = false;
+  /** The next chunk being read ahead (readAhead): the next records, or none when the range is done. */
+  private ahead: Promise<Chunk | null> | undefined;
+  stopped = false;
 
   constructor(
     readonly range: Range,
@@ -101,7 +119,7 @@ class PartitionCursor {
     offset: bigint,
     until: bigint,
   ): Promise<{ entries: Entry[]; bytes: number; next: bigint }> {
-    const { reader, topic, decode, fetchBytes, mayMatch, signal } = this.options;
+    const { reader, topic, decode, fetchBytes, mayMatch, batchTest, signal } = this.options;
     for (let attempt = 1; ; attempt++) {
       const result = await reader.fetch({
         topic,
@@ -109,6 +127,7 @@ class PartitionCursor {
         offset: offset.toString(),
         maxBytes: fetchBytes,
         maxWaitMs: 0,
+        batchTest,
         ...(signal ? { signal } : {}),
       });
       // Each schema id of the batch is fetched once (cached per cluster), before any record is decoded.
@@ -150,17 +169,32 @@ class PartitionCursor {
   }
 
   private async refillForward(): Promise<void> {
-    if (this.fetchAt >= this.range.to) {
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    const chunk = await (ahead ?? this.nextChunk(false));
+    if (!chunk) {
       this.exhausted = true;
       return;
     }
-    const { entries, next } = await this.fetchFrom(this.fetchAt, this.range.to);
-    this.fetchAt = next;
-    this.buffer = entries;
-    this.held = entries.reduce((sum, e) => sum + e.held, 0);
-    if (entries.length === 0 && this.options.mayMatch) {
-      this.position = next < this.range.to ? next : this.range.to;
+    this.buffer = chunk.entries;
+    this.held = chunk.entries.reduce((sum, e) => sum + e.held, 0);
+    if (chunk.entries.length === 0 && this.options.mayMatch) {
+      this.position = chunk.next < this.range.to ? chunk.next : this.range.to;
       this.options.onPassedOver?.();
+    }
+    if (this.options.readAhead && this.buffer.length > 0) {
+      this.ahead = this.nextChunk(true);
+      this.ahead.catch(() => undefined); // a failure is thrown where it is awaited (or dropped after close)
+    }
+  }
+
+  /** The next fetch's entries; ahead, fetches on past chunks whose records were all passed over. */
+  private async nextChunk(ahead: boolean): Promise<Chunk | null> {
+    for (;;) {
+      if (this.fetchAt >= this.range.to || this.stopped) return null;
+      const chunk = await this.fetchFrom(this.fetchAt, this.range.to);
+      this.fetchAt = chunk.next;
+      if (!ahead || chunk.entries.length > 0 || this.fetchAt >= this.range.to) return chunk;
     }
   }
 
@@ -271,6 +305,11 @@ export class MergedReader {
   /** Bytes waiting in the partitions' buffers (raw records, or the cut text of large ones). */
   heldBytes(): number {
     return this.cursors.reduce((sum, c) => sum + c.held, 0);
+  }
+
+  /** Stops reading ahead (see `readAhead`). */
+  close(): void {
+    for (const c of this.cursors) c.stopped = true;
   }
 
   /** Offsets passed over in all partitions together. */

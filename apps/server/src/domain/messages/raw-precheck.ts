@@ -1,8 +1,10 @@
 // A search's cheap first look: test a record's raw bytes with Buffer.indexOf before decoding it (JSON
 // pretty-printing is most of a search's cost). It may only skip work, never a match, so it answers
 // "cannot match" only where the shown text is provably made of the same bytes; otherwise it says "decode".
+import { isAscii } from 'node:buffer';
 import type { DataFormat } from '@tributary/contract';
 import type { FetchedRecord } from '../../kafka/partition-reader.ts';
+import { someField, type BatchTest, type FieldTest } from '../../kafka/record-batches.ts';
 
 export interface PrecheckQuery {
   q?: string | undefined;
@@ -22,12 +24,15 @@ const ASCII_WORD = /^[A-Za-z_]+$/;
 // Kelvin sign gives "k") and the backslash of a JSON escape.
 const UNSURE_LATIN1 = /[\\\u0080-\u00ff]/;
 
-/**
- * A "may this record match?" test on raw bytes, or undefined when the query needs every record decoded:
- * a filter expression, a needle a display transform could create (digits, punctuation, hex digits, parts
- * of "null"), a case-insensitive needle beyond ASCII letters, or a key/value shown as hex or base64.
- */
-export function rawPrecheck(query: PrecheckQuery): ((record: FetchedRecord) => boolean) | undefined {
+interface Needle {
+  sensitive: boolean;
+  /** The needle's UTF-8 bytes (case-sensitive) or its lower-cased ASCII (case-insensitive). */
+  bytes: Buffer;
+  word: string;
+}
+
+/** The needle when its match can be judged on raw bytes; undefined when records must be decoded. */
+function needleOf(query: PrecheckQuery): Needle | undefined {
   const q = query.q;
   if (!q || query.filter?.trim()) return undefined;
   const sensitive = query.caseSensitive ?? false;
@@ -37,23 +42,88 @@ export function rawPrecheck(query: PrecheckQuery): ((record: FetchedRecord) => b
   const shownAsBytes = (format: DataFormat | undefined) =>
     format === undefined || format === 'auto' || format === 'json' || format === 'string';
   if (!shownAsBytes(query.keyFormat) || !shownAsBytes(query.valueFormat)) return undefined;
-  const needle = Buffer.from(q, 'utf8');
+  return { sensitive, word, bytes: Buffer.from(word, 'utf8') };
+}
+
+// The Confluent wire format (magic byte 0, a schema id) may decode to JSON with field and enum names
+// that are not in its bytes: such a key or value is always decoded.
+const wire = (bytes: Buffer | null) => bytes !== null && bytes.length >= 5 && bytes[0] === 0;
+
+/**
+ * A "may this record match?" test on raw bytes, or undefined when the query needs every record decoded:
+ * a filter expression, a needle a display transform could create (digits, punctuation, hex digits, parts
+ * of "null"), a case-insensitive needle beyond ASCII letters, or a key/value shown as hex or base64.
+ */
+export function rawPrecheck(query: PrecheckQuery): ((record: FetchedRecord) => boolean) | undefined {
+  const needle = needleOf(query);
+  if (!needle) return undefined;
+  const { word } = needle;
   // A field may match when its bytes hold the needle, or when it has a JSON escape (\u0041 shows as "A").
-  const may = sensitive
+  const may = needle.sensitive
     ? (bytes: Buffer | null) =>
-        bytes !== null && (bytes.indexOf(needle) !== -1 || bytes.indexOf(BACKSLASH) !== -1)
+        bytes !== null && (bytes.indexOf(needle.bytes) !== -1 || bytes.indexOf(BACKSLASH) !== -1)
     : (bytes: Buffer | null) => {
         if (bytes === null) return false;
         const text = bytes.toString('latin1');
         return UNSURE_LATIN1.test(text) || text.toLowerCase().includes(word);
       };
-  // The Confluent wire format (magic byte 0, a schema id) may decode to JSON with field and enum names
-  // that are not in its bytes: such a key or value is always decoded.
-  const wire = (bytes: Buffer | null) => bytes !== null && bytes.length >= 5 && bytes[0] === 0;
   return (record) =>
     wire(record.value) ||
     wire(record.key) ||
     may(record.value) ||
     may(record.key) ||
     record.headers.some((h) => may(h.value));
+}
+
+const lower = (byte: number) => (byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte);
+
+/** Whether ASCII `bytes` hold the lower-case ASCII `word` in any case: native searches for the case
+ * variants of its first letters, each hit confirmed byte by byte. */
+function includesIgnoringCase(bytes: Buffer, word: Buffer): boolean {
+  const prefix = Math.min(3, word.length);
+  let variants = [''];
+  for (const char of word.subarray(0, prefix).toString('latin1'))
+    variants = variants.flatMap((v) => [...new Set([v + char, v + char.toUpperCase()])]);
+  for (const variant of variants) {
+    const start = Buffer.from(variant, 'latin1');
+    for (let at = bytes.indexOf(start); at !== -1; at = bytes.indexOf(start, at + 1)) {
+      if (at + word.length > bytes.length) break;
+      let same = true;
+      for (let i = prefix; i < word.length && same; i++) same = lower(bytes[at + i]!) === word[i];
+      if (same) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The same test on a whole record batch (its decompressed records, before any is decoded), or undefined
+ * when `rawPrecheck` is. A batch may match when its bytes hold the needle (in any case, case-insensitively),
+ * a backslash (a JSON escape), a byte beyond ASCII (case-insensitively: Unicode case mapping), or a key or
+ * value in the wire format; only then are its records decoded and tested one by one.
+ */
+export function rawBatchPrecheck(query: PrecheckQuery): BatchTest | undefined {
+  const needle = needleOf(query);
+  if (!needle) return undefined;
+  const holdsNeedle = needle.sensitive
+    ? (records: Buffer) => records.indexOf(needle.bytes) !== -1
+    : (records: Buffer) => includesIgnoringCase(records, needle.bytes);
+  return (records) => {
+    if (holdsNeedle(records)) return true;
+    // The batch's own bytes (lengths, deltas) are no text: backslashes and beyond-ASCII bytes count in
+    // fields only. The next backslash is found natively and compared with each field's range.
+    let backslash = records.indexOf(BACKSLASH);
+    if (backslash === -1) backslash = Infinity;
+    const unsure: FieldTest = (body, start, length, kind) => {
+      if (length < 0) return false;
+      if (kind !== 'header' && length >= 5 && body[start] === 0) return true; // the wire format
+      if (backslash < start) {
+        backslash = body.indexOf(BACKSLASH, start);
+        if (backslash === -1) backslash = Infinity;
+      }
+      if (backslash < start + length) return true;
+      return !needle.sensitive && !isAscii(body.subarray(start, start + length));
+    };
+    return someField(records, unsure);
+  };
 }

@@ -6,7 +6,7 @@ import { compileFilter } from './filter.ts';
 import { MergedReader, type Range } from './merged-reader.ts';
 import { choosePartitions, parseTime } from './positions.ts';
 import type { SchemaCache } from '../schemas/schema-cache.ts';
-import { rawPrecheck } from './raw-precheck.ts';
+import { rawBatchPrecheck, rawPrecheck } from './raw-precheck.ts';
 
 const SCAN_FETCH_BYTES = 4 << 20;
 
@@ -92,6 +92,8 @@ export async function searchMessages(
     perPartition: shape.perPartition,
     fetchBytes: Math.floor(fetchBytes),
     mayMatch,
+    batchTest: rawBatchPrecheck(query),
+    readAhead: true,
     onPassedOver: () => {
       if (Date.now() - lastReport < progressMs) return;
       lastReport = Date.now();
@@ -108,22 +110,29 @@ export async function searchMessages(
     elapsedMs: Date.now() - started,
   });
   sink.onProgress(progress());
-  for (;;) {
-    if (signal.aborted) return { ...progress(), reason: 'stopped' };
-    const message = await merged.next().catch((error: unknown) => {
-      if (signal.aborted) return undefined;
-      throw error;
-    });
-    if (message === undefined) return { ...progress(), reason: 'stopped' };
-    if (message === null) return { ...progress(), scanned: toScan, reason: 'completed' };
-    if (match(message)) {
-      matches++;
-      await sink.onMessage(message);
-      if (matches >= maxMatches) return { ...progress(), reason: 'max-matches' };
-    }
-    if (Date.now() - lastReport >= progressMs) {
-      lastReport = Date.now();
-      sink.onProgress(progress());
+  try {
+    return await scan();
+  } finally {
+    merged.close();
+  }
+  async function scan(): Promise<SearchEnd> {
+    for (;;) {
+      if (signal.aborted) return { ...progress(), reason: 'stopped' };
+      const message = await merged.next().catch((error: unknown) => {
+        if (signal.aborted) return undefined;
+        throw error;
+      });
+      if (message === undefined) return { ...progress(), reason: 'stopped' };
+      if (message === null) return { ...progress(), scanned: toScan, reason: 'completed' };
+      if (match(message)) {
+        matches++;
+        await sink.onMessage(message);
+        if (matches >= maxMatches) return { ...progress(), reason: 'max-matches' };
+      }
+      if (Date.now() - lastReport >= progressMs) {
+        lastReport = Date.now();
+        sink.onProgress(progress());
+      }
     }
   }
 }

@@ -152,7 +152,7 @@ export function FileProduce({ cluster, topic, partitionCount }: ProduceTarget) {
           label={t('produce.fileLabel')}
           type="file"
           accept=".csv,.txt,.jsonl,.ndjson,.json"
-          inputClassName="border-0 bg-transparent px-0"
+          inputClassName="border-0 bg-transparent px-0 file:mr-3 file:cursor-pointer file:rounded file:border file:border-line-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-fg hover:file:bg-surface-2"
           onChange={(e) => void choose(e.target.files?.[0])}
         />
         <Select

@@ -15,6 +15,8 @@ export interface ConfigEditing {
   /** Called when an edit starts or is cancelled: a stale error from an earlier attempt goes away. */
   onDiscard?: () => void;
   pending: boolean;
+  /** Which entries can go back to their inherited value; default: the overrides. */
+  resettable?: (c: ConfigEntry) => boolean;
 }
 
 /** Every config entry, overrides highlighted, values in human units (raw on hover); with `editing`, one value at a time can change or be reset. */
@@ -114,7 +116,11 @@ export function ConfigTable({
           <Badge tone={c.source === overrideSource ? 'warn' : 'neutral'} title={c.kafkaSource}>
             {t(`configs.sources.${c.source}`)}
           </Badge>
-          {c.readOnly && <span className="ml-1 text-muted">{t('configs.readOnly')}</span>}
+          {c.readOnly && (
+            <span className="ml-1 text-muted" title={t('configs.readOnlyWhy')}>
+              {t('configs.readOnly')}
+            </span>
+          )}
         </>
       ),
     },
@@ -139,7 +145,7 @@ export function ConfigTable({
                 {t('common.edit')}
               </Button>
             )}
-            {c.source === overrideSource && (
+            {(editing.resettable ? editing.resettable(c) : c.source === overrideSource) && (
               <Button
                 size="sm"
                 aria-label={t('configs.reset', { name: c.name })}

@@ -19,6 +19,24 @@ function parseConfigs(text: string): Record<string, string> | { line: number; te
   return configs;
 }
 
+/** Ready-made settings a person adds with one click; each is plain `key=value` lines in the form after. */
+export const PRESETS = [
+  { id: 'compacted', configs: { 'cleanup.policy': 'compact' } },
+  { id: 'retention7d', configs: { 'retention.ms': '604800000' } },
+  { id: 'retention1d', configs: { 'retention.ms': '86400000' } },
+  { id: 'compactDelete', configs: { 'cleanup.policy': 'compact,delete', 'retention.ms': '604800000' } },
+  { id: 'size1g', configs: { 'retention.bytes': '1073741824' } },
+] as const;
+
+/** The lines with a preset's keys set (an earlier line with the same key is replaced). */
+export function withPreset(text: string, configs: Readonly<Record<string, string>>): string {
+  const kept = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !(l.split('=')[0]!.trim() in configs));
+  return [...kept, ...Object.entries(configs).map(([k, v]) => `${k}=${v}`)].join('\n');
+}
+
 /** `kafka-topics --create`: name, partitions, replication factor and configs; the server's answer is shown as is. */
 export function CreateTopicForm({
   cluster,
@@ -84,6 +102,16 @@ export function CreateTopicForm({
           value={replicationFactor}
           onChange={(e) => setReplicationFactor(e.target.value)}
         />
+        <div className="sm:col-span-3" role="group" aria-label={t('createTopic.presets')}>
+          <span className="mb-1 block text-sm font-medium">{t('createTopic.presets')}</span>
+          <div className="flex flex-wrap gap-2">
+            {PRESETS.map((p) => (
+              <Button key={p.id} size="sm" onClick={() => setConfigText(withPreset(configText, p.configs))}>
+                {t(`createTopic.preset.${p.id}`)}
+              </Button>
+            ))}
+          </div>
+        </div>
         <TextArea
           className="sm:col-span-3"
           label={t('createTopic.configs')}

@@ -2,15 +2,22 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMay } from '../../api/auth.ts';
-import { useAddPartitions, useDeleteTopic, usePurgeTopic, useTopic } from '../../api/topics.ts';
+import {
+  useAddPartitions,
+  useCloneTopic,
+  useDeleteTopic,
+  usePurgeTopic,
+  useTopic,
+} from '../../api/topics.ts';
 import { Button } from '../ui/Button.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { formatNumber } from '../ui/format.ts';
 import { useToast } from '../ui/Toast.tsx';
 import { AddPartitionsDialog } from './AddPartitionsDialog.tsx';
+import { CloneDialog } from './CloneDialog.tsx';
 import { describePartitions, PurgeDialog } from './PurgeDialog.tsx';
 
-type Dialog = 'partitions' | 'purge' | 'delete' | null;
+type Dialog = 'partitions' | 'purge' | 'delete' | 'clone' | null;
 
 /** Add partitions, purge, delete: each asks first and says exactly what will happen; the outcome is a toast. */
 export function TopicActions({ cluster, topic }: { cluster: string; topic: string }) {
@@ -22,6 +29,7 @@ export function TopicActions({ cluster, topic }: { cluster: string; topic: strin
   const addPartitions = useAddPartitions(cluster, topic);
   const purge = usePurgeTopic(cluster, topic);
   const remove = useDeleteTopic(cluster, topic);
+  const clone = useCloneTopic(cluster, topic);
   const may = useMay(cluster);
   if (!data) return null;
   const close = () => {
@@ -29,10 +37,29 @@ export function TopicActions({ cluster, topic }: { cluster: string; topic: strin
     addPartitions.reset();
     purge.reset();
     remove.reset();
+    clone.reset();
   };
   return (
     <>
+      {may('admin') && <Button onClick={() => setOpen('clone')}>{t('clone.button')}</Button>}
       {may('admin') && <Button onClick={() => setOpen('partitions')}>{t('addPartitions.button')}</Button>}
+      {open === 'clone' && (
+        <CloneDialog
+          topic={topic}
+          pending={clone.isPending}
+          error={clone.error}
+          onCancel={close}
+          onConfirm={(body) =>
+            clone.mutate(body, {
+              onSuccess: (r) => {
+                close();
+                navigate(`/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(r.name)}`);
+                toast(t('clone.done', { topic, name: r.name, count: r.copiedMessages }));
+              },
+            })
+          }
+        />
+      )}
       {may('operator') && (
         <Button variant="warn-outline" onClick={() => setOpen('purge')}>
           {t('purge.button')}

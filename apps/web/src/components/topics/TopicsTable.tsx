@@ -14,6 +14,7 @@ export function TopicsTable({
   order,
   onSort,
   empty,
+  selection,
 }: {
   cluster: string;
   topics: TopicSummary[];
@@ -21,8 +22,11 @@ export function TopicsTable({
   order: 'asc' | 'desc';
   onSort: (field: TopicSortField) => void;
   empty: string;
+  /** With it, a checkbox per row (and one for the page) picks topics for the bulk actions. */
+  selection?: { selected: ReadonlySet<string>; onChange: (names: string[], on: boolean) => void };
 }) {
   const { t } = useTranslation();
+  const allOn = topics.length > 0 && topics.every((x) => selection?.selected.has(x.name));
   const columns: Column<TopicSummary>[] = [
     {
       key: 'name',
@@ -79,6 +83,34 @@ export function TopicsTable({
       cell: (x) => formatBytes(x.sizeBytes),
     },
   ];
+  if (selection)
+    columns.unshift({
+      key: 'select',
+      header: (
+        <input
+          type="checkbox"
+          className="h-4 w-4"
+          aria-label={t('bulk.selectPage')}
+          checked={allOn}
+          onChange={(e) =>
+            selection.onChange(
+              topics.map((x) => x.name),
+              e.target.checked,
+            )
+          }
+        />
+      ),
+      className: 'w-8',
+      cell: (x) => (
+        <input
+          type="checkbox"
+          className="h-4 w-4"
+          aria-label={t('bulk.select', { topic: x.name })}
+          checked={selection.selected.has(x.name)}
+          onChange={(e) => selection.onChange([x.name], e.target.checked)}
+        />
+      ),
+    });
   return (
     <DataTable
       label={t('nav.topics')}

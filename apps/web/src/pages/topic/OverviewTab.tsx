@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PartitionInfo } from '@tributary/contract';
+import { useBrokers } from '../../api/brokers.ts';
 import { useTopic } from '../../api/topics.ts';
 import { ErrorBanner } from '../../components/ui/Alert.tsx';
 import { DataTable, type Column } from '../../components/ui/DataTable.tsx';
@@ -8,6 +9,8 @@ import { Muted } from '../../components/ui/Page.tsx';
 import { Stat, StatGrid } from '../../components/ui/Stat.tsx';
 import { Warnings } from '../../components/topics/Warnings.tsx';
 import { partitionMessages } from '../../components/topics/PurgeDialog.tsx';
+import { PartitionSkew } from '../../components/topics/PartitionSkew.tsx';
+import { ReassignPanel } from '../../components/topics/ReassignPanel.tsx';
 import { TopicSubjects } from '../../components/topics/TopicSubjects.tsx';
 
 const under = (p: PartitionInfo) => p.isr.length < p.replicas.length;
@@ -16,6 +19,7 @@ const under = (p: PartitionInfo) => p.isr.length < p.replicas.length;
 export function OverviewTab({ cluster, topic }: { cluster: string; topic: string }) {
   const { t } = useTranslation();
   const { data, error, isLoading } = useTopic(cluster, topic);
+  const brokers = useBrokers(cluster);
   if (error) return <ErrorBanner error={error} />;
   if (isLoading || !data) return <Muted>{t('topic.loadingPartitions')}</Muted>;
   const unknown = t('topic.unknownHint');
@@ -89,6 +93,8 @@ export function OverviewTab({ cluster, topic }: { cluster: string; topic: string
         rowKey={(p) => String(p.partition)}
         rowClass={(p) => (under(p) ? 'bg-warn-soft' : '')}
       />
+      <PartitionSkew detail={data} brokers={brokers.data} />
+      <ReassignPanel cluster={cluster} topic={topic} partitions={data.partitions} />
       <div className="mt-6">
         <TopicSubjects cluster={cluster} topic={topic} />
       </div>

@@ -9,6 +9,7 @@ import { LiveTab } from './LiveTab.tsx';
 import { ConsumersTab } from './ConsumersTab.tsx';
 import { ConnectorsTab } from './ConnectorsTab.tsx';
 import { RequestTab } from './RequestTab.tsx';
+import { AclsTab } from './AclsTab.tsx';
 import { TopicActions } from '../../components/topics/TopicActions.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { PageHeader } from '../../components/ui/Page.tsx';
@@ -23,6 +24,7 @@ const TABS = {
   consumers: ConsumersTab,
   connectors: ConnectorsTab,
   request: RequestTab,
+  acls: AclsTab,
 } as const;
 type TabName = keyof typeof TABS;
 
