@@ -14,6 +14,7 @@ import { Progress } from '../ui/Progress.tsx';
 import { useToast } from '../ui/Toast.tsx';
 import { PartitionSelect } from './PartitionSelect.tsx';
 import type { ProduceTarget } from './ProducePanel.tsx';
+import { ValueSchemaField } from './ValueSchemaField.tsx';
 
 /** One CSV line's fields (quotes honoured; enough to guess types from a sample). */
 function splitLine(line: string, delimiter: string): string[] {
@@ -164,14 +165,7 @@ export function FileProduce({ cluster, topic, partitionCount }: ProduceTarget) {
           <option value="jsonl">JSON Lines</option>
         </Select>
         <PartitionSelect count={partitionCount} value={partition} onChange={setPartition} />
-        <TextField
-          label={t('produce.valueSchema')}
-          help={t('produce.valueSchemaBulkHelp')}
-          inputClassName="sm:w-64 font-mono"
-          placeholder={`${topic}-value`}
-          value={valueSubject}
-          onChange={(e) => setValueSubject(e.target.value)}
-        />
+        <ValueSchemaField topic={topic} value={valueSubject} onChange={setValueSubject} />
       </Toolbar>
       {format === 'csv' && columns.length > 0 && (
         <div className="flex flex-wrap items-start gap-4">

@@ -8,6 +8,7 @@ import { formatNumber } from '../ui/format.ts';
 import { Toolbar } from '../ui/Page.tsx';
 import { PartitionSelect } from './PartitionSelect.tsx';
 import type { ProduceTarget } from './ProducePanel.tsx';
+import { ValueSchemaField } from './ValueSchemaField.tsx';
 
 /** Many messages pasted as lines (`key:value` with a separator); the server validates every line first. */
 export function LinesProduce({ cluster, topic, partitionCount }: ProduceTarget) {
@@ -48,14 +49,7 @@ export function LinesProduce({ cluster, topic, partitionCount }: ProduceTarget) 
           value={separator}
           onChange={(e) => setSeparator(e.target.value)}
         />
-        <TextField
-          label={t('produce.valueSchema')}
-          help={t('produce.valueSchemaBulkHelp')}
-          inputClassName="sm:w-64 font-mono"
-          placeholder={`${topic}-value`}
-          value={valueSubject}
-          onChange={(e) => setValueSubject(e.target.value)}
-        />
+        <ValueSchemaField topic={topic} value={valueSubject} onChange={setValueSubject} />
       </Toolbar>
       <TextArea
         label={t('produce.linesLabel', { shape: separator ? `key${separator}value` : 'value' })}
