@@ -1,7 +1,5 @@
 // Issue 17: partition reassignment and preferred leader election on a 3-broker cluster of the test's own,
 // checked with Kafka's tools and kcat (a client we did not write): the data is intact and the ISR full again.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody, LeaderElectionResult, ReassignmentStatus, TopicDetail } from '@tributary/contract';
 import { runKafkaTool, startKafka, type LocalKafka } from '@tributary/local-kafka';
@@ -9,6 +7,7 @@ import { uniqueName } from '@tributary/local-kafka/testing';
 import { buildApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { kcatProduce } from './live-ws-client.ts';
+import { kcatPartition } from './kcat-read.ts';
 
 const cluster = '/api/clusters/local';
 let kafka: LocalKafka;
@@ -19,28 +18,8 @@ const post = (url: string, body: unknown) => app.inject({ method: 'POST', url, p
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 
 /** Messages in one partition, counted by kcat reading it from the start. */
-async function kcatCount(topic: string, partition: number): Promise<number> {
-  const { stdout } = await promisify(execFile)(
-    'kcat',
-    [
-      '-C',
-      '-b',
-      bootstrap,
-      '-t',
-      topic,
-      '-p',
-      String(partition),
-      '-o',
-      'beginning',
-      '-e',
-      '-q',
-      '-f',
-      '%o\n',
-    ],
-    { timeout: 60_000, maxBuffer: 64 << 20 },
-  );
-  return stdout.split('\n').filter(Boolean).length;
-}
+const kcatCount = async (topic: string, partition: number) =>
+  (await kcatPartition(bootstrap, topic, partition, '%o\n')).length;
 
 async function describeByTool(args: string[]): Promise<string> {
   return (await runKafkaTool('kafka-configs', ['--bootstrap-server', bootstrap, '--describe', ...args]))

@@ -1,37 +1,16 @@
 // Issue 17: cloning a topic: same partitions, replication factor and overrides under a new name, and the
 // newest N messages copied (each to the same partition, key, value and headers kept), read back with kcat.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { CloneTopicResult, ConfigList, ErrorBody, TopicDetail } from '@tributary/contract';
 import { sharedKafkaBrokers, uniqueName } from '@tributary/local-kafka/testing';
 import { buildTestApp } from './helpers.ts';
+import { kcatPartition } from './kcat-read.ts';
 import { base, json } from './topics-fixtures.ts';
 import { kcatProduce } from './live-ws-client.ts';
 
 /** `key=value` of every message of one partition, read by kcat from the start. */
-async function kcatRead(topic: string, partition: number): Promise<string[]> {
-  const { stdout } = await promisify(execFile)(
-    'kcat',
-    [
-      '-C',
-      '-b',
-      sharedKafkaBrokers()[0]!,
-      '-t',
-      topic,
-      '-p',
-      String(partition),
-      '-o',
-      'beginning',
-      '-e',
-      '-q',
-      '-f',
-      '%k=%s\n',
-    ],
-    { timeout: 30_000 },
-  );
-  return stdout.split('\n').filter(Boolean);
-}
+const kcatRead = (topic: string, partition: number) =>
+  kcatPartition(sharedKafkaBrokers()[0]!, topic, partition, '%k=%s\n');
 
 describe('clone a topic', async () => {
   const app = await buildTestApp();
