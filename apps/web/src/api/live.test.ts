@@ -96,6 +96,21 @@ describe('live tail connection', () => {
     expect(socket.sent.at(-1)).toEqual({ type: 'ack', count: 3 });
   });
 
+  it('shows and acknowledges rows every 100 ms in a page that paints no frames (a background tab)', () => {
+    vi.stubGlobal('requestAnimationFrame', () => 0); // never called back
+    const tail = new LiveTailConnection('ws://x/live', 10, { partitions: null, filter: {} });
+    tail.start({ mode: 'now' });
+    const socket = FakeSocket.all[0]!;
+    socket.open();
+    socket.emit(subscribed(false, [[0, '0']]));
+    socket.emit({ type: 'messages', messages: [row(0, 0), row(0, 1)] });
+    vi.advanceTimersByTime(80);
+    expect(tail.state.received).toBe(0);
+    vi.advanceTimersByTime(30);
+    expect(tail.state.rows.map((r) => r.id)).toEqual(['0:1', '0:0']);
+    expect(socket.sent.at(-1)).toEqual({ type: 'ack', count: 2 });
+  });
+
   it('reconnects after a drop and resumes right after the last row of each partition', () => {
     const tail = new LiveTailConnection('ws://x/live', 100, { partitions: [0, 1], filter: { q: 'x' } });
     tail.start({ mode: 'now' });

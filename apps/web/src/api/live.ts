@@ -41,6 +41,9 @@ export interface LiveOptions {
   filter: LiveFilter;
 }
 
+/** Received rows are shown (and acknowledged) at least this often, even when the page paints no frames. */
+const FLUSH_AT_LEAST_MS = 100;
+
 /** No frame (stats come every second while tailing, heartbeats every 15 s) for this long: reconnect. */
 const SILENCE_MS = 35_000;
 const MAX_BACKOFF_MS = 10_000;
@@ -87,6 +90,7 @@ export class LiveTailConnection {
   /** Rows the accepted filter lets through (see rowFilter). */
   private shown: (row: LiveRow) => boolean = () => true;
   private frame: number | undefined;
+  private frameTimer: ReturnType<typeof setTimeout> | undefined;
   private positions = new Map<number, bigint>();
   private wanted = false; // the user wants a tail (not stopped)
   private paused = false;
@@ -157,6 +161,7 @@ export class LiveTailConnection {
     clearTimeout(this.retryTimer);
     clearTimeout(this.silenceTimer);
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    clearTimeout(this.frameTimer);
     this.socket?.close(LIVE_CLOSE.stopped);
     this.socket = undefined;
     // Never started (React's StrictMode unmounts once in development): still "not started".
@@ -269,15 +274,20 @@ export class LiveTailConnection {
 
   /**
    * One paint per animation frame at most, with every batch received since (the server sends a batch per
-   * 50 ms): none while the tab is hidden, so no acks and the server holds back.
+   * 50 ms). A page that paints no frames (a background tab, a headless browser) still flushes every 100 ms
+   * (a background tab's timers fire once a second at most), so its rows stay current and its acks keep the
+   * server's flow control going: without them the server skipped every message for that page.
    */
   private scheduleFlush(): void {
     if (this.frame !== undefined) return;
     this.frame = requestAnimationFrame(() => this.flush());
+    this.frameTimer = setTimeout(() => this.flush(), FLUSH_AT_LEAST_MS);
   }
 
   /** New rows go on top, the oldest fall off, and the server hears they were shown. */
   private flush(): void {
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    clearTimeout(this.frameTimer);
     this.frame = undefined;
     const received = this.pending.reverse();
     this.pending = [];
