@@ -4,8 +4,9 @@
 // 2. The highest rate at which the tab still shows every message: rising steps until rows go missing.
 // Run: npx pnpm@10.34.9 exec tsx bench/live.bench.ts   (RATE=1000 SECONDS=10 TABS=3 STEPS=1500,2000,3000,5000)
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, homedir, loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,15 +52,52 @@ const OBSERVE_ROWS = `(() => {
 const seenIn = async (page: Page, phase: number) =>
   new Set((await page.evaluate(`window.seen['${phase}'] ?? []`)) as number[]).size;
 
-/** Rows of a phase once they stop coming (every one, or no new row for 1.5 s). */
-async function settled(page: Page, phase: number, count: number): Promise<number> {
-  let [seen, last, still] = [0, -1, 0];
-  while (seen < count && still < 3) {
+/** What the tab says it has received (its stats bar), all phases together. */
+async function receivedIn(page: Page): Promise<number> {
+  const text = await page.getByRole('status', { name: 'Live tail statistics' }).textContent();
+  return Number(/Received\s*([\d,]+)/.exec(text ?? '')?.[1]?.replaceAll(',', '') ?? NaN);
+}
+
+/**
+ * Messages the tab received in a phase once they stop coming (every one, or none new for 1.5 s). Received
+ * means in the tab's list, not skipped by the server; while it follows the stream the tab draws only the
+ * newest rows, so rows drawn (DOM insertions, the latency samples) can be fewer at high rates.
+ */
+async function settled(page: Page, before: number, count: number): Promise<number> {
+  let [got, last, still] = [0, -1, 0];
+  while (got < count && still < 3) {
     await new Promise((r) => setTimeout(r, 500));
-    seen = await seenIn(page, phase);
-    [still, last] = [seen === last ? still + 1 : 0, seen];
+    got = (await receivedIn(page)) - before;
+    [still, last] = [got === last ? still + 1 : 0, got];
   }
-  return seen;
+  return got;
+}
+
+/** CPU seconds used so far by every process, summed by command name (Linux /proc; 100 ticks a second). */
+function cpuByCommand(): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime
+      used.set(name, (used.get(name) ?? 0) + seconds);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return used;
+}
+
+/** Who used the CPU between two readings: the heaviest commands, in CPU seconds per second. */
+function cpuShares(from: Map<string, number>, to: Map<string, number>, seconds: number): string {
+  return [...to]
+    .map(([name, s]) => [name, (s - (from.get(name) ?? 0)) / seconds] as const)
+    .filter(([, share]) => share >= 0.02)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, share]) => `${name} ${share.toFixed(2)}`)
+    .join(', ');
 }
 
 function quantiles(samples: number[]) {
@@ -123,24 +161,28 @@ function produce(
 async function openSocketTab(url: string) {
   const socket = new WebSocket(url);
   const latency: number[] = [];
+  const fromBroker: number[] = [];
   socket.on('message', (data) => {
     const event = JSON.parse(String(data)) as LiveEvent;
     if (event.type !== 'messages') return;
+    const now = Date.now();
     for (const message of event.messages) {
       const match = /B0-\d+-(\d+)\./.exec(message.value?.text ?? '');
-      if (match) latency.push(Date.now() - Number(match[1]));
+      if (!match) continue;
+      latency.push(now - Number(match[1]));
+      fromBroker.push(now - message.timestamp);
     }
     socket.send(JSON.stringify({ type: 'ack', count: event.messages.length }));
   });
   await new Promise<void>((r) => socket.once('open', r));
   socket.send(JSON.stringify({ type: 'start', from: { mode: 'now' } }));
-  return { socket, latency };
+  return { socket, latency, fromBroker };
 }
 
 const kafka = await startKafka({ heap: '768m' });
 const broker = kafka.bootstrapServers[0]!;
 const config = loadConfig({ KAFKA_BROKERS: broker, LOG_LEVEL: 'warn' });
-config.webDist = join(ROOT, 'apps/web/dist');
+config.webDist = process.env.WEB_DIST ?? join(ROOT, 'apps/web/dist');
 const app = await buildApp(config, { logger: false });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 const browser = await chromium.launch({
@@ -152,7 +194,9 @@ try {
   const created = await app.inject({
     method: 'POST',
     url: '/api/clusters/local/topics',
-    payload: { name: topic, partitions: PARTITIONS },
+    // The broker stamps each record as it appends it: the latency splits into producer → broker
+    // (kafka-python-ng) and broker → socket (Tributary).
+    payload: { name: topic, partitions: PARTITIONS, configs: { 'message.timestamp.type': 'LogAppendTime' } },
   });
   if (created.statusCode >= 300) throw new Error(`create topic: ${created.body}`);
 
@@ -164,6 +208,19 @@ try {
     .getByText('Live', { exact: true })
     .waitFor();
   await page.evaluate(OBSERVE_ROWS);
+  // The tab's main-thread time (script, style, layout) during the timed phase, from the DevTools protocol.
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Performance.enable');
+  const mainThread = async () => {
+    const { metrics } = await devtools.send('Performance.getMetrics');
+    const pick = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+    return {
+      task: pick('TaskDuration'),
+      script: pick('ScriptDuration'),
+      style: pick('RecalcStyleDuration'),
+      layout: pick('LayoutDuration'),
+    };
+  };
 
   // More tabs without a browser (TABS of them, default 3): the same stream at the WebSocket, each its
   // own tail on the server, to see that tails do not slow each other down.
@@ -171,8 +228,34 @@ try {
   const sockets = await Promise.all(Array.from({ length: TABS }, () => openSocketTab(url)));
   await new Promise((r) => setTimeout(r, 1000));
 
+  const before = await mainThread();
+  const cpuBefore = cpuByCommand();
+  const phaseStarted = performance.now();
+  // The server runs in this process: how late its event loop ran (a busy loop delays every tail).
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
+  if (process.env.TRACE) await browser.startTracing(page, { path: process.env.TRACE });
+  if (process.env.PROFILE) {
+    await devtools.send('Profiler.enable');
+    await devtools.send('Profiler.start');
+  }
   const sent = await produce(broker, topic, 0, RATE, SECONDS);
   const shownAtRate = await settled(page, 0, sent);
+  const drawnAtRate = await seenIn(page, 0);
+  const after = await mainThread();
+  const cpu = cpuShares(cpuBefore, cpuByCommand(), (performance.now() - phaseStarted) / 1000);
+  loopDelay.disable();
+  if (process.env.TRACE) await browser.stopTracing();
+  if (process.env.PROFILE) {
+    const { profile } = await devtools.send('Profiler.stop');
+    writeFileSync(process.env.PROFILE, JSON.stringify(profile));
+  }
+  const busy = Object.fromEntries(
+    Object.entries(after).map(([k, v]) => [
+      k,
+      Math.round(((v - before[k as keyof typeof before]) * 1000) / SECONDS),
+    ]),
+  );
   const pageLatency = (await page.evaluate(`window.lat['0'] ?? []`)) as number[];
   // The machine is shared: the load says how much of the CPU this run had.
   const load = loadavg()[0]!.toFixed(1);
@@ -181,23 +264,35 @@ try {
   );
   console.log(`  produce → row in the page (Chromium, DOM insertion): ${percentiles(pageLatency)}`);
   for (const [i, tab] of sockets.entries())
-    console.log(`  produce → WebSocket client ${i + 1} (ws, no rendering): ${percentiles(tab.latency)}`);
-  console.log(`  rows shown in the tab: ${shownAtRate} of ${sent}`);
+    console.log(
+      `  produce → WebSocket client ${i + 1} (ws, no rendering): ${percentiles(tab.latency)}; of which broker append → client ${percentiles(tab.fromBroker)}`,
+    );
+  console.log(`  received in the tab: ${shownAtRate} of ${sent} (${drawnAtRate} drawn as rows)`);
+  console.log(`  CPU used meanwhile, in cores (the machine has ${cpus().length}): ${cpu}`);
+  const ms = (ns: number) => (ns / 1e6).toFixed(0);
+  console.log(
+    `  the server's event loop (this process) ran late by p50 ${ms(loopDelay.percentile(50))} ms, p99 ${ms(loopDelay.percentile(99))} ms, max ${ms(loopDelay.max)} ms`,
+  );
+  console.log(
+    `  the tab's main thread, ms per second of tailing: ${busy.task} busy (script ${busy.script}, style ${busy.style}, layout ${busy.layout})`,
+  );
   for (const tab of sockets) tab.socket.close();
 
-  const steps: { rate: number; produced: number; shown: number; p99: number }[] = [];
+  const steps: { rate: number; produced: number; shown: number; drawn: number; p99: number }[] = [];
   let best = 0;
   for (const [i, rate] of STEPS.entries()) {
     const phase = i + 1;
+    const before = await receivedIn(page);
     const count = await produce(broker, topic, phase, rate, 5);
-    const seen = await settled(page, phase, count);
+    const seen = await settled(page, before, count);
+    const drawn = await seenIn(page, phase);
     const statsText = await page.getByRole('status', { name: 'Live tail statistics' }).textContent();
     const skipped = /\(([\d,]+) in all\)/.exec(statsText ?? '')?.[1] ?? '?';
     const latency = (await page.evaluate(`window.lat['${phase}'] ?? []`)) as number[];
     console.log(
-      `rate ${rate} msg/s for 5 s: produced ${count}, rows shown ${seen} (${((seen / count) * 100).toFixed(1)} %), skipped in all so far ${skipped}; ${percentiles(latency)}`,
+      `rate ${rate} msg/s for 5 s: produced ${count}, received in the tab ${seen} (${((seen / count) * 100).toFixed(1)} %, ${drawn} drawn as rows), skipped in all so far ${skipped}; ${percentiles(latency)}`,
     );
-    steps.push({ rate, produced: count, shown: seen, p99: quantiles(latency).p99 });
+    steps.push({ rate, produced: count, shown: seen, drawn, p99: quantiles(latency).p99 });
     if (seen < count) break;
     best = rate;
   }
@@ -210,7 +305,13 @@ try {
     at: new Date().toISOString(),
     load1: Number(load),
     cores: cpus().length,
-    atRate: { rate: RATE, seconds: SECONDS, produced: sent, shownInPage: shownAtRate },
+    atRate: {
+      rate: RATE,
+      seconds: SECONDS,
+      produced: sent,
+      shownInPage: shownAtRate,
+      drawnAsRows: drawnAtRate,
+    },
     pageLatencyMs: quantiles(pageLatency),
     socketLatencyMs: sockets.map((tab) => quantiles(tab.latency)),
     steps,

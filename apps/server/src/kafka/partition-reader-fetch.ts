@@ -93,19 +93,138 @@ async function decodeV11(
   return { responses };
 }
 
-/** Fetches one partition from its leader; Kafka errors are thrown as kafkajs throws them. */
-export async function fetchPartition(
+const { createErrorFromCode } = requireKafkajs('kafkajs/src/protocol/error.js') as {
+  createErrorFromCode(code: number): Error;
+};
+
+export interface PartitionFetch {
+  topic: string;
+  partition: number;
+  fetchOffset: string;
+  maxBytes: number;
+}
+type FetchSettings = Omit<FetchArgs, 'topics' | 'maxBytes'>;
+
+/**
+ * Fetches some partitions from their common leader in one request. Each partition's answer keeps its own
+ * error code (0 when fine), so one partition's error is its reader's alone.
+ */
+async function fetchPartitions(
   broker: InternalBroker,
-  args: Omit<FetchArgs, 'topics'> & { topic: string; partition: number; fetchOffset: string },
-): Promise<RawFetchPartition | undefined> {
-  const { topic, partition, fetchOffset, ...rest } = args;
+  settings: FetchSettings,
+  wanted: PartitionFetch[],
+): Promise<Map<string, RawFetchPartition>> {
+  const topics = new Map<string, FetchArgs['topics'][number]>();
+  for (const { topic, partition, fetchOffset, maxBytes } of wanted) {
+    const entry = topics.get(topic) ?? { topic, partitions: [] };
+    entry.partitions.push({ partition, fetchOffset, maxBytes });
+    topics.set(topic, entry);
+  }
+  const maxBytes = wanted.reduce((sum, w) => sum + w.maxBytes, 0);
   const protocol = (broker as LookupBroker).lookupRequest(
     FETCH_API_KEY,
     fetchDefinition,
-  )({ ...rest, topics: [{ topic, partitions: [{ partition, fetchOffset, maxBytes: args.maxBytes }] }] });
+  )({ ...settings, maxBytes, topics: [...topics.values()] });
   const raw = protocol.request.apiVersion === RAW_VERSION;
+  // The raw path keeps per-partition errors; kafkajs's own parse (other versions) throws the first one.
   const response = (await sender(broker)(
-    raw ? { ...protocol, response: { decode: decodeV11, parse: protocol.response.parse } } : protocol,
-  )) as { responses: { partitions: (RawFetchPartition & { messages?: RawRecord[] })[] }[] };
-  return response.responses[0]?.partitions.find((p) => p.partition === partition);
+    raw ? { ...protocol, response: { decode: decodeV11, parse: (data) => Promise.resolve(data) } } : protocol,
+  )) as { responses: { topicName: string; partitions: RawFetchPartition[] }[] };
+  const answers = new Map<string, RawFetchPartition>();
+  for (const { topicName, partitions } of response.responses)
+    for (const p of partitions) answers.set(`${topicName}\u0000${p.partition}`, p);
+  return answers;
+}
+
+function answerFor(
+  answers: Map<string, RawFetchPartition>,
+  wanted: PartitionFetch,
+): RawFetchPartition | undefined {
+  const answer = answers.get(`${wanted.topic}\u0000${wanted.partition}`);
+  if (answer && answer.errorCode !== 0) throw createErrorFromCode(answer.errorCode);
+  return answer;
+}
+
+/** Fetches one partition from its leader; Kafka errors are thrown as kafkajs throws them. */
+export async function fetchPartition(
+  broker: InternalBroker,
+  args: Omit<FetchArgs, 'topics'> & PartitionFetch,
+): Promise<RawFetchPartition | undefined> {
+  const { topic, partition, fetchOffset, maxBytes, ...settings } = args;
+  const wanted = { topic, partition, fetchOffset, maxBytes };
+  return answerFor(await fetchPartitions(broker, settings, [wanted]), wanted);
+}
+
+interface Waiting {
+  wanted: PartitionFetch;
+  settings: FetchSettings;
+  resolve(answer: RawFetchPartition | undefined): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * One Fetch in flight per broker, for all the partitions a reader wants from it: partitions asked for while
+ * one is in flight go together in the next. A tail of N partitions then costs the broker one request per
+ * round instead of N, each of which it would serve in turn on the shared connection.
+ */
+export class FetchCoalescer {
+  private readonly queues = new Map<InternalBroker, { waiting: Waiting[]; busy: boolean }>();
+
+  fetch(
+    broker: InternalBroker,
+    args: Omit<FetchArgs, 'topics'> & PartitionFetch,
+  ): Promise<RawFetchPartition | undefined> {
+    const { topic, partition, fetchOffset, maxBytes, ...settings } = args;
+    const queue = this.queues.get(broker) ?? { waiting: [], busy: false };
+    this.queues.set(broker, queue);
+    return new Promise((resolve, reject) => {
+      queue.waiting.push({ wanted: { topic, partition, fetchOffset, maxBytes }, settings, resolve, reject });
+      // After this turn's other partitions have asked too (their loops resume in the same turn).
+      if (!queue.busy) setImmediate(() => this.send(broker));
+    });
+  }
+
+  private send(broker: InternalBroker): void {
+    const queue = this.queues.get(broker);
+    if (!queue || queue.busy || queue.waiting.length === 0) return;
+    // A partition asked twice (a stopped loop's fetch and its successor's) waits for the next request.
+    const seen = new Set<string>();
+    const batch: Waiting[] = [];
+    const later: Waiting[] = [];
+    for (const w of queue.waiting) {
+      const key = `${w.wanted.topic}\u0000${w.wanted.partition}`;
+      (seen.has(key) ? later : batch).push(w);
+      seen.add(key);
+    }
+    queue.waiting = later;
+    queue.busy = true;
+    // The shortest wait and the largest minimum asked: a busy partition's pacing holds the round together.
+    const settings: FetchSettings = {
+      ...batch[0]!.settings,
+      maxWaitTime: Math.min(...batch.map((w) => w.settings.maxWaitTime)),
+      minBytes: Math.max(...batch.map((w) => w.settings.minBytes)),
+    };
+    fetchPartitions(
+      broker,
+      settings,
+      batch.map((w) => w.wanted),
+    )
+      .then(
+        (answers) => {
+          for (const w of batch) {
+            try {
+              w.resolve(answerFor(answers, w.wanted));
+            } catch (error) {
+              w.reject(error);
+            }
+          }
+        },
+        (error: unknown) => batch.forEach((w) => w.reject(error)),
+      )
+      .finally(() => {
+        queue.busy = false;
+        if (queue.waiting.length > 0) setImmediate(() => this.send(broker));
+        else this.queues.delete(broker);
+      });
+  }
 }

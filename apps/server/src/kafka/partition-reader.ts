@@ -9,7 +9,7 @@ import { abortable, DomainError } from '../domain/errors.ts';
 import { registerReadCodecs } from './partition-reader-codecs.ts';
 import { topicsGateway } from './topics-gateway.ts';
 import { clusterFactory, type InternalCluster, type RawRecord } from './partition-reader-internals.ts';
-import { fetchPartition } from './partition-reader-fetch.ts';
+import { FetchCoalescer, fetchPartition } from './partition-reader-fetch.ts';
 import { walkRecordSet, type BatchTest } from './record-batches.ts';
 
 export interface FetchedRecord {
@@ -43,6 +43,8 @@ export interface PartitionReader {
     offset: string;
     maxBytes: number;
     maxWaitMs: number;
+    /** The broker answers once this much is there, or after maxWaitMs (default 1: as soon as anything is). */
+    minBytes?: number;
     signal?: AbortSignal;
     /**
      * A search's look at each whole batch (decompressed) before its records are decoded: a batch it rejects
@@ -149,6 +151,8 @@ class KafkaJsPartitionReader implements PartitionReader {
     private readonly connection: ClusterConnection,
     /** Whose admin path answers `availableOffsets` (a tail's own reader uses its cluster's). */
     private readonly adminConnection: ClusterConnection = connection,
+    /** A tail's reader sends its partitions' fetches to a broker together (see FetchCoalescer). */
+    private readonly fetches?: FetchCoalescer,
   ) {}
 
   availableOffsets(topic: string): Promise<AvailableOffsets> {
@@ -239,7 +243,7 @@ class KafkaJsPartitionReader implements PartitionReader {
     options: Parameters<PartitionReader['fetch']>[0],
     retry: boolean,
   ): Promise<FetchResult> {
-    const { topic, partition, offset, maxBytes, maxWaitMs } = options;
+    const { topic, partition, offset, maxBytes, maxWaitMs, minBytes = 1 } = options;
     const cluster = await this.cluster();
     const metadata = await this.partitionsOf(cluster, topic);
     const leader = metadata.find((p) => p.partitionId === partition)?.leader;
@@ -247,16 +251,17 @@ class KafkaJsPartitionReader implements PartitionReader {
       throw new DomainError('NOT_FOUND', `Topic "${topic}" has no partition ${partition}.`);
     try {
       const broker = await cluster.findBroker({ nodeId: leader });
-      const raw = await fetchPartition(broker, {
+      const args = {
         replicaId: -1,
         isolationLevel: READ_UNCOMMITTED,
         maxWaitTime: maxWaitMs,
-        minBytes: 1,
+        minBytes,
         maxBytes,
         topic,
         partition,
         fetchOffset: offset,
-      });
+      };
+      const raw = await (this.fetches ? this.fetches.fetch(broker, args) : fetchPartition(broker, args));
       if (!raw) return { records: [], highWatermark: offset, logStartOffset: offset, nextOffset: offset };
       const bounds = { highWatermark: raw.highWatermark, logStartOffset: raw.lastStartOffset };
       if (raw.recordSet) {
@@ -349,11 +354,12 @@ export interface OwnPartitionReader extends PartitionReader {
 
 /**
  * A reader on a kafkajs client of its own (one per live tail): its long polls never queue behind another
- * reader's, and closing it closes exactly its connections.
+ * reader's, its partitions' fetches to one broker go in one request, and closing it closes exactly its
+ * connections.
  */
 export function ownPartitionReader(connection: ClusterConnection): OwnPartitionReader {
   const own = new ClusterConnection(connection.config, connection.options, connection.health);
-  const reader = new KafkaJsPartitionReader(own, connection);
+  const reader = new KafkaJsPartitionReader(own, connection, new FetchCoalescer());
   return {
     cluster: connection.name,
     fetch: (options) => reader.fetch(options),

@@ -562,6 +562,8 @@ export const en = {
     filtered: 'Filtered out',
     lagTitle: 'Messages behind the log end of the tailed partitions',
     rows: 'Rows',
+    received: 'Received',
+    receivedTitle: 'Messages this tab has got since it opened; the list keeps the newest of them',
     tableLabel: 'Live messages',
     rowsLabel: 'Live message rows',
     waiting: 'Waiting for messages…',

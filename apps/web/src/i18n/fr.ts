@@ -568,6 +568,8 @@ export const fr: Catalogue = {
     filtered: 'Filtrés',
     lagTitle: 'Messages en retard sur la fin du log des partitions suivies',
     rows: 'Lignes',
+    received: 'Reçus',
+    receivedTitle: 'Messages reçus par cet onglet depuis son ouverture ; la liste garde les plus récents',
     tableLabel: 'Messages en direct',
     rowsLabel: 'Lignes des messages en direct',
     waiting: 'En attente de messages…',

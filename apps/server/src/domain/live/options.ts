@@ -16,12 +16,18 @@ export interface LiveOptions {
   /** A partition further behind its log end than this jumps ahead (a tail shows now, not history). */
   maxLagPerPartition: number;
   fetchMaxBytes: number;
-  /** Messages wait this long at most to go out together in one `messages` frame ... */
+  /** One `messages` frame per this many ms at most (the first after a quiet spell leaves at once) ... */
   batchMs: number;
   /** ... or until this many are gathered. */
   batchMax: number;
   /** How long one fetch may wait at the broker for new records (long poll). */
   maxWaitMs: number;
+  /**
+   * While records flow, the next fetch asks the broker to gather this long (or paceBytes): a busy tail then
+   * costs the broker one request per round, not one per record that trickles in.
+   */
+  paceMs: number;
+  paceBytes: number;
   statsIntervalMs: number;
   /** A `heartbeat` event this often, so idle proxies keep the socket and the tab knows the server is there. */
   heartbeatMs: number;
@@ -38,6 +44,8 @@ export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
   batchMs: 50,
   batchMax: 500,
   maxWaitMs: 500,
+  paceMs: 50,
+  paceBytes: 256 * 1024,
   statsIntervalMs: 1000,
   heartbeatMs: 15_000,
   retryLimit: 4,

@@ -52,9 +52,11 @@ export function readerSource(reader: OwnPartitionReader, schemas?: SchemaCache):
       const offset = at.find((p) => p.partition === partition)?.offset;
       return offset === undefined ? undefined : BigInt(offset);
     },
-    async fetch({ topic, partition, offset, maxBytes, maxWaitMs, signal }) {
+    async fetch({ topic, partition, offset, maxBytes, maxWaitMs, minBytes, signal }) {
       if (firstFetch) await firstFetch;
-      const work = track(reader.fetch({ topic, partition, offset: offset.toString(), maxBytes, maxWaitMs }));
+      const work = track(
+        reader.fetch({ topic, partition, offset: offset.toString(), maxBytes, maxWaitMs, minBytes }),
+      );
       firstFetch ??= work.then(
         () => undefined,
         () => (firstFetch = undefined),

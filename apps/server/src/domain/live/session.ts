@@ -39,9 +39,10 @@ export class LiveSession<R> {
   private readonly failing = new Set<number>();
   private readonly warned = new Set<number>();
   private queue: Promise<void> = Promise.resolve();
-  /** Messages offered and not yet sent: they leave together, one frame per batchMs (or batchMax). */
+  /** Messages offered and not yet sent: they leave together, one frame per batchMs at most (or batchMax). */
   private pending: Message[] = [];
   private batchTimer: NodeJS.Timeout | undefined;
+  private lastFrameAt = 0;
 
   constructor(
     readonly topic: string,
@@ -170,6 +171,7 @@ export class LiveSession<R> {
 
   private async loop(partition: number, epoch: number, signal: AbortSignal): Promise<void> {
     let failures = 0;
+    let flowing = false; // the last fetch brought records: pace the next one
     while (this.current(epoch)) {
       if (this.paused) {
         await new Promise<void>((resolve) => this.wakers.push(resolve));
@@ -191,8 +193,9 @@ export class LiveSession<R> {
           partition,
           offset,
           maxBytes: this.options.fetchMaxBytes,
-          // The partitions share one connection per broker, which serves one request at a time: split the wait.
-          maxWaitMs: Math.max(10, Math.floor(this.options.maxWaitMs / this.partitions.length)),
+          // The real source sends the partitions' fetches to a broker in one request (FetchCoalescer).
+          maxWaitMs: flowing ? this.options.paceMs : this.options.maxWaitMs,
+          minBytes: flowing ? this.options.paceBytes : 1,
           signal,
         });
         failures = 0;
@@ -213,6 +216,7 @@ export class LiveSession<R> {
         continue;
       }
       if (!this.current(epoch)) return;
+      flowing = result.records.length > 0;
       this.highs.set(partition, result.highWatermark);
       // A fetch that was in flight when the tab paused is not delivered: it is read again on resume.
       if (this.paused) continue;
@@ -245,7 +249,12 @@ export class LiveSession<R> {
     this.pending.push(message);
     this.inFlight++;
     if (this.pending.length >= this.options.batchMax) this.flush();
-    else this.batchTimer ??= setTimeout(() => this.flush(), this.options.batchMs);
+    // After the other partitions of this fetch round (the same turn), and a batchMs after the last frame.
+    else
+      this.batchTimer ??= setTimeout(
+        () => this.flush(),
+        Math.max(0, this.lastFrameAt + this.options.batchMs - Date.now()),
+      );
   }
 
   /** The waiting messages in one frame. Any other event flushes them first, so the order is kept. */
@@ -255,6 +264,7 @@ export class LiveSession<R> {
     if (this.pending.length === 0) return;
     const messages = this.pending;
     this.pending = [];
+    this.lastFrameAt = Date.now();
     this.sink.send({ type: 'messages', messages });
     this.counters.countSent(messages.length);
   }

@@ -15,6 +15,8 @@ export interface LiveFetchRequest {
   offset: bigint;
   maxBytes: number;
   maxWaitMs: number;
+  /** The broker answers once this much is there, or after maxWaitMs. */
+  minBytes: number;
   signal: AbortSignal;
 }
 

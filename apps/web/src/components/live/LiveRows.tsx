@@ -9,6 +9,13 @@ import { MessageHeaderRow, MessageRow } from '../messages/MessageCells.tsx';
 const OFFSCREEN_CHEAP = { contentVisibility: 'auto', containIntrinsicSize: 'auto 33px' } as const;
 
 /**
+ * While following the stream only the newest rows are in the page: the list shows about 17, and laying out
+ * and painting a whole buffer (1,000 rows and more) on every frame took most of a busy tab's time. The whole
+ * buffer is drawn once the reader holds the list (scrolls down or opens a row).
+ */
+export const FOLLOWING_ROWS = 200;
+
+/**
  * Newest on top. While the user reads (scrolled down or a row open) the list holds still, and a pill
  * counts what arrived meanwhile; back at the top it follows the stream again.
  */
@@ -37,7 +44,7 @@ export function LiveRows({
   // Freeze on the first render where the user is reading; thaw when they are back at the top.
   if (reading && !held) setHeld({ rows, received });
   if (!reading && held) setHeld(null);
-  const shown = held?.rows ?? rows;
+  const shown = held?.rows ?? rows.slice(0, FOLLOWING_ROWS);
   const newer = held ? received - held.received : 0;
 
   const toggle = useCallback(

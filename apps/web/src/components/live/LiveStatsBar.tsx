@@ -18,10 +18,13 @@ export function LiveStatsBar({
   status,
   stats,
   rows,
+  received,
 }: {
   status: LiveStatus;
   stats: LiveStats | undefined;
   rows: number;
+  /** Messages this tab has got since it opened (the list keeps the newest `rows`). */
+  received: number;
 }) {
   const { t } = useTranslation();
   const rate = (n: number | undefined) => t('live.perSecond', { n: formatNumber(Math.round(n ?? 0)) });
@@ -51,6 +54,9 @@ export function LiveStatsBar({
       </span>
       <span>
         {t('live.rows')} {num(formatNumber(rows))}
+      </span>
+      <span title={t('live.receivedTitle')}>
+        {t('live.received')} {num(formatNumber(received))}
       </span>
     </div>
   );

@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useRowT } from '../../i18n/index.ts';
 import type { DecodedData } from '@tributary/contract';
 import { Badge } from '../ui/Badge.tsx';
 
 /** A key or value on one line for the table: null is shown as null, never as an empty string. */
 export function DataPreview({ data, nullLabel = 'null' }: { data: DecodedData; nullLabel?: string }) {
-  const { t } = useTranslation();
+  const t = useRowT();
   if (data === null)
     return <span className="rounded bg-surface-2 px-1 text-xs text-muted italic">{nullLabel}</span>;
   if (data.text === '') return <span className="text-xs text-muted italic">{t('messages.empty')}</span>;
@@ -28,7 +28,7 @@ function compactJson(text: string): string {
 
 /** The format used; for a record decoded with a registry schema, also its subject, version and id. */
 export function FormatBadge({ data }: { data: DecodedData }) {
-  const { t } = useTranslation();
+  const t = useRowT();
   if (data === null) return null;
   const { schema } = data;
   return (

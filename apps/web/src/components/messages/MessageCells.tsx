@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Message } from '@tributary/contract';
 import { formatBytes, formatNumber } from '../ui/format.ts';
 import { Timestamp } from '../ui/Timestamp.tsx';
+import { useRowT } from '../../i18n/index.ts';
 import { DataPreview } from './DataText.tsx';
 
 /** The grid of a message row: Messages and Live lay out their rows alike. */
@@ -42,7 +43,7 @@ export function MessageRow({
   /** The details, shown while expanded. */
   children?: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const t = useRowT();
   return (
     <div
       role="row"

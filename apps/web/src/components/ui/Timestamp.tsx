@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useRowT } from '../../i18n/index.ts';
 import { usePrefs } from '../../prefs.ts';
 import { formatTimestamp } from './time.ts';
 
 /** A time in the one clock the header sets (local or UTC), labelled with its zone; the other on hover. */
 export function Timestamp({ ms, className = '' }: { ms: number; className?: string }) {
-  useTranslation(); // re-render when the language (and so the date format) changes
+  useRowT(); // re-render when the language (and so the date format) changes
   const { timeZone } = usePrefs();
   const other = timeZone === 'utc' ? 'local' : 'utc';
   return (

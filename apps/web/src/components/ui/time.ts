@@ -5,11 +5,24 @@ export type Zone = Prefs['timeZone'];
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/**
+ * Intl formatters are costly to make (a Live tab formats thousands of times a second): one per locale and
+ * use, made on first need.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(use: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale()}/${use}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale(), options)));
+  return format;
+}
+const h23 = () => (locale() === 'fr-FR' ? { hourCycle: 'h23' as const } : {});
+
 /** "2024-05-01 15:20:42.074Z" in UTC; in local time the locale's own form with its zone name. */
 export function formatTimestamp(ms: number, zone: Zone): string {
   const d = new Date(ms);
   if (zone === 'utc') return d.toISOString().replace('T', ' ');
-  return new Intl.DateTimeFormat(locale(), {
+  return dateFormat('timestamp', {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -18,24 +31,24 @@ export function formatTimestamp(ms: number, zone: Zone): string {
     second: '2-digit',
     fractionalSecondDigits: 3,
     timeZoneName: 'short',
-    ...(locale() === 'fr-FR' ? { hourCycle: 'h23' as const } : {}),
+    ...h23(),
   }).format(d);
 }
 
 /** "15:20" on a chart axis, in the chosen zone. */
 export function formatClock(ms: number, zone: Zone): string {
-  return new Intl.DateTimeFormat(locale(), {
+  return dateFormat(`clock/${zone}`, {
     hour: '2-digit',
     minute: '2-digit',
     ...(zone === 'utc' ? { timeZone: 'UTC' } : {}),
-    ...(locale() === 'fr-FR' ? { hourCycle: 'h23' as const } : {}),
+    ...h23(),
   }).format(new Date(ms));
 }
 
 /** The zone's short name as labels show it: "UTC", or the browser's ("GMT+1", "UTC+1", "CET"). */
 export function zoneName(zone: Zone, at = Date.now()): string {
   if (zone === 'utc') return 'UTC';
-  const part = new Intl.DateTimeFormat(locale(), { timeZoneName: 'short' })
+  const part = dateFormat('zone', { timeZoneName: 'short' })
     .formatToParts(new Date(at))
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? '';

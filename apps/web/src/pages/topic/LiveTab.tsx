@@ -75,7 +75,7 @@ export function LiveTab({ cluster, topic }: { cluster: string; topic: string }) 
       />
       {state.error && <ErrorBanner error={new Error(state.error.message)} />}
       {state.notice && <Notice>{state.notice}</Notice>}
-      <LiveStatsBar status={state.status} stats={stats} rows={state.rows.length} />
+      <LiveStatsBar status={state.status} stats={stats} rows={state.rows.length} received={state.received} />
       {stats && stats.skipped > 0 && (
         <p role="note" className="mb-2 text-xs text-warn">
           {t('live.cannotKeepUp', {
