@@ -21,6 +21,15 @@ export type TopicMetadata = Omit<MetadataView['topics'][number], 'errorCode'>;
 export type PartitionMetadata = TopicMetadata['partitions'][number];
 export type TopicPartitions = { name: string; partitions: number[] }[];
 
+/**
+ * How old the topic list's metadata may be: every topic is one Metadata answer that costs tens of ms to read
+ * at 10,000 partitions, and a person paging or typing a search asks for it many times a second. Topics other
+ * clients create or delete show within this time; the server's own changes clear it at once.
+ */
+export const TOPIC_LIST_MAX_AGE_MS = 3000;
+/** Past this age a list is still answered from the cache, and the metadata is read anew in the background. */
+const TOPIC_LIST_REFRESH_MS = 2000;
+
 const UNKNOWN_TOPIC_OR_PARTITION = 3;
 const INVALID_TOPIC_EXCEPTION = 17;
 const TOPIC_AUTHORIZATION_FAILED = 29;
@@ -36,6 +45,65 @@ export class TopicsGateway {
   async allTopics(): Promise<TopicMetadata[]> {
     const metadata = await readMetadata(this.connection, null);
     return metadata.topics.filter((t) => t.errorCode === 0).map(({ errorCode: _, ...t }) => t);
+  }
+
+  /**
+   * Every topic's metadata for the topic list: read at most TOPIC_LIST_MAX_AGE_MS ago, and refreshed in the
+   * background once older than TOPIC_LIST_REFRESH_MS, so steady browsing never waits for it. The same array
+   * is answered until it is replaced (callers may memoize work on it). Our own creates and deletes clear it.
+   */
+  async listedTopics(): Promise<TopicMetadata[]> {
+    const listed = this.listed;
+    const age = listed ? Date.now() - listed.at : Infinity;
+    if (listed && age < TOPIC_LIST_MAX_AGE_MS) {
+      // A failed background read is not lost: the request that next waits for a read reports it.
+      if (age >= TOPIC_LIST_REFRESH_MS) this.readListed().catch(() => {});
+      return listed.topics;
+    }
+    return this.readListed();
+  }
+
+  private listed: { at: number; topics: TopicMetadata[] } | undefined;
+  private listing: Promise<TopicMetadata[]> | undefined;
+  /** Bumped by our own changes: a read that started before one must not be cached after it. */
+  private listedGeneration = 0;
+
+  /** One read at a time; concurrent callers share it. */
+  private readListed(): Promise<TopicMetadata[]> {
+    if (this.listing) return this.listing;
+    const generation = this.listedGeneration;
+    const at = Date.now();
+    const read = this.allTopics().finally(() => {
+      if (this.listing === read) this.listing = undefined;
+    });
+    this.listing = read;
+    return read.then((topics) => {
+      if (generation === this.listedGeneration) this.listed = { at, topics };
+      return topics;
+    });
+  }
+
+  /** Forgets the listed metadata: the next list reads it anew (after our own create, delete, new partitions). */
+  forgetListed(): void {
+    this.listedGeneration++;
+    this.listed = undefined;
+    this.listing = undefined;
+  }
+
+  /**
+   * Current metadata of the named topics (one small Metadata request), in the order asked; topics that no
+   * longer exist are left out.
+   */
+  async topicsNamed(names: string[]): Promise<TopicMetadata[]> {
+    if (names.length === 0) return [];
+    const metadata = await readMetadata(this.connection, names);
+    const byName = new Map(metadata.topics.filter((t) => t.errorCode === 0).map((t) => [t.name, t]));
+    return names.flatMap((name) => {
+      const topic = byName.get(name);
+      if (!topic) return [];
+      const { errorCode: _, ...rest } = topic;
+      return [rest];
+    });
   }
 
   /** One topic's metadata, or a 404 that names it. */
@@ -111,15 +179,19 @@ export class TopicsGateway {
 
   async createTopic(topic: NewTopic): Promise<{ partitions: number; replicationFactor: number }> {
     const created = await createTopic(this.connection, topic);
+    this.forgetListed(); // also when settling fails: the topic may exist
     await this.settle(topic.name, (t) => !!t && t.partitions.every((p) => p.leader !== null));
     this.recent.delete(topic.name);
+    this.forgetListed();
     return created;
   }
 
   async deleteTopic(name: string): Promise<void> {
     await deleteTopic(this.connection, name);
+    this.forgetListed();
     await this.settle(name, (t) => !t);
     this.recent.delete(name);
+    this.forgetListed();
   }
 
   async createPartitions(name: string, count: number): Promise<void> {
@@ -132,6 +204,7 @@ export class TopicsGateway {
     );
     await this.settleOffsets(name, count);
     this.recent.delete(name); // read during the change, it may name the old partitions
+    this.forgetListed();
   }
 
   private async settleOffsets(name: string, count: number): Promise<void> {
