@@ -2,7 +2,8 @@
 // and lag only for the requested page, so page 1 of 2,000 groups should cost about what a page of 25 does;
 // the topic's Consumers tab has to look at every group's offsets (batched OffsetFetch), so it grows with N.
 // Run: npx pnpm@10.34.9 exec tsx bench/consumer-groups.bench.ts
-//   (GROUPS=2000 TOPICS=20 RUNS=100; KAFKA_BROKERS=host:port reuses a running Kafka instead of starting one)
+//   (GROUPS=2000 TOPICS=20 RUNS=100; KAFKA_BROKERS=host:port reuses a running Kafka instead of starting one,
+//   RUN=<id printed by an earlier run> its groups)
 import { rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { startKafka, type LocalKafka } from '@tributary/local-kafka';
@@ -16,7 +17,8 @@ const TOPICS = Number(process.env.TOPICS ?? 20);
 const PARTITIONS = 3;
 // p95 of 20 samples is their maximum: 100 runs make it the 95th percentile on this shared machine.
 const RUNS = Number(process.env.RUNS ?? 100);
-const run = Date.now().toString(36);
+// RUN=<id> reuses the groups and topics of an earlier run on the same broker (their commits are repeated).
+const run = process.env.RUN ?? Date.now().toString(36);
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -71,7 +73,7 @@ try {
       }
     }),
   );
-  console.log(`committed offsets for ${GROUPS} groups in ${Date.now() - created} ms`);
+  console.log(`committed offsets for ${GROUPS} groups (run ${run}) in ${Date.now() - created} ms`);
   await client.close();
 
   const app = await buildApp(

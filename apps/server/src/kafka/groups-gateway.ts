@@ -17,8 +17,12 @@ import {
   findGroupCoordinators,
   listGroupsWithType,
 } from './admin/consumer-groups.ts';
+import { readMetadata } from './admin/metadata.ts';
+import { listPartitionOffsets } from './admin/topic-offsets.ts';
 
 export type { PartitionBounds };
+
+const UNKNOWN_TOPIC_OR_PARTITION = 3;
 
 export class GroupsGateway {
   constructor(private readonly connection: ClusterConnection) {}
@@ -68,6 +72,50 @@ export class GroupsGateway {
   /** Earliest and log-end offsets per partition of each topic; topics that no longer exist are left out. */
   topicBounds(topics: Iterable<string>): Promise<Map<string, Map<number, PartitionBounds>>> {
     return topicBounds(this.connection, topics);
+  }
+
+  /**
+   * Earliest and log-end offsets of every partition of many topics at once: one Metadata request, then one
+   * ListOffsets pair per leader (topicBounds asks topic by topic). A topic not every partition of which
+   * answered (no leader, a leader that does not answer) is in `unknown` with the reason, as its lag would be
+   * short; topics that do not exist are left out of both.
+   */
+  async topicBoundsBatched(topics: Iterable<string>): Promise<{
+    bounds: Map<string, Map<number, PartitionBounds>>;
+    unknown: Map<string, string>;
+  }> {
+    const bounds = new Map<string, Map<number, PartitionBounds>>();
+    const unknown = new Map<string, string>();
+    const names = [...new Set(topics)];
+    if (names.length === 0) return { bounds, unknown };
+    const metadata = await readMetadata(this.connection, names);
+    const existing = metadata.topics.filter((t) => t.errorCode !== UNKNOWN_TOPIC_OR_PARTITION);
+    for (const t of existing)
+      if (t.errorCode !== 0) unknown.set(t.name, `Kafka answered error code ${t.errorCode} for its metadata`);
+    const wanted = existing
+      .filter((t) => t.errorCode === 0)
+      .map((t) => ({ name: t.name, partitions: t.partitions.map((p) => p.partition) }));
+    const { offsets, failed } = await listPartitionOffsets(this.connection, metadata, wanted);
+    for (const o of offsets) {
+      const partitions = bounds.get(o.topic) ?? new Map<number, PartitionBounds>();
+      partitions.set(o.partition, { low: Number(o.start), high: Number(o.end) });
+      bounds.set(o.topic, partitions);
+    }
+    const failedBy = new Map(failed.map((f) => [f.broker, f.error.message]));
+    for (const t of existing) {
+      if (t.errorCode !== 0) continue;
+      const missing = t.partitions.find((p) => !bounds.get(t.name)?.has(p.partition));
+      if (!missing) continue;
+      bounds.delete(t.name);
+      unknown.set(
+        t.name,
+        missing.leader === null
+          ? `partition ${missing.partition} has no leader`
+          : (failedBy.get(missing.leader) ??
+              `broker ${missing.leader} did not answer for partition ${missing.partition}`),
+      );
+    }
+    return { bounds, unknown };
   }
 
   /** First offset with a timestamp at or after `timestamp`, per partition (-1: none). */

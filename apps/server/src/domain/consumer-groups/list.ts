@@ -10,6 +10,9 @@ const unavailable = (error: unknown): error is DomainError =>
   (error.code === 'KAFKA_UNAVAILABLE' ||
     /COORDINATOR|LOAD_IN_PROGRESS/.test(String(error.details?.kafkaError ?? '')));
 
+// String#localeCompare's order without its per-call cost (thousands of groups per page).
+const byId = new Intl.Collator().compare;
+
 interface PageDetails {
   members: Map<string, PageMembers>;
   committed: Map<string, Committed>;
@@ -53,20 +56,20 @@ async function detailsOf(
   return details;
 }
 
-/** Log-end offsets per topic; a topic whose leaders do not answer leaves its lag unknown, with a warning. */
+/**
+ * Log-end offsets of the page's topics, all at once; a topic whose leaders do not answer leaves its lag unknown,
+ * with a warning.
+ */
 async function boundsOf(groups: GroupsGateway, topics: Set<string>, warnings: string[]) {
-  const out = new Map<string, Map<number, { low: number; high: number }>>();
-  await Promise.all(
-    [...topics].map(async (topic) => {
-      try {
-        for (const [t, b] of await groups.topicBounds([topic])) out.set(t, b);
-      } catch (error) {
-        if (!unavailable(error)) throw error;
-        warnings.push(`Lag on topic "${topic}" is unknown: ${error.message}`);
-      }
-    }),
-  );
-  return out;
+  try {
+    const { bounds, unknown } = await groups.topicBoundsBatched(topics);
+    for (const [topic, reason] of unknown) warnings.push(`Lag on topic "${topic}" is unknown: ${reason}`);
+    return bounds;
+  } catch (error) {
+    if (!unavailable(error)) throw error;
+    for (const topic of topics) warnings.push(`Lag on topic "${topic}" is unknown: ${error.message}`);
+    return new Map<string, Map<number, { low: number; high: number }>>();
+  }
 }
 
 interface PageMembers {
@@ -116,7 +119,7 @@ export async function listConsumerGroups(groups: GroupsGateway, query: GroupList
       (g) =>
         (!search || g.groupId.toLowerCase().includes(search)) && (!query.state || g.state === query.state),
     )
-    .sort((a, b) => a.groupId.localeCompare(b.groupId));
+    .sort((a, b) => byId(a.groupId, b.groupId));
   const rows = all.slice((page - 1) * perPage, page * perPage);
   const { members, committed } = await detailsOf(groups, rows, warnings);
   const topics = new Set<string>();
