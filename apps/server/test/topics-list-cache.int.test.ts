@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import type { TopicDetail, TopicList } from '@tributary/contract';
 import { sharedKafkaBrokers, uniqueName } from '@tributary/local-kafka/testing';
+import { ClusterConnection } from '../src/kafka/cluster-connection.ts';
+import { TOPIC_LIST_MAX_AGE_MS, topicsGateway } from '../src/kafka/topics-gateway.ts';
 import { buildTestApp } from './helpers.ts';
 import { base, topicHelpers } from './topics-fixtures.ts';
 
@@ -48,5 +50,40 @@ describe('topic list cache', async () => {
     const row = (await list(`search=${name}`)).items[0];
     expect(row).toMatchObject({ name, partitionCount: 3 });
     expect(row!.messageCount).toBe(0); // offsets of all three partitions, not of the one the cache knew
+  });
+
+  it('shows a topic another client creates within the cache age', async () => {
+    const name = uniqueName('cached-other');
+    expect((await list(`search=${name}`)).total).toBe(0);
+    const admin = new Kafka({ brokers: sharedKafkaBrokers(), logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({ topics: [{ topic: name, numPartitions: 1 }] });
+    } finally {
+      await admin.disconnect();
+    }
+    // Kept fresh in the background meanwhile: no list needs to wait for it (nor can show it sooner).
+    await expect
+      .poll(async () => (await list(`search=${name}`)).total, {
+        timeout: TOPIC_LIST_MAX_AGE_MS + 2000,
+        interval: 500,
+      })
+      .toBe(1);
+  });
+
+  it('reads the metadata again in the background while topics are listed, and stops with the connection', async () => {
+    const connection = new ClusterConnection(
+      { name: 'warm', bootstrapServers: sharedKafkaBrokers() },
+      { requestTimeoutMs: 30_000 },
+    );
+    const gateway = topicsGateway(connection);
+    await gateway.listedTopics();
+    const first = gateway.listedAt!;
+    // No further list: the keep-warm round reads it again on its own.
+    await expect.poll(() => gateway.listedAt, { timeout: 8000, interval: 200 }).toBeGreaterThan(first);
+    await connection.close();
+    expect(gateway.listedAt).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, TOPIC_LIST_MAX_AGE_MS));
+    expect(gateway.listedAt).toBeUndefined(); // no read on the closed connection
   });
 });

@@ -29,6 +29,8 @@ export type TopicPartitions = { name: string; partitions: number[] }[];
 export const TOPIC_LIST_MAX_AGE_MS = 3000;
 /** Past this age a list is still answered from the cache, and the metadata is read anew in the background. */
 const TOPIC_LIST_REFRESH_MS = 2000;
+/** For this long after the last list the metadata is kept fresh in the background: someone is browsing. */
+const TOPIC_LIST_KEEP_WARM_MS = 30_000;
 
 const UNKNOWN_TOPIC_OR_PARTITION = 3;
 const INVALID_TOPIC_EXCEPTION = 17;
@@ -53,6 +55,8 @@ export class TopicsGateway {
    * is answered until it is replaced (callers may memoize work on it). Our own creates and deletes clear it.
    */
   async listedTopics(): Promise<TopicMetadata[]> {
+    this.lastListedAt = Date.now();
+    this.keepWarm();
     const listed = this.listed;
     const age = listed ? Date.now() - listed.at : Infinity;
     if (listed && age < TOPIC_LIST_MAX_AGE_MS) {
@@ -81,6 +85,54 @@ export class TopicsGateway {
       if (generation === this.listedGeneration) this.listed = { at, topics };
       return topics;
     });
+  }
+
+  /** When the listed metadata was read (ms since 1970); undefined when there is none. */
+  get listedAt(): number | undefined {
+    return this.listed?.at;
+  }
+
+  private lastListedAt = 0;
+  private warmTimer: NodeJS.Timeout | undefined;
+  /** Bumped when the connection closes: a keep-warm round of the old connection stops. */
+  private warmEpoch = 0;
+  private warmHooked = false;
+
+  /**
+   * While topics are being listed (the last list less than TOPIC_LIST_KEEP_WARM_MS ago), reads the metadata
+   * again whenever it reaches TOPIC_LIST_REFRESH_MS, so a person's next click finds it fresh.
+   */
+  private keepWarm(): void {
+    if (this.warmTimer) return;
+    if (!this.warmHooked) {
+      this.warmHooked = true;
+      this.connection.onClose(async () => {
+        this.warmHooked = false;
+        this.warmEpoch++;
+        clearTimeout(this.warmTimer);
+        this.warmTimer = undefined;
+        this.forgetListed();
+      });
+    }
+    const epoch = this.warmEpoch;
+    // Next when the metadata reaches the refresh age; a full period when it is older (a read just failed).
+    const age = this.listed ? Date.now() - this.listed.at : Infinity;
+    const delay = age < TOPIC_LIST_REFRESH_MS ? TOPIC_LIST_REFRESH_MS - age : TOPIC_LIST_REFRESH_MS;
+    this.warmTimer = setTimeout(
+      () => {
+        this.warmTimer = undefined;
+        if (epoch !== this.warmEpoch || Date.now() - this.lastListedAt > TOPIC_LIST_KEEP_WARM_MS) return;
+        const again = () => {
+          if (epoch === this.warmEpoch) this.keepWarm();
+        };
+        const listed = this.listed;
+        if (listed && Date.now() - listed.at < TOPIC_LIST_REFRESH_MS) again();
+        // A failed read is not lost: the request that next waits for a read reports it.
+        else this.readListed().then(again, again);
+      },
+      Math.max(100, delay),
+    );
+    this.warmTimer.unref();
   }
 
   /** Forgets the listed metadata: the next list reads it anew (after our own create, delete, new partitions). */
