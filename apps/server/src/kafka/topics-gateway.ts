@@ -18,6 +18,8 @@ import { readMetadata, type MetadataView } from './admin/metadata.ts';
 export type { ReplicaSize, ReplicaSizes, ConfigResource, NewTopic, PartitionOffsets, PartitionOffsetsResult };
 
 export type TopicMetadata = Omit<MetadataView['topics'][number], 'errorCode'>;
+/** A Metadata answer just read, handed back to the gateway so it need not read it again. */
+export type MetadataSnapshot = MetadataView;
 export type PartitionMetadata = TopicMetadata['partitions'][number];
 export type TopicPartitions = { name: string; partitions: number[] }[];
 
@@ -144,18 +146,19 @@ export class TopicsGateway {
 
   /**
    * Current metadata of the named topics (one small Metadata request), in the order asked; topics that no
-   * longer exist are left out.
+   * longer exist are left out. `snapshot` lets offsets() and replicaSizes() skip reading it again.
    */
-  async topicsNamed(names: string[]): Promise<TopicMetadata[]> {
-    if (names.length === 0) return [];
+  async topicsNamed(names: string[]): Promise<{ topics: TopicMetadata[]; snapshot?: MetadataSnapshot }> {
+    if (names.length === 0) return { topics: [] };
     const metadata = await readMetadata(this.connection, names);
     const byName = new Map(metadata.topics.filter((t) => t.errorCode === 0).map((t) => [t.name, t]));
-    return names.flatMap((name) => {
+    const topics = names.flatMap((name) => {
       const topic = byName.get(name);
       if (!topic) return [];
       const { errorCode: _, ...rest } = topic;
       return [rest];
     });
+    return { topics, snapshot: metadata };
   }
 
   /** One topic's metadata, or a 404 that names it. */
@@ -179,14 +182,19 @@ export class TopicsGateway {
     return rest;
   }
 
-  /** LOG-START and LOG-END offsets of the given partitions (those with a leader that answers). */
-  async offsets(topics: TopicPartitions): Promise<PartitionOffsetsResult> {
+  /**
+   * LOG-START and LOG-END offsets of the given partitions (those with a leader that answers), asked of the
+   * leaders `snapshot` names (just read by topicsNamed), else of those a new Metadata request names.
+   */
+  async offsets(topics: TopicPartitions, snapshot?: MetadataSnapshot): Promise<PartitionOffsetsResult> {
     const wanted = topics.filter((t) => t.partitions.length > 0);
     if (wanted.length === 0) return { offsets: [], failed: [] };
-    const metadata = await readMetadata(
-      this.connection,
-      wanted.map((t) => t.name),
-    );
+    const metadata =
+      snapshot ??
+      (await readMetadata(
+        this.connection,
+        wanted.map((t) => t.name),
+      ));
     return listPartitionOffsets(this.connection, metadata, wanted);
   }
 
@@ -225,8 +233,9 @@ export class TopicsGateway {
     return { topic, offsets: await listPartitionOffsets(this.connection, metadata, [{ name, partitions }]) };
   }
 
-  replicaSizes(topics: TopicPartitions): Promise<ReplicaSizes> {
-    return describeReplicaSizes(this.connection, topics);
+  /** Replica sizes on every broker (the brokers `snapshot` names, else those a Metadata request names). */
+  replicaSizes(topics: TopicPartitions, snapshot?: MetadataSnapshot): Promise<ReplicaSizes> {
+    return describeReplicaSizes(this.connection, topics, snapshot?.brokers);
   }
 
   async createTopic(topic: NewTopic): Promise<{ partitions: number; replicationFactor: number }> {

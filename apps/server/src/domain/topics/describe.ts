@@ -1,6 +1,7 @@
 import type { PartitionInfo, TopicDetail, TopicSummary } from '@tributary/contract';
 import { DomainError } from '../errors.ts';
 import type {
+  MetadataSnapshot,
   PartitionOffsets,
   ReplicaSize,
   TopicMetadata,
@@ -32,7 +33,12 @@ async function unlessUnavailable<T>(work: Promise<T>, fallback: T, what: string,
   }
 }
 
-export async function fetchDetails(gateway: TopicsGateway, topics: TopicMetadata[]): Promise<TopicDetails> {
+/** `snapshot`: the Metadata answer `topics` come from, when just read (saves reading it again). */
+export async function fetchDetails(
+  gateway: TopicsGateway,
+  topics: TopicMetadata[],
+  snapshot?: MetadataSnapshot,
+): Promise<TopicDetails> {
   // Partitions without a leader cannot answer ListOffsets; they stay unknown (null).
   const led = topics.map((t) => ({
     name: t.name,
@@ -42,12 +48,12 @@ export async function fetchDetails(gateway: TopicsGateway, topics: TopicMetadata
   const warnings: string[] = [];
   const [offsets, sizes] = await Promise.all([
     unlessUnavailable(
-      gateway.offsets(led),
+      gateway.offsets(led, snapshot),
       { offsets: [], failed: [] },
       'Offsets and message counts',
       warnings,
     ),
-    unlessUnavailable(gateway.replicaSizes(all), { sizes: [], failed: [] }, 'Sizes', warnings),
+    unlessUnavailable(gateway.replicaSizes(all, snapshot), { sizes: [], failed: [] }, 'Sizes', warnings),
   ]);
   for (const { broker, error } of offsets.failed)
     warnings.push(`Offsets of the partitions led by broker ${broker} are unknown: ${error.message}`);

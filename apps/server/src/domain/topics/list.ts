@@ -79,8 +79,10 @@ export async function listTopics(gateway: TopicsGateway, query: TopicListQuery):
         ? [...matching].reverse()
         : matching
       : [...matching].sort(compare(sortBy, desc));
-  const pageTopics = await gateway.topicsNamed(sorted.slice(start, start + perPage).map((r) => r.name));
-  const details = pageTopics.length ? await fetchDetails(gateway, pageTopics) : undefined;
+  const { topics: pageTopics, snapshot } = await gateway.topicsNamed(
+    sorted.slice(start, start + perPage).map((r) => r.name),
+  );
+  const details = pageTopics.length ? await fetchDetails(gateway, pageTopics, snapshot) : undefined;
   return {
     items: pageTopics.map((t) => summarize(t, details)),
     total: matching.length,

@@ -37,9 +37,11 @@ export interface ReplicaSizes {
 export async function describeReplicaSizes(
   connection: ClusterConnection,
   topics: { name: string; partitions: number[] }[],
+  /** The brokers of a Metadata answer just read; read here when not given. */
+  known?: { id: number; host: string; port: number }[],
 ): Promise<ReplicaSizes> {
   if (topics.length === 0) return { sizes: [], failed: [] };
-  const { brokers } = await readMetadata(connection, []);
+  const brokers = known ?? (await readMetadata(connection, [])).brokers;
   const sizes: ReplicaSize[] = [];
   const failed: ReplicaSizes['failed'] = [];
   // A broker our own probe cannot reach is not asked: a stalled one would hold the page for the whole deadline.
