@@ -23,6 +23,8 @@ const PARTITIONS = 3;
 const MATCHES = 10;
 const NEEDLE = 'Lyon';
 const PARTS = new Set((process.env.PARTS ?? 'start,search,browse,tail').split(','));
+// A rerun of some parts leaves the last full results alone.
+const RESULTS = process.env.PARTS ? 'partial.json' : 'latest.json';
 const EXTERNAL_BROKERS = process.env.BENCH_BROKERS;
 interface WsClient {
   on(event: 'message', listener: (data: Buffer) => void): void;
@@ -270,11 +272,11 @@ try {
   );
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(
-    join(ROOT, 'bench', 'results', 'latest.json'),
+    join(ROOT, 'bench', 'results', RESULTS),
     JSON.stringify({ at: new Date().toISOString(), machine, start, memory, search, browse, tail }, null, 2) +
       '\n',
   );
-  console.log('written to bench/results/latest.json');
+  console.log(`written to bench/results/${RESULTS}`);
 } finally {
   await kafka.stop();
 }
