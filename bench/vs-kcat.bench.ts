@@ -4,7 +4,7 @@
 // Absolute times vary on shared machines: judge by the ratios. It never fails for being slow.
 // Run: npx pnpm@10.34.9 exec tsx bench/vs-kcat.bench.ts   (N=1000000 RUNS=10 SEARCH_RUNS=3 to change)
 // While iterating: BENCH_BROKERS=host:port reuses a running broker (and its topic, produced once), and
-// PARTS=search,browse runs only those parts (all: start,search,browse,tail).
+// PARTS=search,browse runs only those parts (all: start,search,browse,tail); TAIL_RATE (default 1000 msg/s).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -213,7 +213,8 @@ try {
     ratio: Number((p50(theirs) / p50(ours)).toFixed(2)),
   };
   // Tail: a paced kcat producer; a kcat consumer and our WebSocket stamp the same messages.
-  const tail = PARTS.has('tail') ? await tailSideBySide(broker, port) : undefined;
+  const tailRate = Number(process.env.TAIL_RATE ?? 1000);
+  const tail = PARTS.has('tail') ? await tailSideBySide(broker, port, tailRate) : undefined;
   if (tail)
     console.log(
       `tail at ${tail.rate} msg/s for ${tail.seconds} s (${tail.produced} produced): kcat received ${tail.kcat.received}, ` +
