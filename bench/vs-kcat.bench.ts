@@ -4,7 +4,7 @@
 // Absolute times vary on shared machines: judge by the ratios. It never fails for being slow.
 // Run: npx pnpm@10.34.9 exec tsx bench/vs-kcat.bench.ts   (N=1000000 RUNS=10 SEARCH_RUNS=3 to change)
 // While iterating: BENCH_BROKERS=host:port reuses a running broker (and its topic, produced once), and
-// PARTS=search,browse runs only those parts (all: start,search,browse).
+// PARTS=search,browse runs only those parts (all: start,search,browse,tail); TAIL_RATE (default 1000 msg/s).
 // Memory: RSS of the server process left alone IDLE_AFTER_S seconds after start, at the searches' peak, just
 // after them, and left alone IDLE_AFTER_S seconds after them (what it keeps), with the load average.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -15,6 +15,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startKafka } from '@tributary/local-kafka';
+import { tailSideBySide } from './vs-kcat-tail.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.N ?? 1_000_000);
@@ -23,7 +24,9 @@ const SEARCH_RUNS = Number(process.env.SEARCH_RUNS ?? 3);
 const PARTITIONS = 3;
 const MATCHES = 10;
 const NEEDLE = 'Lyon';
-const PARTS = new Set((process.env.PARTS ?? 'start,search,browse').split(','));
+const PARTS = new Set((process.env.PARTS ?? 'start,search,browse,tail').split(','));
+// A rerun of some parts leaves the last full results alone.
+const RESULTS = process.env.PARTS ? 'partial.json' : 'latest.json';
 const EXTERNAL_BROKERS = process.env.BENCH_BROKERS;
 const IDLE_AFTER_S = 10;
 interface WsClient {
@@ -237,6 +240,15 @@ try {
     kcatP50Ms: Number(p50(theirs).toFixed(1)),
     ratio: Number((p50(theirs) / p50(ours)).toFixed(2)),
   };
+  // Tail: a paced kcat producer; a kcat consumer and our WebSocket stamp the same messages.
+  const tailRate = Number(process.env.TAIL_RATE ?? 1000);
+  const tail = PARTS.has('tail') ? await tailSideBySide(broker, port, tailRate) : undefined;
+  if (tail)
+    console.log(
+      `tail at ${tail.rate} msg/s for ${tail.seconds} s (${tail.produced} produced): kcat received ${tail.kcat.received}, ` +
+        `p50 ${tail.kcat.p50} ms, p99 ${tail.kcat.p99} ms; Tributary received ${tail.tributary.received}, ` +
+        `p50 ${tail.tributary.p50} ms, p99 ${tail.tributary.p99} ms`,
+    );
   await stopServer(child);
 
   const machine = {
@@ -271,6 +283,13 @@ try {
     ],
     ['newest 100, p50', `${browse.kcatP50Ms} ms`, `${browse.tributaryP50Ms} ms`, `${browse.ratio}×`],
   ];
+  if (tail)
+    rows.push([
+      `tail ${tail.rate} msg/s, produce → consumer p99`,
+      `${tail.kcat.p99} ms`,
+      `${tail.tributary.p99} ms`,
+      `${tail.ratioP99}×`,
+    ]);
   console.log(`\n| work | kcat | Tributary | ratio (kcat time / ours) |\n|---|---|---|---|`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   console.log(
@@ -287,10 +306,11 @@ try {
   );
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(
-    join(ROOT, 'bench', 'results', 'latest.json'),
-    JSON.stringify({ at: new Date().toISOString(), machine, start, memory, search, browse }, null, 2) + '\n',
+    join(ROOT, 'bench', 'results', RESULTS),
+    JSON.stringify({ at: new Date().toISOString(), machine, start, memory, search, browse, tail }, null, 2) +
+      '\n',
   );
-  console.log('written to bench/results/latest.json');
+  console.log(`written to bench/results/${RESULTS}`);
 } finally {
   await kafka.stop();
 }
