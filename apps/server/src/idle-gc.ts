@@ -2,10 +2,8 @@
 // search leaves some 70 MB of dead Fetch buffers behind) keeps that garbage until its next request: idle RSS
 // measured 213 MB twelve seconds after a search that started from 143 MB. One full collection once the event
 // loop has been quiet for a moment, and only after memory grew, gives it back (with `npm start`'s malloc
-// setting, see package.json, the freed buffers go back to the system too).
+// setting, see package.json, the freed buffers go back to the system too). It needs Node's --expose-gc.
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 
 export interface IdleCollectorProbe {
   /** Share of the last interval the event loop was busy (0..1). */
@@ -45,15 +43,10 @@ export function idleCollectorStep(
   return { floor: undefined, collected: true };
 }
 
-/** V8's `gc()`, exposed at run time so every start path (npm start, Docker, tests) gets the same collector. */
+/** V8's `gc()`: `npm start` and the Docker image run Node with --expose-gc; without it there is no collector. */
 function exposedGc(): (() => void) | undefined {
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc: unknown = runInNewContext('gc');
-    return typeof gc === 'function' ? () => void (gc as () => unknown)() : undefined;
-  } catch {
-    return undefined;
-  }
+  const gc = (globalThis as { gc?: unknown }).gc;
+  return typeof gc === 'function' ? () => void (gc as () => unknown)() : undefined;
 }
 
 /** Starts looking every `everyMs` (the timer never keeps the process alive); returns the stop function. */
