@@ -313,6 +313,13 @@ try {
       drawnAsRows: drawnAtRate,
     },
     pageLatencyMs: quantiles(pageLatency),
+    tabMainThreadMsPerS: busy,
+    cpuCores: cpu,
+    serverEventLoopDelayMs: {
+      p50: Number(ms(loopDelay.percentile(50))),
+      p99: Number(ms(loopDelay.percentile(99))),
+      max: Number(ms(loopDelay.max)),
+    },
     socketLatencyMs: sockets.map((tab) => quantiles(tab.latency)),
     steps,
     highestRateAllShown: best,

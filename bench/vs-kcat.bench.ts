@@ -4,7 +4,9 @@
 // Absolute times vary on shared machines: judge by the ratios. It never fails for being slow.
 // Run: npx pnpm@10.34.9 exec tsx bench/vs-kcat.bench.ts   (N=1000000 RUNS=10 SEARCH_RUNS=3 to change)
 // While iterating: BENCH_BROKERS=host:port reuses a running broker (and its topic, produced once), and
-// PARTS=search,browse runs only those parts (all: start,search,browse).
+// PARTS=search,browse runs only those parts (all: start,search,browse,tail); TAIL_RATE (default 1000 msg/s).
+// Memory: RSS of the server process left alone IDLE_AFTER_S seconds after start, at the searches' peak, just
+// after them, and left alone IDLE_AFTER_S seconds after them (what it keeps), with the load average.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,6 +15,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startKafka } from '@tributary/local-kafka';
+import { tailSideBySide } from './vs-kcat-tail.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.N ?? 1_000_000);
@@ -21,8 +24,11 @@ const SEARCH_RUNS = Number(process.env.SEARCH_RUNS ?? 3);
 const PARTITIONS = 3;
 const MATCHES = 10;
 const NEEDLE = 'Lyon';
-const PARTS = new Set((process.env.PARTS ?? 'start,search,browse').split(','));
+const PARTS = new Set((process.env.PARTS ?? 'start,search,browse,tail').split(','));
+// A rerun of some parts leaves the last full results alone.
+const RESULTS = process.env.PARTS ? 'partial.json' : 'latest.json';
 const EXTERNAL_BROKERS = process.env.BENCH_BROKERS;
+const IDLE_AFTER_S = 10;
 interface WsClient {
   on(event: 'message', listener: (data: Buffer) => void): void;
   on(event: 'close' | 'error', listener: () => void): void;
@@ -37,6 +43,7 @@ const sh = (script: string) => {
   if (result.status !== 0) throw new Error(`${script}: ${result.stderr}`);
   return { out: result.stdout.trim(), ms: performance.now() - t };
 };
+const loadAverage = () => os.loadavg().map((l) => Number(l.toFixed(2)));
 const p50 = (samples: number[]) =>
   samples.length ? [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]! : NaN;
 const rssMb = (pid: number) =>
@@ -49,12 +56,31 @@ const freePort = () =>
     });
   });
 
+/**
+ * `npm start`'s command from package.json, run without npm (whose own process is not the server's): its
+ * leading NAME=value words are the environment it sets, then `node` with its flags and the script.
+ */
+function startCommand(): { env: Record<string, string>; args: string[] } {
+  const script = (
+    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  ).scripts.start;
+  const words = script.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (words[0] && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
+    const [name, ...value] = words.shift()!.split('=');
+    env[name!] = value.join('=');
+  }
+  if (words.shift() !== 'node') throw new Error(`npm start does not run node: ${script}`);
+  return { env, args: words };
+}
+
 /** `npm start`'s path with a given cluster: ms until /api/health answers, and the process. */
 async function startServer(brokers: string, port: number): Promise<{ child: ChildProcess; ms: number }> {
   const t = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'tributary.mjs'), 'start'], {
+  const command = startCommand();
+  const child = spawn(process.execPath, command.args, {
     cwd: ROOT,
-    env: { ...process.env, KAFKA_BROKERS: brokers, PORT: String(port), LOG_LEVEL: 'warn' },
+    env: { ...process.env, ...command.env, KAFKA_BROKERS: brokers, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });
   for (;;) {
@@ -153,10 +179,11 @@ try {
   }
   const { child, ms: warmMs } = await startServer(broker, port);
   const pid = child.pid!;
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+  await new Promise((resolve) => setTimeout(resolve, IDLE_AFTER_S * 1000));
   const idleMb = rssMb(pid);
+  const loadAtIdle = loadAverage();
   console.log(
-    `start: cold (server compiled) ${cold.ms.toFixed(0)} ms, warm ${warmMs.toFixed(0)} ms; idle RSS ${idleMb.toFixed(0)} MB`,
+    `start: cold (server compiled) ${cold.ms.toFixed(0)} ms, warm ${warmMs.toFixed(0)} ms; idle RSS ${idleMb.toFixed(0)} MB (load average ${loadAtIdle.join(', ')})`,
   );
 
   const api = `http://127.0.0.1:${port}/api/clusters/local/topics/${topic}`;
@@ -185,6 +212,10 @@ try {
       `${exactRuns.map((r) => r.ms.toFixed(0)).join(', ')}; case-insensitive ${looseRuns.map((r) => r.ms.toFixed(0)).join(', ')}`,
   );
   const afterSearchMb = rssMb(pid);
+  // What the server keeps once it is left alone: the figure a user sees after a search, not just its wake.
+  if (searching) await new Promise((resolve) => setTimeout(resolve, IDLE_AFTER_S * 1000));
+  const idleAfterSearchMb = searching ? rssMb(pid) : NaN;
+  const loadAfterSearch = loadAverage();
   const search = {
     n: N,
     kcat: { ms: Math.round(kcatSearch.ms), msgPerS: rate(kcatSearch.ms), matches: Number(kcatSearch.out) },
@@ -209,6 +240,15 @@ try {
     kcatP50Ms: Number(p50(theirs).toFixed(1)),
     ratio: Number((p50(theirs) / p50(ours)).toFixed(2)),
   };
+  // Tail: a paced kcat producer; a kcat consumer and our WebSocket stamp the same messages.
+  const tailRate = Number(process.env.TAIL_RATE ?? 1000);
+  const tail = PARTS.has('tail') ? await tailSideBySide(broker, port, tailRate) : undefined;
+  if (tail)
+    console.log(
+      `tail at ${tail.rate} msg/s for ${tail.seconds} s (${tail.produced} produced): kcat received ${tail.kcat.received}, ` +
+        `p50 ${tail.kcat.p50} ms, p99 ${tail.kcat.p99} ms; Tributary received ${tail.tributary.received}, ` +
+        `p50 ${tail.tributary.p50} ms, p99 ${tail.tributary.p99} ms`,
+    );
   await stopServer(child);
 
   const machine = {
@@ -221,8 +261,11 @@ try {
   };
   const memory = {
     idleMb: Math.round(idleMb),
+    loadAverageAtIdle: loadAtIdle,
     peakDuringSearchMb: Math.round(Math.max(exact.peakMb, loose.peakMb)),
     afterSearchMb: Math.round(afterSearchMb),
+    [`idle${IDLE_AFTER_S}sAfterSearchMb`]: Math.round(idleAfterSearchMb),
+    loadAverageAfterSearch: loadAfterSearch,
   };
   const start = { coldMs: Math.round(cold.ms), warmMs: Math.round(warmMs) };
   const rows: [string, string, string, string][] = [
@@ -240,6 +283,13 @@ try {
     ],
     ['newest 100, p50', `${browse.kcatP50Ms} ms`, `${browse.tributaryP50Ms} ms`, `${browse.ratio}×`],
   ];
+  if (tail)
+    rows.push([
+      `tail ${tail.rate} msg/s, produce → consumer p99`,
+      `${tail.kcat.p99} ms`,
+      `${tail.tributary.p99} ms`,
+      `${tail.ratioP99}×`,
+    ]);
   console.log(`\n| work | kcat | Tributary | ratio (kcat time / ours) |\n|---|---|---|---|`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   console.log(
@@ -247,17 +297,20 @@ try {
   );
   console.log(
     `server: cold start ${start.coldMs} ms, warm ${start.warmMs} ms; RSS idle ${memory.idleMb} MB, ` +
-      `peak during search ${memory.peakDuringSearchMb} MB, after ${memory.afterSearchMb} MB`,
+      `peak during search ${memory.peakDuringSearchMb} MB, just after ${memory.afterSearchMb} MB, ` +
+      `after ${IDLE_AFTER_S} s idle ${Math.round(idleAfterSearchMb)} MB (load average then ${loadAfterSearch.join(', ')})`,
   );
   console.log(
-    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}`,
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}; ` +
+      `load average ${loadAverage().join(', ')}`,
   );
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(
-    join(ROOT, 'bench', 'results', 'latest.json'),
-    JSON.stringify({ at: new Date().toISOString(), machine, start, memory, search, browse }, null, 2) + '\n',
+    join(ROOT, 'bench', 'results', RESULTS),
+    JSON.stringify({ at: new Date().toISOString(), machine, start, memory, search, browse, tail }, null, 2) +
+      '\n',
   );
-  console.log('written to bench/results/latest.json');
+  console.log(`written to bench/results/${RESULTS}`);
 } finally {
   await kafka.stop();
 }

@@ -56,6 +56,12 @@ test.describe('in a Paris browser', () => {
     await expect(messages.rows().nth(0).getByRole('cell').nth(2)).toContainText(/GMT\+1|CET|UTC\+1/);
     // The address holds the instant, not the wall-clock text.
     await expect(page).toHaveURL(/timestamp=2024-01-15T10%3A30%3A00.000Z/);
+    // The rows' dates follow the language at once (each formatter is made once per language).
+    const shown = page.locator('time[datetime="2024-01-15T10:30:00.000Z"]');
+    await page.getByLabel('Language').selectOption('fr');
+    await expect(shown).toContainText('15/01/2024 11:30:00,000');
+    await page.getByLabel('Langue').selectOption('en');
+    await expect(shown).toContainText('01/15/2024, 11:30:00.000');
 
     // One switch: the table, the picker and its label follow UTC, and still agree.
     await page.getByLabel('Time zone').selectOption('utc');

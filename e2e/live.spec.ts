@@ -204,3 +204,35 @@ test('a topic deleted while tailed ends the tail with the reason on the page', a
   await expect(rows).toHaveCount(1); // what was shown stays readable
   await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
 });
+
+test('while following, the tab draws only the newest 200 rows; the rest of its buffer shows once the reader scrolls', async ({
+  page,
+  request,
+  bootstrap,
+}) => {
+  const broker = bootstrap[0]!;
+  const topic = unique('live-window');
+  await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
+  await page.goto(`/clusters/local/topics/${topic}/live`);
+  await page.getByRole('button', { name: 'Start' }).click();
+  const stats = page.getByRole('status', { name: 'Live tail statistics' });
+  await expect(stats).toContainText('Live');
+  await kcatProduce(
+    broker,
+    topic,
+    0,
+    Array.from({ length: 250 }, (_, i) => `line-${i}`),
+  );
+  // Every message reached the tab and is in its list (the default buffer keeps 1,000) ...
+  await expect(stats).toContainText('Received 250');
+  await expect(stats).toContainText('Rows 250');
+  // ... but only the newest 200 are in the page while it follows the stream.
+  const group = page.getByRole('rowgroup', { name: 'Live message rows' });
+  await expect(group.getByRole('row')).toHaveCount(200);
+  await expect(group.getByRole('row').first()).toContainText('line-249');
+
+  await group.evaluate((el) => (el.scrollTop = 200));
+  await expect(group.getByRole('row')).toHaveCount(250);
+  await expect(group.getByRole('row').last()).toContainText('line-0');
+  await expect(page.getByRole('button', { name: /new message/ })).toBeHidden(); // nothing newer meanwhile
+});

@@ -12,6 +12,7 @@ import {
 } from '@tributary/local-kafka';
 import { buildApp } from './app.ts';
 import { ConfigError, isLoopback, loadConfig, type AppConfig } from './config.ts';
+import { startIdleCollector } from './idle-gc.ts';
 
 /** Who can reach the server and whether they log in, said on the start line. */
 function accessLine(config: AppConfig): string {
@@ -114,6 +115,7 @@ async function main() {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Tributary is running: http://${config.host}:${port} (${accessLine(config)})`);
+  startIdleCollector();
 }
 
 main().catch((error: unknown) => {

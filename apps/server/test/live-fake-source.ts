@@ -19,6 +19,8 @@ export class FakeTopic implements LiveSource<FakeRecord> {
   failing: DomainError | undefined;
   fetches = 0;
   decodes = 0;
+  /** What each fetch asked for: partition, offset, how long and for how much to wait. */
+  readonly requests: Omit<LiveFetchRequest, 'signal'>[] = [];
   private waiters = new Set<() => void>();
 
   constructor(partitions: number) {
@@ -45,6 +47,8 @@ export class FakeTopic implements LiveSource<FakeRecord> {
 
   async fetch(request: LiveFetchRequest): Promise<LiveFetchResult<FakeRecord>> {
     this.fetches++;
+    const { signal: _signal, ...asked } = request;
+    this.requests.push(asked);
     if (this.failing) throw this.failing;
     if (this.deleted) throw new DomainError('NOT_FOUND', 'This server does not host this topic-partition');
     const log = this.logs[request.partition]!;

@@ -125,6 +125,39 @@ describe('live session', () => {
     expect(last.sentTotal).toBe(6);
   });
 
+  it('sends the first message after a quiet spell at once, then one frame per batchMs at most', async () => {
+    const topic = new FakeTopic(1);
+    const { sink, session } = open(topic, { batchMs: 1000, statsIntervalMs: 60_000 });
+    await session.command({ type: 'start', from: { mode: 'now' } });
+    const produced = Date.now();
+    topic.produce(0, 'first');
+    await until(() => sink.values().includes('first'));
+    expect(Date.now() - produced).toBeLessThan(900); // not held for a batchMs
+    topic.produce(0, 'second', 'third');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sink.values()).toEqual(['first']); // within batchMs of the last frame: they wait together
+    await until(() => sink.values().length === 3);
+    expect(sink.of('messages').map((f) => f.messages.length)).toEqual([1, 2]);
+  });
+
+  it('paces its fetches while records flow and long-polls while the partition is quiet', async () => {
+    const topic = new FakeTopic(1);
+    const { sink, session } = open(topic, { maxWaitMs: 40, paceMs: 25, paceBytes: 4096 });
+    await session.command({ type: 'start', from: { mode: 'now' } });
+    await until(() => topic.requests.length >= 2);
+    topic.produce(0, 'wake');
+    await until(() => sink.values().includes('wake'));
+    await until(() => topic.requests.some((r) => r.offset === 1n));
+    const quiet = topic.requests.filter((r) => r.offset === 0n);
+    const afterRecords = topic.requests.find((r) => r.offset === 1n)!;
+    // Nothing yet: ask for anything, wait long. Records came: let the broker gather a round's worth.
+    expect(quiet.every((r) => r.minBytes === 1 && r.maxWaitMs === 40)).toBe(true);
+    expect(afterRecords).toMatchObject({ minBytes: 4096, maxWaitMs: 25 });
+    // That paced fetch found nothing more: the next one long-polls again.
+    await until(() => topic.requests.filter((r) => r.offset === 1n).length >= 2);
+    expect(topic.requests.filter((r) => r.offset === 1n)[1]).toMatchObject({ minBytes: 1, maxWaitMs: 40 });
+  });
+
   it('sends messages in batches (one frame per batchMs or batchMax), other events after them, counts honest', async () => {
     const topic = new FakeTopic(2);
     const { sink, session } = open(topic, { batchMs: 30, batchMax: 100, statsIntervalMs: 1000 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompressionTypes, Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { sharedKafkaBrokers, uniqueName } from '@tributary/local-kafka/testing';
 import { ClusterConnection } from '../src/kafka/cluster-connection.ts';
-import { partitionReader, type FetchedRecord } from '../src/kafka/partition-reader.ts';
+import { ownPartitionReader, partitionReader, type FetchedRecord } from '../src/kafka/partition-reader.ts';
 import { DomainError } from '../src/domain/errors.ts';
 import { groupsTouching } from './messages-helpers.ts';
 
@@ -16,6 +16,18 @@ async function readAll(topic: string, partition: number, from = '0', maxBytes = 
     const last = result.records.at(-1);
     if (!last || BigInt(last.offset) + 1n >= BigInt(result.highWatermark)) return records;
     offset = (BigInt(last.offset) + 1n).toString();
+  }
+}
+
+/** A topic made a moment ago can still be unknown to its leader (a loaded machine): ask again briefly. */
+async function sendToFreshTopic(record: Parameters<Producer['send']>[0]) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await producer.send(record);
+    } catch (error) {
+      if (attempt >= 10 || (error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
   }
 }
 
@@ -145,6 +157,40 @@ describe('partition reader', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     const beyond = await reader.fetch({ topic, partition: 0, offset: '50', maxBytes: 1000, maxWaitMs: 100 });
     expect(beyond).toEqual({ records: [], highWatermark: '1', logStartOffset: '0', nextOffset: '1' });
+  });
+
+  it("a tail's reader asks for its partitions in one request: each answers as soon as one gets a record", async () => {
+    const topic = uniqueName('reader-together');
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+    await sendToFreshTopic({ topic, acks: -1, messages: [{ partition: 1, value: 'already there' }] });
+    const reader = ownPartitionReader(connection);
+    try {
+      await reader.offsets(topic); // connected, metadata known
+      const started = Date.now();
+      // Each would wait 10 s for a record. Asked one request each, the broker serves them in turn on the
+      // shared connection, so partition 2's record would wait behind partition 0's whole wait.
+      const ask = (partition: number, offset: string) =>
+        reader
+          .fetch({ topic, partition, offset, maxBytes: 1 << 20, maxWaitMs: 10_000 })
+          .then((result) => ({ ...result, after: Date.now() - started }));
+      // Partition 1 asks from an offset past its end: the broker answers that at once, for the whole request,
+      // and the error is partition 1's alone (its real bounds); the others just have nothing yet.
+      const [q0, q1, q2] = await Promise.all([ask(0, '0'), ask(1, '5'), ask(2, '0')]);
+      expect([q0.records, q2.records]).toEqual([[], []]);
+      expect(q1).toMatchObject({ records: [], highWatermark: '1', nextOffset: '1' });
+      const again = Date.now();
+      const answers = Promise.all([ask(0, '0'), ask(1, '1'), ask(2, '0')]);
+      await new Promise((r) => setTimeout(r, 300));
+      await producer.send({ topic, acks: -1, messages: [{ partition: 2, value: 'wakes them all' }] });
+      const [p0, p1, p2] = await answers;
+      expect(p2.records.map((r) => r.value?.toString())).toEqual(['wakes them all']);
+      expect([p0.records, p1.records]).toEqual([[], []]);
+      // Together, in one answer: long before any of the 10 s waits ran out.
+      expect(Math.max(q0.after, q1.after, q2.after)).toBeLessThan(8000);
+      expect(Math.max(p0.after, p1.after, p2.after) - (again - started)).toBeLessThan(8000);
+    } finally {
+      await reader.close();
+    }
   });
 
   it('finds offsets by time', async () => {

@@ -21,6 +21,7 @@ export const TRICKY: [string, FetchedRecord, PrecheckQuery][] = [
   ['case-insensitive search', record('{"name":"Alice"}'), { q: 'ALICE' }],
   ['case-insensitive, a JSON escape', record('{"name":"\\u0041LICE"}'), { q: 'alice' }],
   ['case-insensitive, the Kelvin sign lower-cases to k', record('\u212Aelvin'), { q: 'KELVIN' }],
+  ['case-insensitive, the dotted capital I lower-cases to i and a dot', record('x\u0130'), { q: 'XI' }],
   ['case-insensitive, a non-ASCII needle', record('{"v":"ÉTÉ"}'), { q: 'été' }],
   ['a JSON \\u escape', record('{"name":"\\u0041lice"}'), { q: 'Alice', caseSensitive: true }],
   ['a JSON escape in a key', record('v', '"\\u00e9t\\u00e9"'), { q: 'été', caseSensitive: true }],
