@@ -205,7 +205,7 @@ test('a topic deleted while tailed ends the tail with the reason on the page', a
   await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
 });
 
-test('while following, the tab draws only the newest 200 rows; the rest of its buffer shows once the reader scrolls', async ({
+test('while following, the tab draws only the newest 60 rows; the rest of its buffer shows once the reader scrolls', async ({
   page,
   request,
   bootstrap,
@@ -226,9 +226,9 @@ test('while following, the tab draws only the newest 200 rows; the rest of its b
   // Every message reached the tab and is in its list (the default buffer keeps 1,000) ...
   await expect(stats).toContainText('Received 250');
   await expect(stats).toContainText('Rows 250');
-  // ... but only the newest 200 are in the page while it follows the stream.
+  // ... but only the newest 60 are in the page while it follows the stream.
   const group = page.getByRole('rowgroup', { name: 'Live message rows' });
-  await expect(group.getByRole('row')).toHaveCount(200);
+  await expect(group.getByRole('row')).toHaveCount(60);
   await expect(group.getByRole('row').first()).toContainText('line-249');
 
   await group.evaluate((el) => (el.scrollTop = 200));
