@@ -12,10 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
-import { startKafka } from '@tributary/local-kafka';
-import { buildApp } from '../apps/server/src/app.ts';
-import { loadConfig } from '../apps/server/src/config.ts';
+import { startLiveBench } from './live-setup.ts';
 
 const MINUTES = Number(process.env.MINUTES ?? 10);
 const RATE = Number(process.env.RATE ?? 10_000);
@@ -111,29 +108,12 @@ interface Sample {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const round = (n: number) => Math.round(n * 10) / 10;
 
-const kafka = await startKafka({ heap: '768m' });
-const broker = kafka.bootstrapServers[0]!;
-const config = loadConfig({ KAFKA_BROKERS: broker, LOG_LEVEL: 'warn' });
-config.webDist = process.env.WEB_DIST ?? join(ROOT, 'apps/web/dist');
-const app = await buildApp(config, { logger: false });
-const base = await app.listen({ port: 0, host: '127.0.0.1' });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
+const { broker, topic, page, stop } = await startLiveBench({
+  topicPrefix: 'live-soak',
+  partitions: PARTITIONS,
 });
 try {
-  const topic = `live-soak-${Date.now()}`;
-  const created = await app.inject({
-    method: 'POST',
-    url: '/api/clusters/local/topics',
-    payload: { name: topic, partitions: PARTITIONS },
-  });
-  if (created.statusCode >= 300) throw new Error(`create topic: ${created.body}`);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${base}/clusters/local/topics/${topic}/live`);
-  await page.getByRole('button', { name: 'Start' }).click();
   const stats = page.getByRole('status', { name: 'Live tail statistics' });
-  await stats.getByText('Live', { exact: true }).waitFor();
   const devtools = await page.context().newCDPSession(page);
   await devtools.send('Performance.enable');
 
@@ -234,7 +214,5 @@ try {
   );
   console.log('written to bench/results/live-soak.json');
 } finally {
-  await browser.close();
-  await app.close();
-  await kafka.stop();
+  await stop();
 }

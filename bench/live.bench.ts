@@ -7,14 +7,11 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, homedir, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
-import { startKafka } from '@tributary/local-kafka';
+import type { Page } from '@playwright/test';
 import type { LiveEvent } from '@tributary/contract';
-import { buildApp } from '../apps/server/src/app.ts';
-import { loadConfig } from '../apps/server/src/config.ts';
+import { startLiveBench } from './live-setup.ts';
 
 const RATE = Number(process.env.RATE ?? 1000);
 const SECONDS = Number(process.env.SECONDS ?? 10);
@@ -22,16 +19,6 @@ const STEPS = (process.env.STEPS ?? '1500,2000,3000,5000,10000,20000').split(','
 const TABS = Number(process.env.TABS ?? 3);
 const PARTITIONS = 3;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-// `ws` is the server's dev dependency (Node 20 has no WebSocket client of its own).
-interface WsClient {
-  on(event: 'message', listener: (data: Buffer) => void): void;
-  once(event: 'open', listener: () => void): void;
-  send(text: string): void;
-  close(): void;
-}
-const { WebSocket } = createRequire(join(ROOT, 'apps/server/package.json'))('ws') as {
-  WebSocket: new (url: string) => WsClient;
-};
 
 // Runs in the page: every row added to the list, stamped when the DOM has it (phase → seqs, latencies).
 const OBSERVE_ROWS = `(() => {
@@ -128,6 +115,7 @@ while time.time() - start < seconds:
 p.flush()
 print(seq)
 `;
+import { WebSocket } from './ws-client.ts';
 const PYTHON = process.env.TRIBUTARY_PYTHON ?? join(homedir(), '.cache/tributary/python/bin/python');
 
 function produce(
@@ -179,34 +167,14 @@ async function openSocketTab(url: string) {
   return { socket, latency, fromBroker };
 }
 
-const kafka = await startKafka({ heap: '768m' });
-const broker = kafka.bootstrapServers[0]!;
-const config = loadConfig({ KAFKA_BROKERS: broker, LOG_LEVEL: 'warn' });
-config.webDist = process.env.WEB_DIST ?? join(ROOT, 'apps/web/dist');
-const app = await buildApp(config, { logger: false });
-const base = await app.listen({ port: 0, host: '127.0.0.1' });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
+// The broker stamps each record as it appends it: the latency splits into producer → broker
+// (kafka-python-ng) and broker → socket (Tributary).
+const { broker, base, browser, topic, page, stop } = await startLiveBench({
+  topicPrefix: 'live-bench',
+  partitions: PARTITIONS,
+  topicConfigs: { 'message.timestamp.type': 'LogAppendTime' },
 });
 try {
-  const topic = `live-bench-${Date.now()}`;
-  const created = await app.inject({
-    method: 'POST',
-    url: '/api/clusters/local/topics',
-    // The broker stamps each record as it appends it: the latency splits into producer → broker
-    // (kafka-python-ng) and broker → socket (Tributary).
-    payload: { name: topic, partitions: PARTITIONS, configs: { 'message.timestamp.type': 'LogAppendTime' } },
-  });
-  if (created.statusCode >= 300) throw new Error(`create topic: ${created.body}`);
-
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${base}/clusters/local/topics/${topic}/live`);
-  await page.getByRole('button', { name: 'Start' }).click();
-  await page
-    .getByRole('status', { name: 'Live tail statistics' })
-    .getByText('Live', { exact: true })
-    .waitFor();
   await page.evaluate(OBSERVE_ROWS);
   // The tab's main-thread time (script, style, layout) during the timed phase, from the DevTools protocol.
   const devtools = await page.context().newCDPSession(page);
@@ -327,7 +295,5 @@ try {
   writeFileSync(join(ROOT, 'bench', 'results', 'live.json'), JSON.stringify(result, null, 2) + '\n');
   console.log('written to bench/results/live.json');
 } finally {
-  await browser.close();
-  await app.close();
-  await kafka.stop();
+  await stop();
 }

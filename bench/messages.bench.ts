@@ -2,24 +2,16 @@
 // Memory is bounded per request whatever the message sizes: values are cut (default 16 KiB), a page ends at
 // a size budget, and only a few decoded messages per partition are held while merging.
 // Run: npx pnpm@10.34.9 exec tsx bench/messages.bench.ts   (BIG=200 SMALL=100000 RUNS=20 to change)
-import { createRequire } from 'node:module';
 import { startKafka } from '@tributary/local-kafka';
 import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { ClusterConnection } from '../apps/server/src/kafka/cluster-connection.ts';
+import { WebSocket } from './ws-client.ts';
 
 const BIG = Number(process.env.BIG ?? 200);
 const SMALL = Number(process.env.SMALL ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 20);
 const MB = 1_000_000;
-// `ws` is the server's dev dependency (Node 20 has no WebSocket client of its own).
-interface WsClient {
-  on(event: 'message', listener: (data: Buffer) => void): void;
-  on(event: 'close' | 'error', listener: () => void): void;
-}
-const { WebSocket } = createRequire(new URL('../apps/server/package.json', import.meta.url))('ws') as {
-  WebSocket: new (url: string) => WsClient;
-};
 
 /** A whole-topic search over the WebSocket: matches received and the `done` event. */
 function wsSearch(url: string): Promise<{ matches: number; done: Record<string, unknown> | undefined }> {

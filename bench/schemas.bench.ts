@@ -1,22 +1,15 @@
 // Schema Registry: browse and search throughput on 100k Avro records (Confluent wire format, decoded with
 // the registry's schema, fetched once per id) against the same 100k records as plain JSON.
 // Run: npx pnpm@10.34.9 exec tsx bench/schemas.bench.ts   (N=100000 RUNS=10 to change)
-import { createRequire } from 'node:module';
 import { startKafka, startSchemaRegistry } from '@tributary/local-kafka';
 import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { ClusterConnection } from '../apps/server/src/kafka/cluster-connection.ts';
 import { avroType } from '../apps/server/src/domain/schemas/avro.ts';
+import { WebSocket } from './ws-client.ts';
 
 const N = Number(process.env.N ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 10);
-interface WsClient {
-  on(event: 'message', listener: (data: Buffer) => void): void;
-  on(event: 'close' | 'error', listener: () => void): void;
-}
-const { WebSocket } = createRequire(new URL('../apps/server/package.json', import.meta.url))('ws') as {
-  WebSocket: new (url: string) => WsClient;
-};
 
 const SCHEMA = {
   type: 'record',

@@ -2,21 +2,8 @@
 // (`kcat -C -o end`, group-less like ours) and our live WebSocket receive the same messages; each stamps
 // their arrival. Latency = arrival - the moment the line was written to the producer.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-interface WsClient {
-  on(event: 'message', listener: (data: Buffer) => void): void;
-  once(event: 'open', listener: () => void): void;
-  send(text: string): void;
-  close(): void;
-}
-const { WebSocket } = createRequire(join(ROOT, 'apps', 'server', 'package.json'))('ws') as {
-  WebSocket: new (url: string) => WsClient;
-};
+import { WebSocket } from './ws-client.ts';
 
 export interface TailLatency {
   p50: number;

@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startKafka } from '@tributary/local-kafka';
 import { tailSideBySide } from './vs-kcat-tail.ts';
+import { WebSocket } from './ws-client.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.N ?? 1_000_000);
@@ -29,13 +30,6 @@ const PARTS = new Set((process.env.PARTS ?? 'start,search,browse,tail').split(',
 const RESULTS = process.env.PARTS ? 'partial.json' : 'latest.json';
 const EXTERNAL_BROKERS = process.env.BENCH_BROKERS;
 const IDLE_AFTER_S = 10;
-interface WsClient {
-  on(event: 'message', listener: (data: Buffer) => void): void;
-  on(event: 'close' | 'error', listener: () => void): void;
-}
-const { WebSocket } = createRequire(join(ROOT, 'apps', 'server', 'package.json'))('ws') as {
-  WebSocket: new (url: string) => WsClient;
-};
 
 const sh = (script: string) => {
   const t = performance.now();
