@@ -105,6 +105,9 @@ export interface PartitionFetch {
 }
 type FetchSettings = Omit<FetchArgs, 'topics' | 'maxBytes'>;
 
+/** One topic-partition as a map key. */
+const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
 /**
  * Fetches some partitions from their common leader in one request. Each partition's answer keeps its own
  * error code (0 when fine), so one partition's error is its reader's alone.
@@ -132,7 +135,7 @@ async function fetchPartitions(
   )) as { responses: { topicName: string; partitions: RawFetchPartition[] }[] };
   const answers = new Map<string, RawFetchPartition>();
   for (const { topicName, partitions } of response.responses)
-    for (const p of partitions) answers.set(`${topicName}\u0000${p.partition}`, p);
+    for (const p of partitions) answers.set(partitionKey(topicName, p.partition), p);
   return answers;
 }
 
@@ -140,7 +143,7 @@ function answerFor(
   answers: Map<string, RawFetchPartition>,
   wanted: PartitionFetch,
 ): RawFetchPartition | undefined {
-  const answer = answers.get(`${wanted.topic}\u0000${wanted.partition}`);
+  const answer = answers.get(partitionKey(wanted.topic, wanted.partition));
   if (answer && answer.errorCode !== 0) throw createErrorFromCode(answer.errorCode);
   return answer;
 }
@@ -192,7 +195,7 @@ export class FetchCoalescer {
     const batch: Waiting[] = [];
     const later: Waiting[] = [];
     for (const w of queue.waiting) {
-      const key = `${w.wanted.topic}\u0000${w.wanted.partition}`;
+      const key = partitionKey(w.wanted.topic, w.wanted.partition);
       (seen.has(key) ? later : batch).push(w);
       seen.add(key);
     }
