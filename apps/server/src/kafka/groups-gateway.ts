@@ -95,13 +95,14 @@ export class GroupsGateway {
     const wanted = existing
       .filter((t) => t.errorCode === 0)
       .map((t) => ({ name: t.name, partitions: t.partitions.map((p) => p.partition) }));
-    const { offsets, failed } = await listPartitionOffsets(this.connection, metadata, wanted);
+    const { offsets, failed, refused } = await listPartitionOffsets(this.connection, metadata, wanted);
     for (const o of offsets) {
       const partitions = bounds.get(o.topic) ?? new Map<number, PartitionBounds>();
       partitions.set(o.partition, { low: Number(o.start), high: Number(o.end) });
       bounds.set(o.topic, partitions);
     }
     const failedBy = new Map(failed.map((f) => [f.broker, f.error.message]));
+    const refusedWith = new Map(refused.map((r) => [`${r.topic}\0${r.partition}`, r.error]));
     for (const t of existing) {
       if (t.errorCode !== 0) continue;
       const missing = t.partitions.find((p) => !bounds.get(t.name)?.has(p.partition));
@@ -111,7 +112,9 @@ export class GroupsGateway {
         t.name,
         missing.leader === null
           ? `partition ${missing.partition} has no leader`
-          : (failedBy.get(missing.leader) ??
+          : refusedWith.has(`${t.name}\0${missing.partition}`)
+            ? `broker ${missing.leader} answered ${refusedWith.get(`${t.name}\0${missing.partition}`)} for the offsets of partition ${missing.partition}`
+            : (failedBy.get(missing.leader) ??
               `broker ${missing.leader} did not answer for partition ${missing.partition}`),
       );
     }

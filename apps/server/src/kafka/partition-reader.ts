@@ -81,9 +81,10 @@ async function availableOffsetsOf(connection: ClusterConnection, topic: string):
     topic,
     METADATA_MAX_AGE_MS,
   );
-  const { offsets, failed } = listed;
+  const { offsets, failed, refused } = listed;
   const known = new Map(offsets.map((o) => [o.partition, o]));
   const failedBy = new Map(failed.map((f) => [f.broker, f.error.message]));
+  const refusedWith = new Map(refused.map((r) => [r.partition, r.error]));
   const bounds: AvailableOffsets['bounds'] = [];
   const unavailable: AvailableOffsets['unavailable'] = [];
   for (const p of metadata.partitions) {
@@ -95,7 +96,9 @@ async function availableOffsetsOf(connection: ClusterConnection, topic: string):
         reason:
           p.leader === null
             ? 'it has no leader'
-            : `its leader, broker ${p.leader}, does not answer (${failedBy.get(p.leader) ?? 'no offsets'})`,
+            : refusedWith.has(p.partition)
+              ? `its leader, broker ${p.leader}, answered ${refusedWith.get(p.partition)} for its offsets`
+              : `its leader, broker ${p.leader}, does not answer (${failedBy.get(p.leader) ?? 'no offsets'})`,
       });
   }
   return { bounds, unavailable };

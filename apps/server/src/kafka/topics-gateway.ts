@@ -12,10 +12,19 @@ import {
   listPartitionOffsets,
   type PartitionOffsets,
   type PartitionOffsetsResult,
+  type PartitionRefusal,
 } from './admin/topic-offsets.ts';
 import { readMetadata, type MetadataView } from './admin/metadata.ts';
 
-export type { ReplicaSize, ReplicaSizes, ConfigResource, NewTopic, PartitionOffsets, PartitionOffsetsResult };
+export type {
+  ReplicaSize,
+  ReplicaSizes,
+  ConfigResource,
+  NewTopic,
+  PartitionOffsets,
+  PartitionOffsetsResult,
+  PartitionRefusal,
+};
 
 export type TopicMetadata = Omit<MetadataView['topics'][number], 'errorCode'>;
 /** A Metadata answer just read, handed back to the gateway so it need not read it again. */
@@ -188,7 +197,7 @@ export class TopicsGateway {
    */
   async offsets(topics: TopicPartitions, snapshot?: MetadataSnapshot): Promise<PartitionOffsetsResult> {
     const wanted = topics.filter((t) => t.partitions.length > 0);
-    if (wanted.length === 0) return { offsets: [], failed: [] };
+    if (wanted.length === 0) return { offsets: [], failed: [], refused: [] };
     const metadata =
       snapshot ??
       (await readMetadata(
@@ -210,14 +219,12 @@ export class TopicsGateway {
     const cached = this.recent.get(name);
     if (cached && Date.now() - cached.at <= maxAgeMs) {
       const answer = await this.withOffsets(name, cached.metadata).catch(() => undefined);
-      if (answer && answer.offsets.failed.length === 0) {
-        if (answer.offsets.offsets.length === answer.topic.partitions.length) return answer;
-      }
+      if (answer && answer.offsets.offsets.length === answer.topic.partitions.length) return answer;
     }
     this.recent.delete(name);
     const metadata = readMetadata(this.connection, [name]);
     const answer = await this.withOffsets(name, metadata);
-    if (answer.offsets.failed.length === 0) {
+    if (answer.offsets.failed.length === 0 && answer.offsets.refused.length === 0) {
       this.recent.set(name, { at: Date.now(), metadata });
       if (this.recent.size > 1000) this.recent.delete(this.recent.keys().next().value!);
     }
@@ -271,7 +278,7 @@ export class TopicsGateway {
   private async settleOffsets(name: string, count: number): Promise<void> {
     const partitions = Array.from({ length: count }, (_, partition) => partition);
     for (let attempt = 0; attempt < 30; attempt++) {
-      // A partition its new leader does not know yet is left out of the answer (a partition-level error).
+      // A partition its new leader does not know yet is refused (a partition-level error).
       const answered = await this.offsets([{ name, partitions }]).then(
         (result) => result.failed.length === 0 && result.offsets.length === count,
         () => false,

@@ -3,6 +3,7 @@ import { DomainError } from '../errors.ts';
 import type {
   MetadataSnapshot,
   PartitionOffsets,
+  PartitionRefusal,
   ReplicaSize,
   TopicMetadata,
   TopicsGateway,
@@ -49,7 +50,7 @@ export async function fetchDetails(
   const [offsets, sizes] = await Promise.all([
     unlessUnavailable(
       gateway.offsets(led, snapshot),
-      { offsets: [], failed: [] },
+      { offsets: [], failed: [], refused: [] },
       'Offsets and message counts',
       warnings,
     ),
@@ -57,6 +58,7 @@ export async function fetchDetails(
   ]);
   for (const { broker, error } of offsets.failed)
     warnings.push(`Offsets of the partitions led by broker ${broker} are unknown: ${error.message}`);
+  warnings.push(...refusalWarnings(offsets.refused));
   for (const { broker, error } of sizes.failed)
     warnings.push(`Sizes on broker ${broker} are unknown: ${error.message}`);
   return {
@@ -64,6 +66,18 @@ export async function fetchDetails(
     sizes: indexSizes(sizes.sizes),
     warnings,
   };
+}
+
+/** One sentence per error Kafka answered, naming a few of its partitions (a broken cluster has thousands). */
+export function refusalWarnings(refused: PartitionRefusal[]): string[] {
+  const byError = new Map<string, string[]>();
+  for (const r of refused)
+    byError.set(r.error, [...(byError.get(r.error) ?? []), `${r.topic}/${r.partition}`]);
+  return [...byError].map(([error, partitions]) => {
+    const named =
+      partitions.slice(0, 5).join(', ') + (partitions.length > 5 ? ` and ${partitions.length - 5} more` : '');
+    return `Offsets of ${partitions.length === 1 ? 'partition' : 'partitions'} ${named} are unknown: the leader answered ${error}.`;
+  });
 }
 
 function indexSizes(sizes: ReplicaSize[]): Map<string, Map<number, number>> {

@@ -1,7 +1,7 @@
 // Why: kafkajs' fetchTopicOffsets asks one topic at a time and, like deleteTopicRecords, first refreshes
 // metadata that fails outright when any partition has no leader. ListOffsets and DeleteRecords go here
 // straight to each partition's leader, many topics per request.
-import type { Admin } from '@platformatic/kafka';
+import { protocolErrorsCodesById, type Admin } from '@platformatic/kafka';
 import type { ClusterConnection } from '../cluster-connection.ts';
 import { fromGapError, runGap } from './errors.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -56,7 +56,7 @@ async function perLeader<T>(
   );
 }
 
-interface ListOffsetsResponse {
+export interface ListOffsetsResponse {
   topics: { name: string; partitions: { partitionIndex: number; errorCode: number; offset: bigint }[] }[];
 }
 
@@ -67,6 +67,15 @@ export interface PartitionOffsetsResult {
   offsets: PartitionOffsets[];
   /** Leaders that did not answer: their partitions' offsets stay unknown, the others are still known. */
   failed: { broker: number; error: DomainError }[];
+  /** Partitions their leader answered with an error (one it no longer leads, say): their offsets stay unknown. */
+  refused: PartitionRefusal[];
+}
+
+export interface PartitionRefusal {
+  topic: string;
+  partition: number;
+  /** Kafka's name for the error, like NOT_LEADER_OR_FOLLOWER. */
+  error: string;
 }
 
 /**
@@ -81,7 +90,8 @@ export async function listPartitionOffsets(
   const groups = byLeader(metadata, wanted);
   const offsets: PartitionOffsets[] = [];
   const failed: PartitionOffsetsResult['failed'] = [];
-  if (groups.size === 0) return { offsets, failed };
+  const refused: PartitionRefusal[] = [];
+  if (groups.size === 0) return { offsets, failed, refused };
   const ask = (
     admin: Admin,
     c: Awaited<ReturnType<typeof brokerConnection>>,
@@ -125,7 +135,9 @@ export async function listPartitionOffsets(
             ask(admin, c, topics, EARLIEST),
             ask(admin, c, topics, LATEST),
           ]);
-          offsets.push(...pairOffsets(earliest, latest));
+          const paired = pairOffsets(earliest, latest);
+          offsets.push(...paired.offsets);
+          refused.push(...paired.refused);
         } catch (error) {
           const mapped = fromGapError(error, { broker: leader });
           if (mapped.code !== 'KAFKA_UNAVAILABLE') throw mapped;
@@ -134,21 +146,30 @@ export async function listPartitionOffsets(
       }),
     ),
   );
-  return { offsets, failed };
+  return { offsets, failed, refused };
 }
 
-function pairOffsets(earliest: ListOffsetsResponse, latest: ListOffsetsResponse): PartitionOffsets[] {
-  const ends = new Map<string, bigint>();
-  for (const t of latest.topics)
-    for (const p of t.partitions) if (p.errorCode === 0) ends.set(`${t.name}\0${p.partitionIndex}`, p.offset);
-  const result: PartitionOffsets[] = [];
+const errorName = (code: number) => protocolErrorsCodesById[code] ?? `error code ${code}`;
+
+/** Pairs each partition's earliest and latest offsets; a partition either answer refused is in `refused`. */
+export function pairOffsets(
+  earliest: ListOffsetsResponse,
+  latest: ListOffsetsResponse,
+): { offsets: PartitionOffsets[]; refused: PartitionRefusal[] } {
+  const ends = new Map<string, { offset: bigint; errorCode: number }>();
+  for (const t of latest.topics) for (const p of t.partitions) ends.set(`${t.name}\0${p.partitionIndex}`, p);
+  const offsets: PartitionOffsets[] = [];
+  const refused: PartitionRefusal[] = [];
   for (const t of earliest.topics)
     for (const p of t.partitions) {
       const end = ends.get(`${t.name}\0${p.partitionIndex}`);
-      if (p.errorCode === 0 && end !== undefined)
-        result.push({ topic: t.name, partition: p.partitionIndex, start: p.offset, end });
+      const errorCode = p.errorCode || end?.errorCode || 0;
+      if (errorCode !== 0)
+        refused.push({ topic: t.name, partition: p.partitionIndex, error: errorName(errorCode) });
+      else if (end)
+        offsets.push({ topic: t.name, partition: p.partitionIndex, start: p.offset, end: end.offset });
     }
-  return result;
+  return { offsets, refused };
 }
 
 interface DeleteRecordsResponse {
