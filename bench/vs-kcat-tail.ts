@@ -2,6 +2,7 @@
 // (`kcat -C -o end`, group-less like ours) and our live WebSocket receive the same messages; each stamps
 // their arrival. Latency = arrival - the moment the line was written to the producer.
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import { createInterface } from 'node:readline';
 import { WebSocket } from './ws-client.ts';
 
@@ -19,6 +20,9 @@ export interface TailSideBySide {
   tributary: TailLatency;
   /** kcat's p99 over ours: above 1, ours arrives sooner. */
   ratioP99: number;
+  /** The server's highest RSS while tailing (sampled every 50 ms), with the load average at the end. */
+  serverPeakMb: number;
+  loadAverage: number[];
 }
 
 const STAMP = /^T(\d+)-(\d+)\.$/;
@@ -29,10 +33,14 @@ function latency(samples: number[]): TailLatency {
   return { p50: at(0.5), p99: at(0.99), max: s.at(-1) ?? NaN, received: s.length };
 }
 
-/** Tails a fresh 3-partition topic with kcat and with the server at `port`, `rate` msg/s for `seconds`. */
+/**
+ * Tails a fresh 3-partition topic with kcat and with the server at `port`, `rate` msg/s for `seconds`;
+ * `serverRssMb` reads the server process's RSS.
+ */
 export async function tailSideBySide(
   broker: string,
   port: number,
+  serverRssMb: () => number,
   rate = 1000,
   seconds = 10,
 ): Promise<TailSideBySide> {
@@ -80,6 +88,8 @@ export async function tailSideBySide(
     stdio: ['pipe', 'ignore', 'inherit'],
   });
   let produced = 0;
+  let serverPeakMb = serverRssMb();
+  const sampler = setInterval(() => (serverPeakMb = Math.max(serverPeakMb, serverRssMb())), 50);
   const started = Date.now();
   while (Date.now() - started < seconds * 1000) {
     const due = Math.floor(((Date.now() - started) / 1000) * rate);
@@ -92,6 +102,7 @@ export async function tailSideBySide(
   await new Promise((resolve) => producer.once('exit', resolve));
   for (let waited = 0; waited < 10_000 && (theirs.length < produced || ours.length < produced); waited += 100)
     await new Promise((resolve) => setTimeout(resolve, 100));
+  clearInterval(sampler);
   consumer.kill();
   socket.close();
   const [kcat, tributary] = [latency(theirs), latency(ours)];
@@ -102,5 +113,7 @@ export async function tailSideBySide(
     kcat,
     tributary,
     ratioP99: Number((kcat.p99 / tributary.p99).toFixed(2)),
+    serverPeakMb: Math.round(serverPeakMb),
+    loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
   };
 }

@@ -4,7 +4,8 @@
 // Absolute times vary on shared machines: judge by the ratios. It never fails for being slow.
 // Run: npx pnpm@10.34.9 exec tsx bench/vs-kcat.bench.ts   (N=1000000 RUNS=10 SEARCH_RUNS=3 to change)
 // While iterating: BENCH_BROKERS=host:port reuses a running broker (and its topic, produced once), and
-// PARTS=search,browse runs only those parts (all: start,search,browse,tail); TAIL_RATE (default 1000 msg/s).
+// PARTS=search,browse runs only those parts (all: start,search,browse,tail); TAIL_RATES (msg/s, default
+// 1000,10000: the live page's rate and the socket's).
 // Memory: RSS of the server process left alone IDLE_AFTER_S seconds after start, at the searches' peak, just
 // after them, and left alone IDLE_AFTER_S seconds after them (what it keeps), with the load average.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -15,7 +16,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startKafka } from '@tributary/local-kafka';
-import { tailSideBySide } from './vs-kcat-tail.ts';
+import { tailSideBySide, type TailSideBySide } from './vs-kcat-tail.ts';
 import { WebSocket } from './ws-client.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -235,14 +236,18 @@ try {
     ratio: Number((p50(theirs) / p50(ours)).toFixed(2)),
   };
   // Tail: a paced kcat producer; a kcat consumer and our WebSocket stamp the same messages.
-  const tailRate = Number(process.env.TAIL_RATE ?? 1000);
-  const tail = PARTS.has('tail') ? await tailSideBySide(broker, port, tailRate) : undefined;
-  if (tail)
+  const tailRates = (process.env.TAIL_RATES ?? process.env.TAIL_RATE ?? '1000,10000').split(',').map(Number);
+  const tails: TailSideBySide[] = [];
+  for (const rate of PARTS.has('tail') ? tailRates : []) {
+    const tail = await tailSideBySide(broker, port, () => rssMb(pid), rate);
+    tails.push(tail);
     console.log(
       `tail at ${tail.rate} msg/s for ${tail.seconds} s (${tail.produced} produced): kcat received ${tail.kcat.received}, ` +
         `p50 ${tail.kcat.p50} ms, p99 ${tail.kcat.p99} ms; Tributary received ${tail.tributary.received}, ` +
-        `p50 ${tail.tributary.p50} ms, p99 ${tail.tributary.p99} ms`,
+        `p50 ${tail.tributary.p50} ms, p99 ${tail.tributary.p99} ms; server RSS peak ${tail.serverPeakMb} MB ` +
+        `(load average ${tail.loadAverage.join(', ')})`,
     );
+  }
   await stopServer(child);
 
   const machine = {
@@ -277,11 +282,11 @@ try {
     ],
     ['newest 100, p50', `${browse.kcatP50Ms} ms`, `${browse.tributaryP50Ms} ms`, `${browse.ratio}×`],
   ];
-  if (tail)
+  for (const tail of tails)
     rows.push([
-      `tail ${tail.rate} msg/s, produce → consumer p99`,
-      `${tail.kcat.p99} ms`,
-      `${tail.tributary.p99} ms`,
+      `tail ${tail.rate} msg/s, produce → consumer p99 (received)`,
+      `${tail.kcat.p99} ms (${tail.kcat.received}/${tail.produced})`,
+      `${tail.tributary.p99} ms (${tail.tributary.received}/${tail.produced})`,
       `${tail.ratioP99}×`,
     ]);
   console.log(`\n| work | kcat | Tributary | ratio (kcat time / ours) |\n|---|---|---|---|`);
@@ -301,7 +306,7 @@ try {
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(
     join(ROOT, 'bench', 'results', RESULTS),
-    JSON.stringify({ at: new Date().toISOString(), machine, start, memory, search, browse, tail }, null, 2) +
+    JSON.stringify({ at: new Date().toISOString(), machine, start, memory, search, browse, tails }, null, 2) +
       '\n',
   );
   console.log(`written to bench/results/${RESULTS}`);
