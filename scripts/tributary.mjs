@@ -245,7 +245,12 @@ async function start() {
 }
 
 function bench() {
+  // The benches run kcat, Chromium, kafka-python-ng, the local Kafka, the registry and the built web app.
+  ensureSystemPackages();
   ensureDependencies();
+  ensurePython();
+  ensureKafkaJars();
+  ensureWebBuild();
   const dir = join(ROOT, 'bench');
   const files = existsSync(dir)
     ? readdirSync(dir)
