@@ -62,6 +62,63 @@ describe('raw pre-check: skips work, never a match', () => {
   });
 });
 
+describe('raw pre-check of filter expressions: the texts a filter needs', () => {
+  const corpus = [
+    record('{"city":"Lyon","n":7}'),
+    record('{"city":"Paris","n":2}', 'Lyon'),
+    record('{"city":"Ly\\u006fn"}'),
+    record('{"tags":["Lyon","x"]}'),
+    record('Lyon as text'),
+    record('{"city":"Nice"}', 'k', ['Lyon']),
+    record('{"city":"Lyonnais"}'),
+    record('{"c":{"city":"Lyon"}}'),
+  ];
+  const filters = [
+    'value.city == "Lyon"',
+    '"Lyon" == value.city',
+    'value.city contains "yon"',
+    'value.city startsWith "Lyon" && value.n > 3',
+    'value.city == "Lyon" || value.city == "Nice"',
+    'value.tags contains "Lyon"',
+    'value contains "as t"',
+    'headers.h == "Lyon"',
+    'key == "Lyon" and value.n < 5',
+    'value.c.city endsWith "on"',
+  ];
+
+  it.each(filters)('%s: no record it matches is passed over', (filter) => {
+    const query = { filter };
+    const precheck = rawPrecheck(query);
+    expect(precheck, 'the filter needs a text, so the pre-check exists').toBeTypeOf('function');
+    for (const r of corpus) if (shownMatch(r, query)) expect(precheck!(r)).toBe(true);
+  });
+
+  it('passes over records without the texts the filter needs', () => {
+    const lyon = rawPrecheck({ filter: 'value.city == "Lyon" && value.n > 3' })!;
+    expect(lyon(record('{"city":"Paris","n":7}'))).toBe(false);
+    expect(lyon(record('{"city":"Lyon","n":7}'))).toBe(true);
+    const either = rawPrecheck({ filter: 'value.city == "Lyon" || value.city == "Nice"' })!;
+    expect(either(record('{"city":"Nice"}'))).toBe(true);
+    expect(either(record('{"city":"Paris"}'))).toBe(false);
+  });
+
+  it('needs nothing where the filter guarantees no text', () => {
+    for (const filter of [
+      'value.n > 3',
+      'value.city != "Lyon"',
+      'not value.city == "Lyon"',
+      'value.n == "30"',
+    ])
+      expect(rawPrecheck({ filter }), filter).toBeUndefined();
+  });
+
+  it('uses the search word when both a word and a filter are given (both must match)', () => {
+    const precheck = rawPrecheck({ q: 'Paris', caseSensitive: true, filter: 'value.n > 1' })!;
+    expect(precheck(record('{"city":"Lyon","n":7}'))).toBe(false);
+    expect(precheck(record('{"city":"Paris","n":7}'))).toBe(true);
+  });
+});
+
 describe('the raw precheck and the Confluent wire format', () => {
   it('always decodes a key or value in the wire format: its JSON has names its bytes do not', () => {
     // Avro { status: "PAID" } as an enum is the index 1 (zigzag 2): no letter of "PAID" is in the bytes.
@@ -69,5 +126,8 @@ describe('the raw precheck and the Confluent wire format', () => {
     const may = rawPrecheck({ q: 'PAID', caseSensitive: true })!;
     expect(may(record(avro))).toBe(true);
     expect(may(record('{"status":"NEW"}'))).toBe(false);
+    const filtered = rawPrecheck({ filter: 'value.status == "PAID"' })!;
+    expect(filtered(record(avro))).toBe(true);
+    expect(filtered(record('{"status":"NEW"}'))).toBe(false);
   });
 });

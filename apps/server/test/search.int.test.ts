@@ -102,7 +102,8 @@ describe('search over WebSocket', async () => {
     const found = events.flatMap((e) => (e.type === 'message' ? [e.message.offset] : []));
     expect(found).toHaveLength(3);
     expect(events.at(-1)).toMatchObject({ type: 'done', reason: 'completed', scanned: 3000, matches: 3 });
-    // Case-insensitive (pre-checked on lower-cased bytes) and a filter expression (every record decoded) agree.
+    // Case-insensitive (pre-checked on lower-cased bytes) and a filter expression (pre-checked for the texts
+    // it needs, "Lyon") agree.
     const loose = await search('q=lyon', undefined, packed);
     expect(loose.at(-1)).toMatchObject({ type: 'done', matches: 3 });
     const decoded = await search(
@@ -145,6 +146,15 @@ describe('search over WebSocket', async () => {
       expect(exact.at(-1)).toMatchObject({ type: 'done', reason: 'completed', scanned: 2000, matches: 2 });
       const loose = await search('q=lyon', undefined, topic);
       expect(loose.at(-1)).toMatchObject({ type: 'done', scanned: 2000, matches: 3 });
+      // A filter is pre-checked for the texts it needs ("Lyon" or "LYON"): the escaped one is still found.
+      const filter = encodeURIComponent('value.city == "Lyon" || value.city == "LYON"');
+      const filtered = await search(`filter=${filter}`, undefined, topic);
+      expect(filtered.flatMap((e) => (e.type === 'message' ? [e.message.offset] : []))).toEqual([
+        '250',
+        '1333',
+        '1800',
+      ]);
+      expect(filtered.at(-1)).toMatchObject({ type: 'done', scanned: 2000, matches: 3 });
     },
   );
 

@@ -4,6 +4,7 @@
 import type { DataFormat } from '@tributary/contract';
 import type { FetchedRecord } from '../../kafka/partition-reader.ts';
 import { someField, type BatchTest, type FieldTest } from '../../kafka/record-batches.ts';
+import { filterLiterals } from './filter-literals.ts';
 
 export interface PrecheckQuery {
   q?: string | undefined;
@@ -25,23 +26,36 @@ const UNSURE_LATIN1 = /[\\\u0080-\u00ff]/;
 
 interface Needle {
   sensitive: boolean;
-  /** The needle's UTF-8 bytes (case-sensitive) or its lower-cased ASCII (case-insensitive). */
-  bytes: Buffer;
-  word: string;
+  /**
+   * Any of these, as UTF-8 bytes (case-sensitive), or the one lower-cased ASCII word (case-insensitive): a
+   * record can match only when its key, value or a header value holds one of them (or an escape).
+   */
+  bytes: Buffer[];
+  words: string[];
 }
 
-/** The needle when its match can be judged on raw bytes; undefined when records must be decoded. */
+const shownAsBytes = (format: DataFormat | undefined) =>
+  format === undefined || format === 'auto' || format === 'json' || format === 'string';
+
+/** What a match needs in the bytes; undefined when records must be decoded to tell. */
 function needleOf(query: PrecheckQuery): Needle | undefined {
+  if (!shownAsBytes(query.keyFormat) || !shownAsBytes(query.valueFormat)) return undefined;
+  const needle = wordNeedle(query);
+  if (needle || !query.filter?.trim()) return needle;
+  const literals = filterLiterals(query.filter);
+  if (!literals) return undefined;
+  return { sensitive: true, words: literals, bytes: literals.map((l) => Buffer.from(l, 'utf8')) };
+}
+
+/** The search word when its match can be judged on raw bytes (a filter too must match: the word suffices). */
+function wordNeedle(query: PrecheckQuery): Needle | undefined {
   const q = query.q;
-  if (!q || query.filter?.trim()) return undefined;
+  if (!q) return undefined;
   const sensitive = query.caseSensitive ?? false;
   const word = sensitive ? q : q.toLowerCase();
   if (!(sensitive ? WORDISH : ASCII_WORD).test(q)) return undefined;
   if (HEX_DIGITS.test(word) || 'null'.includes(word) || word === 'e') return undefined;
-  const shownAsBytes = (format: DataFormat | undefined) =>
-    format === undefined || format === 'auto' || format === 'json' || format === 'string';
-  if (!shownAsBytes(query.keyFormat) || !shownAsBytes(query.valueFormat)) return undefined;
-  return { sensitive, word, bytes: Buffer.from(word, 'utf8') };
+  return { sensitive, words: [word], bytes: [Buffer.from(word, 'utf8')] };
 }
 
 // The Confluent wire format (magic byte 0, a schema id) may decode to JSON with field and enum names
@@ -50,17 +64,19 @@ const wire = (bytes: Buffer | null) => bytes !== null && bytes.length >= 5 && by
 
 /**
  * A "may this record match?" test on raw bytes, or undefined when the query needs every record decoded:
- * a filter expression, a needle a display transform could create (digits, punctuation, hex digits, parts
- * of "null"), a case-insensitive needle beyond ASCII letters, or a key/value shown as hex or base64.
+ * a needle a display transform could create (digits, punctuation, hex digits, parts of "null"), a
+ * case-insensitive needle beyond ASCII letters, a filter expression without a text it needs (see
+ * filterLiterals), or a key/value shown as hex or base64.
  */
 export function rawPrecheck(query: PrecheckQuery): ((record: FetchedRecord) => boolean) | undefined {
   const needle = needleOf(query);
   if (!needle) return undefined;
-  const { word } = needle;
+  const [word] = needle.words as [string];
   // A field may match when its bytes hold the needle, or when it has a JSON escape (\u0041 shows as "A").
   const may = needle.sensitive
     ? (bytes: Buffer | null) =>
-        bytes !== null && (bytes.indexOf(needle.bytes) !== -1 || bytes.indexOf(BACKSLASH) !== -1)
+        bytes !== null &&
+        (needle.bytes.some((b) => bytes.indexOf(b) !== -1) || bytes.indexOf(BACKSLASH) !== -1)
     : (bytes: Buffer | null) => {
         if (bytes === null) return false;
         const text = bytes.toString('latin1');
@@ -115,13 +131,14 @@ const CASE_FOLDS_TO_ASCII: [string, Buffer][] = [
 export function rawBatchPrecheck(query: PrecheckQuery): BatchTest | undefined {
   const needle = needleOf(query);
   if (!needle) return undefined;
+  const [word, bytes] = [needle.words[0]!, needle.bytes[0]!];
   const folds = needle.sensitive
     ? []
-    : CASE_FOLDS_TO_ASCII.filter(([letter]) => needle.word.includes(letter)).map(([, bytes]) => bytes);
+    : CASE_FOLDS_TO_ASCII.filter(([letter]) => word.includes(letter)).map(([, fold]) => fold);
   const holdsNeedle = needle.sensitive
-    ? (records: Buffer) => records.indexOf(needle.bytes) !== -1
+    ? (records: Buffer) => needle.bytes.some((b) => records.indexOf(b) !== -1)
     : (records: Buffer) =>
-        includesIgnoringCase(records, needle.bytes) || folds.some((bytes) => records.indexOf(bytes) !== -1);
+        includesIgnoringCase(records, bytes) || folds.some((fold) => records.indexOf(fold) !== -1);
   return (records) => {
     if (holdsNeedle(records)) return true;
     // The batch's own bytes (lengths, deltas) are no text: backslashes count in fields only. The next
