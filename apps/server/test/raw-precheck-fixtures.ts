@@ -64,6 +64,16 @@ export const TRICKY: [string, FetchedRecord, PrecheckQuery][] = [
     { filter: 'value.c == "Lyon" || value.n > 3' },
   ],
   [
+    'a filter: a JSON header is compared pretty-printed',
+    record('x', 'k', ['{"n":1e21}']),
+    { filter: `headers.h contains 'n": 1e+'` },
+  ],
+  [
+    'a filter: a JSON header gains spaces',
+    record('x', 'k', ['{"a":"b"}']),
+    { filter: `headers.h contains ': '` },
+  ],
+  [
     // Its keys and values start with a zero byte (the version's high byte), as the wire format does.
     '__consumer_offsets decoded under auto (its key shows "offset commit")',
     record(

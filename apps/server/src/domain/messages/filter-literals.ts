@@ -4,6 +4,8 @@
 //   record's key, value or a header value holds (a JSON string's content is its bytes unless escaped, and
 //   a text value is its bytes), so long as S could not come from a number, true/false/null, hex display or
 //   a replacement character;
+//   A header's text is compared as shown, pretty-printed when it is JSON (spaces, re-written numbers): of a
+//   headers path only a word of letters counts, as for a word search;
 //   A && B needs what A needs (or what B needs); A || B needs what A needs or what B needs;
 //   not, !=, <, >, a bare path and two literals need nothing.
 import { FilterError, parseFilter, type Node } from '@tributary/contract/filter';
@@ -13,7 +15,16 @@ const MAX_ALTERNATIVES = 8;
 // Text a number (String(1e21) is "1e+21"), a boolean or binary shown as hex can be made of.
 const NUMBER_OR_HEX = /^[0-9a-fA-F.+\-\s]*$/;
 
-/** Whether a string literal that a value equals or holds must be in that value's bytes. */
+// Letters pretty-printed JSON never adds: all but the "e" of 1e+21 and the "null" of 1e400.
+const WORD = /^[\p{L}_]+$/u;
+const HEX_WORD = /^[0-9a-f]+$/;
+
+/** Whether a string literal that a header's shown text equals or holds must be in the header's bytes. */
+function inHeaderBytes(literal: string): boolean {
+  return WORD.test(literal) && !HEX_WORD.test(literal) && !'null'.includes(literal) && inBytes(literal);
+}
+
+/** Whether a string literal that a key's or value's text or JSON string equals or holds must be in its bytes. */
 function inBytes(literal: string): boolean {
   if (literal === '' || literal.includes('\uFFFD')) return false; // invalid UTF-8 shows as U+FFFD
   if (NUMBER_OR_HEX.test(literal)) return false; // 30 == "30" also when the bytes say 3e1
@@ -28,15 +39,16 @@ function required(node: Node): string[] | undefined {
       const literalOf = (n: Node) =>
         n.kind === 'literal' && typeof n.value === 'string' ? n.value : undefined;
       // `"S" contains path` holds when the path's text is in S: nothing is needed of the record then.
-      const literal =
+      const [path, literal] =
         op === '==' && left.kind === 'path'
-          ? literalOf(right)
+          ? [left, literalOf(right)]
           : op === '==' && right.kind === 'path'
-            ? literalOf(left)
+            ? [right, literalOf(left)]
             : (op === 'contains' || op === 'startsWith' || op === 'endsWith') && left.kind === 'path'
-              ? literalOf(right)
-              : undefined;
-      return literal !== undefined && inBytes(literal) ? [literal] : undefined;
+              ? [left, literalOf(right)]
+              : [undefined, undefined];
+      if (!path || literal === undefined) return undefined;
+      return (path.root === 'headers' ? inHeaderBytes : inBytes)(literal) ? [literal] : undefined;
     }
     case 'and': {
       const [a, b] = [required(node.left), required(node.right)];
