@@ -140,6 +140,21 @@ describe('live session', () => {
     expect(sink.of('messages').map((f) => f.messages.length)).toEqual([1, 2]);
   });
 
+  it('sends the rest of a round at once after a full frame, not a batchMs later', async () => {
+    const topic = new FakeTopic(1);
+    const { sink, session } = open(topic, { batchMs: 1000, batchMax: 100, statsIntervalMs: 60_000 });
+    await session.command({ type: 'start', from: { mode: 'now' } });
+    const produced = Date.now();
+    topic.produce(0, ...Array.from({ length: 250 }, (_, i) => `m${i}`));
+    await until(() => sink.values().length === 250);
+    expect(Date.now() - produced).toBeLessThan(900); // the last 50 were not held for a batchMs
+    expect(sink.of('messages').map((f) => f.messages.length)).toEqual([100, 100, 50]);
+    topic.produce(0, 'next');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sink.values()).not.toContain('next'); // the cadence holds: within batchMs of the last frame
+    await until(() => sink.values().includes('next'));
+  });
+
   it('paces its fetches while records flow and long-polls while the partition is quiet', async () => {
     const topic = new FakeTopic(1);
     const { sink, session } = open(topic, { maxWaitMs: 40, paceMs: 25, paceBytes: 4096 });

@@ -248,7 +248,7 @@ export class LiveSession<R> {
     if (!room) return this.counters.countSkipped();
     this.pending.push(message);
     this.inFlight++;
-    if (this.pending.length >= this.options.batchMax) this.flush();
+    if (this.pending.length >= this.options.batchMax) this.flush(true);
     // After the other partitions of this fetch round (the same turn), and a batchMs after the last frame.
     else
       this.batchTimer ??= setTimeout(
@@ -257,14 +257,18 @@ export class LiveSession<R> {
       );
   }
 
-  /** The waiting messages in one frame. Any other event flushes them first, so the order is kept. */
-  private flush(): void {
+  /**
+   * The waiting messages in one frame. Any other event flushes them first, so the order is kept. A `full`
+   * frame (batchMax) leaves the 50 ms cadence alone: the rest of the same fetch round follows at once
+   * instead of a batchMs later (it made a busy tail's p99 one batchMs longer).
+   */
+  private flush(full = false): void {
     clearTimeout(this.batchTimer);
     this.batchTimer = undefined;
     if (this.pending.length === 0) return;
     const messages = this.pending;
     this.pending = [];
-    this.lastFrameAt = Date.now();
+    if (!full) this.lastFrameAt = Date.now();
     this.sink.send({ type: 'messages', messages });
     this.counters.countSent(messages.length);
   }
