@@ -123,7 +123,8 @@ export const MessagePage = Type.Object({
   messages: Type.Array(Message),
   /** Pass back as `cursor` for the next page; null when there is nothing further in that direction. */
   cursor: Type.Union([Type.Null(), Type.String()]),
-  /** Records read to build the page (more than `messages` when a filter skipped some). */
+  /** Records read to build the page (more than `messages` when a filter skipped some; with a pre-checked
+   * word or filter, the offsets passed over, most of them never decoded). */
   scanned: Type.Integer({ minimum: 0 }),
   /** True when the page stopped early (scan or size budget) rather than because `limit` matched. */
   partial: Type.Boolean(),

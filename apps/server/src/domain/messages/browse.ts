@@ -2,6 +2,7 @@ import type { Message, MessagePage, MessagesQuery } from '@tributary/contract';
 import type { PartitionReader } from '../../kafka/partition-reader.ts';
 import { compileFilter } from './filter.ts';
 import { MergedReader, type Direction, type Range } from './merged-reader.ts';
+import { rawBatchPrecheck, rawPrecheck } from './raw-precheck.ts';
 import { choosePartitions, decodeCursor, encodeCursor, seekRanges, type Bounds } from './positions.ts';
 import type { SchemaCache } from '../schemas/schema-cache.ts';
 
@@ -94,6 +95,7 @@ export async function browseMessages(
   schemas?: SchemaCache,
 ): Promise<Omit<MessagePage, 'exportEnabled'>> {
   const match = compileFilter({ q: query.q, caseSensitive: query.caseSensitive, filter: query.filter });
+  const mayMatch = rawPrecheck(query);
   const limit = query.limit ?? 100;
   const plan = await planRead(reader, topic, query);
   const shape = mergeShape(
@@ -114,25 +116,34 @@ export async function browseMessages(
     },
     perPartition: shape.perPartition,
     fetchBytes: shape.fetchBytes,
+    // A filter's pre-check passes over records that cannot match without decoding them; the page's bound
+    // then counts the offsets passed over, not the records decoded.
+    mayMatch,
+    batchTest: mayMatch ? rawBatchPrecheck(query) : undefined,
+    maxCovered: mayMatch ? BigInt(BROWSE_LIMITS.maxScan) : undefined,
     ...(signal ? { signal } : {}),
   });
   const messages: Message[] = [];
-  let scanned = 0;
+  let decoded = 0;
+  const scannedSoFar = () => (mayMatch ? Number(merged.covered()) : decoded);
   let bytes = 0;
   let partial = false;
   while (messages.length < limit) {
-    if (scanned >= BROWSE_LIMITS.maxScan || bytes >= BROWSE_LIMITS.pageBudgetBytes) {
+    if (scannedSoFar() >= BROWSE_LIMITS.maxScan || bytes >= BROWSE_LIMITS.pageBudgetBytes) {
       partial = true;
       break;
     }
     const message = await merged.next();
     if (!message) break;
-    scanned++;
+    decoded++;
     if (!match(message)) continue;
     messages.push(message);
     bytes += textSize(message);
   }
   const positions = merged.positions();
+  // The pre-checked reader stopped at its bound with partitions left: this page is partial too.
+  if (!positions.every((p) => p.done) && scannedSoFar() >= BROWSE_LIMITS.maxScan) partial = true;
+  const scanned = scannedSoFar();
   const order = query.order ?? (plan.direction === 'backward' ? 'newest-first' : 'oldest-first');
   messages.sort(byTime);
   if (order === 'newest-first') messages.reverse();

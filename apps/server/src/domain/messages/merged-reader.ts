@@ -35,6 +35,11 @@ export interface MergedReadOptions {
   readAhead?: boolean;
   /** Called after a fetch whose records were all passed over (so progress can be told while none match). */
   onPassedOver?: (() => void) | undefined;
+  /**
+   * With `mayMatch`: once the partitions together have passed over this many offsets, `next()` answers null
+   * instead of reading on for a match (a page's bound on work; `positions()` then says where to go on).
+   */
+  maxCovered?: bigint | undefined;
   signal?: AbortSignal;
 }
 
@@ -106,10 +111,11 @@ class PartitionCursor {
     return entry.message ?? decodeRecord(entry.raw!, this.options.decode);
   }
 
-  async refill(): Promise<void> {
-    while (this.buffer.length === 0 && !this.exhausted) {
+  /** `left`: how many more offsets the merge may pass over (its maxCovered less what all have covered). */
+  async refill(left: () => bigint = () => MAX_WINDOW): Promise<void> {
+    while (this.buffer.length === 0 && !this.exhausted && left() > 0n) {
       if (this.options.direction === 'forward') await this.refillForward();
-      else await this.refillBackward();
+      else await this.refillBackward(left());
     }
     if (this.done) this.position = this.options.direction === 'forward' ? this.range.to : this.range.from;
   }
@@ -198,14 +204,15 @@ class PartitionCursor {
     }
   }
 
-  private async refillBackward(): Promise<void> {
+  private async refillBackward(left: bigint): Promise<void> {
     const { from } = this.range;
     const end = this.fetchAt;
     if (end <= from) {
       this.exhausted = true;
       return;
     }
-    const start = end - this.window > from ? end - this.window : from;
+    const size = this.window < left ? this.window : left; // a bounded read stops near its bound
+    const start = end - size > from ? end - size : from;
     const budget = this.options.fetchBytes * 2;
     const window: Entry[] = [];
     let bytes = 0;
@@ -234,6 +241,11 @@ class PartitionCursor {
     }
     this.buffer = window.reverse();
     this.held = held;
+    // Every record of the window was passed over (mayMatch): what is left unread now ends at its start.
+    if (window.length === 0 && this.options.mayMatch) {
+      this.position = this.fetchAt;
+      this.options.onPassedOver?.();
+    }
   }
 }
 
@@ -266,11 +278,16 @@ export class MergedReader {
 
   /** The next message in order, or null at the end of every range. */
   async next(): Promise<Message | null> {
+    const { maxCovered } = this.options;
+    const left = maxCovered === undefined ? undefined : () => maxCovered - this.covered();
     await inParallel(
       this.cursors.filter((c) => c.buffer.length === 0),
       4,
-      (c) => c.refill(),
+      (c) => c.refill(left),
     );
+    // A partition stopped at the bound may still hold an older message than the others' heads: the order is
+    // known only once it has read on, so the page ends here and the next one goes on from positions().
+    if (left && this.cursors.some((c) => c.buffer.length === 0 && !c.done)) return null;
     let best: PartitionCursor | undefined;
     for (const cursor of this.cursors) {
       const head = cursor.buffer[0];
