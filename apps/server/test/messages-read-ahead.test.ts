@@ -1,45 +1,9 @@
 // A search's merge reads every partition at once: while it holds one partition's match, the others scan on
 // (at most one chunk ahead each), and closing it stops them. In-memory partitions stand in for the broker.
 import { describe, expect, it } from 'vitest';
-import type { FetchedRecord, PartitionReader } from '../src/kafka/partition-reader.ts';
+import type { PartitionReader } from '../src/kafka/partition-reader.ts';
+import { partitions, SIZE } from './in-memory-partitions.ts';
 import { MergedReader } from '../src/domain/messages/merged-reader.ts';
-
-const SIZE = 1000;
-const PER_FETCH = 10;
-
-/** Partitions of SIZE records; value "hit" where `hits(partition, offset)`; fetches are logged. */
-function partitions(hits: (partition: number, offset: number) => boolean) {
-  const fetched: { partition: number; offset: number }[] = [];
-  const reader: PartitionReader = {
-    fetch: async ({ partition, offset }) => {
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      const from = Number(offset);
-      fetched.push({ partition, offset: from });
-      const records: FetchedRecord[] = [];
-      for (let i = from; i < Math.min(SIZE, from + PER_FETCH); i++)
-        records.push({
-          topic: 't',
-          partition,
-          offset: String(i),
-          timestamp: String(1_700_000_000_000 + i * 3 + partition),
-          timestampType: 'CreateTime',
-          key: null,
-          value: Buffer.from(hits(partition, i) ? 'hit' : 'miss'),
-          headers: [],
-        });
-      return {
-        records,
-        highWatermark: String(SIZE),
-        logStartOffset: '0',
-        nextOffset: String(from + records.length),
-      };
-    },
-    offsets: async () => [],
-    availableOffsets: async () => ({ bounds: [], unavailable: [] }),
-    offsetsForTime: async () => [],
-  };
-  return { reader, fetched };
-}
 
 function merge(reader: PartitionReader, readAhead: boolean) {
   return new MergedReader({
