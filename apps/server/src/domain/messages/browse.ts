@@ -2,7 +2,7 @@ import type { Message, MessagePage, MessagesQuery } from '@tributary/contract';
 import type { PartitionReader } from '../../kafka/partition-reader.ts';
 import { compileFilter } from './filter.ts';
 import { MergedReader, type Direction, type Range } from './merged-reader.ts';
-import { rawBatchPrecheck, rawPrecheck } from './raw-precheck.ts';
+import { rawPrechecks } from './raw-precheck.ts';
 import { choosePartitions, decodeCursor, encodeCursor, seekRanges, type Bounds } from './positions.ts';
 import type { SchemaCache } from '../schemas/schema-cache.ts';
 
@@ -95,7 +95,8 @@ export async function browseMessages(
   schemas?: SchemaCache,
 ): Promise<Omit<MessagePage, 'exportEnabled'>> {
   const match = compileFilter({ q: query.q, caseSensitive: query.caseSensitive, filter: query.filter });
-  const mayMatch = rawPrecheck(query);
+  const prechecks = rawPrechecks(query);
+  const mayMatch = prechecks?.record;
   const limit = query.limit ?? 100;
   const plan = await planRead(reader, topic, query);
   const shape = mergeShape(
@@ -119,7 +120,7 @@ export async function browseMessages(
     // A filter's pre-check passes over records that cannot match without decoding them; the page's bound
     // then counts the offsets passed over, not the records decoded.
     mayMatch,
-    batchTest: mayMatch ? rawBatchPrecheck(query) : undefined,
+    batchTest: prechecks?.batch,
     maxCovered: mayMatch ? BigInt(BROWSE_LIMITS.maxScan) : undefined,
     ...(signal ? { signal } : {}),
   });

@@ -68,9 +68,22 @@ const wire = (bytes: Buffer | null) => bytes !== null && bytes.length >= 5 && by
  * case-insensitive needle beyond ASCII letters, a filter expression without a text it needs (see
  * filterLiterals), or a key/value shown as hex or base64.
  */
-export function rawPrecheck(query: PrecheckQuery): ((record: FetchedRecord) => boolean) | undefined {
+export function rawPrecheck(query: PrecheckQuery): RecordTest | undefined {
+  return rawPrechecks(query)?.record;
+}
+
+export type RecordTest = (record: FetchedRecord) => boolean;
+
+/**
+ * Both tests of a query, its filter parsed once (see rawPrecheck and rawBatchPrecheck), or undefined when
+ * the query needs every record decoded.
+ */
+export function rawPrechecks(query: PrecheckQuery): { record: RecordTest; batch: BatchTest } | undefined {
   const needle = needleOf(query);
-  if (!needle) return undefined;
+  return needle && { record: recordTest(needle), batch: batchTest(needle) };
+}
+
+function recordTest(needle: Needle): RecordTest {
   const [word] = needle.words as [string];
   // A field may match when its bytes hold the needle, or when it has a JSON escape (\u0041 shows as "A").
   const may = needle.sensitive
@@ -129,8 +142,10 @@ const CASE_FOLDS_TO_ASCII: [string, Buffer][] = [
  * or value in the wire format; only then are its records decoded and tested one by one.
  */
 export function rawBatchPrecheck(query: PrecheckQuery): BatchTest | undefined {
-  const needle = needleOf(query);
-  if (!needle) return undefined;
+  return rawPrechecks(query)?.batch;
+}
+
+function batchTest(needle: Needle): BatchTest {
   const [word, bytes] = [needle.words[0]!, needle.bytes[0]!];
   const folds = needle.sensitive
     ? []

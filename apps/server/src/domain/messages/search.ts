@@ -6,7 +6,7 @@ import { compileFilter } from './filter.ts';
 import { MergedReader, type Range } from './merged-reader.ts';
 import { choosePartitions, parseTime } from './positions.ts';
 import type { SchemaCache } from '../schemas/schema-cache.ts';
-import { rawBatchPrecheck, rawPrecheck } from './raw-precheck.ts';
+import { rawPrechecks } from './raw-precheck.ts';
 
 const SCAN_FETCH_BYTES = 4 << 20;
 
@@ -69,7 +69,8 @@ export async function searchMessages(
   const toScan = Number(ranges.reduce((sum, r) => sum + (r.to > r.from ? r.to - r.from : 0n), 0n));
   let lastReport = 0;
   const shape = mergeShape(ranges.length, 200, query.maxValueBytes ?? BROWSE_LIMITS.defaultMaxValueBytes);
-  const mayMatch = rawPrecheck(query);
+  const prechecks = rawPrechecks(query);
+  const mayMatch = prechecks?.record;
   // Records passed over by the pre-check are never held: larger fetches then, within the same merge budget.
   const fetchBytes = mayMatch
     ? Math.max(
@@ -92,7 +93,7 @@ export async function searchMessages(
     perPartition: shape.perPartition,
     fetchBytes: Math.floor(fetchBytes),
     mayMatch,
-    batchTest: rawBatchPrecheck(query),
+    batchTest: prechecks?.batch,
     readAhead: true,
     onPassedOver: () => {
       if (Date.now() - lastReport < progressMs) return;
