@@ -19,6 +19,7 @@ import {
 } from './admin/consumer-groups.ts';
 import { readMetadata } from './admin/metadata.ts';
 import { listPartitionOffsets } from './admin/topic-offsets.ts';
+import { topicPartitionKey } from './topic-partition-key.ts';
 
 export type { PartitionBounds };
 
@@ -102,18 +103,19 @@ export class GroupsGateway {
       bounds.set(o.topic, partitions);
     }
     const failedBy = new Map(failed.map((f) => [f.broker, f.error.message]));
-    const refusedWith = new Map(refused.map((r) => [`${r.topic}\0${r.partition}`, r.error]));
+    const refusedWith = new Map(refused.map((r) => [topicPartitionKey(r.topic, r.partition), r.error]));
     for (const t of existing) {
       if (t.errorCode !== 0) continue;
       const missing = t.partitions.find((p) => !bounds.get(t.name)?.has(p.partition));
       if (!missing) continue;
       bounds.delete(t.name);
+      const refusal = refusedWith.get(topicPartitionKey(t.name, missing.partition));
       unknown.set(
         t.name,
         missing.leader === null
           ? `partition ${missing.partition} has no leader`
-          : refusedWith.has(`${t.name}\0${missing.partition}`)
-            ? `broker ${missing.leader} answered ${refusedWith.get(`${t.name}\0${missing.partition}`)} for the offsets of partition ${missing.partition}`
+          : refusal !== undefined
+            ? `broker ${missing.leader} answered ${refusal} for the offsets of partition ${missing.partition}`
             : (failedBy.get(missing.leader) ??
               `broker ${missing.leader} did not answer for partition ${missing.partition}`),
       );

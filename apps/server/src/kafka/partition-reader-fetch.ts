@@ -4,6 +4,7 @@
 // read here. Other versions, and record sets of the old message formats, keep kafkajs's decoding.
 import { createRequire } from 'node:module';
 import type { InternalBroker, RawRecord } from './partition-reader-internals.ts';
+import { topicPartitionKey } from './topic-partition-key.ts';
 
 const requireKafkajs = createRequire(import.meta.url);
 
@@ -105,9 +106,6 @@ export interface PartitionFetch {
 }
 type FetchSettings = Omit<FetchArgs, 'topics' | 'maxBytes'>;
 
-/** One topic-partition as a map key. */
-const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
-
 /**
  * Fetches some partitions from their common leader in one request. Each partition's answer keeps its own
  * error code (0 when fine), so one partition's error is its reader's alone.
@@ -135,7 +133,7 @@ async function fetchPartitions(
   )) as { responses: { topicName: string; partitions: RawFetchPartition[] }[] };
   const answers = new Map<string, RawFetchPartition>();
   for (const { topicName, partitions } of response.responses)
-    for (const p of partitions) answers.set(partitionKey(topicName, p.partition), p);
+    for (const p of partitions) answers.set(topicPartitionKey(topicName, p.partition), p);
   return answers;
 }
 
@@ -143,7 +141,7 @@ function answerFor(
   answers: Map<string, RawFetchPartition>,
   wanted: PartitionFetch,
 ): RawFetchPartition | undefined {
-  const answer = answers.get(partitionKey(wanted.topic, wanted.partition));
+  const answer = answers.get(topicPartitionKey(wanted.topic, wanted.partition));
   if (answer && answer.errorCode !== 0) throw createErrorFromCode(answer.errorCode);
   return answer;
 }
@@ -195,7 +193,7 @@ export class FetchCoalescer {
     const batch: Waiting[] = [];
     const later: Waiting[] = [];
     for (const w of queue.waiting) {
-      const key = partitionKey(w.wanted.topic, w.wanted.partition);
+      const key = topicPartitionKey(w.wanted.topic, w.wanted.partition);
       (seen.has(key) ? later : batch).push(w);
       seen.add(key);
     }

@@ -8,6 +8,7 @@ import type {
 import type { GroupsGateway, PartitionBounds } from '../../kafka/groups-gateway.ts';
 import { notFound } from '../errors.ts';
 import { normalizeState } from './state.ts';
+import { topicPartitionKey } from '../../kafka/topic-partition-key.ts';
 
 /** topic → partition → committed offset */
 export type Committed = Map<string, Map<number, bigint>>;
@@ -112,7 +113,7 @@ export function offsetRows(
     const partitionBounds = bounds.get(topic)?.get(partition);
     if (partitionBounds === undefined) return; // the topic (or partition) is gone: nothing to measure against
     const current = core.committed.get(topic)?.get(partition);
-    rows.set(`${topic}\u0000${partition}`, {
+    rows.set(topicPartitionKey(topic, partition), {
       topic,
       partition,
       currentOffset: current === undefined ? null : Number(current),
@@ -126,9 +127,10 @@ export function offsetRows(
   for (const member of core.members)
     for (const a of member.assignments) for (const p of a.partitions) row(a.topic, p, member);
   for (const [topic, partitions] of core.committed)
-    for (const p of partitions.keys()) if (!rows.has(`${topic}\u0000${p}`)) row(topic, p, null);
+    for (const p of partitions.keys()) if (!rows.has(topicPartitionKey(topic, p))) row(topic, p, null);
   for (const topic of groupTopics(core))
-    for (const p of bounds.get(topic)?.keys() ?? []) if (!rows.has(`${topic}\u0000${p}`)) row(topic, p, null);
+    for (const p of bounds.get(topic)?.keys() ?? [])
+      if (!rows.has(topicPartitionKey(topic, p))) row(topic, p, null);
   return [...rows.values()].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
 }
 

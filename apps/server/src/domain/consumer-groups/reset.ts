@@ -8,6 +8,7 @@ import type { GroupsGateway, PartitionBounds } from '../../kafka/groups-gateway.
 import { badRequest, conflict, DomainError, notFound } from '../errors.ts';
 import { lagOf, loadGroup, type GroupCore } from './describe.ts';
 import { isActive } from './state.ts';
+import { topicPartitionKey } from '../../kafka/topic-partition-key.ts';
 
 type Target = { topic: string; partition: number; bounds: PartitionBounds; current: bigint | undefined };
 
@@ -96,7 +97,7 @@ async function scopeOf(groups: GroupsGateway, core: GroupCore, body: ResetOffset
 
 /** The offset each target asks for, before clamping; undefined leaves that partition out. */
 async function requested(groups: GroupsGateway, groupId: string, body: ResetOffsetsBody, targets: Target[]) {
-  const key = (t: { topic: string; partition: number }) => `${t.topic}\u0000${t.partition}`;
+  const key = (t: { topic: string; partition: number }) => topicPartitionKey(t.topic, t.partition);
   const out = new Map<string, number>();
   switch (body.to) {
     case 'earliest':

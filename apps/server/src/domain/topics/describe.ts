@@ -9,8 +9,7 @@ import type {
   TopicsGateway,
 } from '../../kafka/topics-gateway.ts';
 import { isInternalTopic } from './internal.ts';
-
-const key = (topic: string, partition: number) => `${topic}\0${partition}`;
+import { topicPartitionKey } from '../../kafka/topic-partition-key.ts';
 
 /** Offsets and replica sizes of a set of topics, fetched together (one ListOffsets/DescribeLogDirs each). */
 export interface TopicDetails {
@@ -62,7 +61,7 @@ export async function fetchDetails(
   for (const { broker, error } of sizes.failed)
     warnings.push(`Sizes on broker ${broker} are unknown: ${error.message}`);
   return {
-    offsets: new Map(offsets.offsets.map((o) => [key(o.topic, o.partition), o])),
+    offsets: new Map(offsets.offsets.map((o) => [topicPartitionKey(o.topic, o.partition), o])),
     sizes: indexSizes(sizes.sizes),
     warnings,
   };
@@ -83,7 +82,7 @@ export function refusalWarnings(refused: PartitionRefusal[]): string[] {
 function indexSizes(sizes: ReplicaSize[]): Map<string, Map<number, number>> {
   const index = new Map<string, Map<number, number>>();
   for (const s of sizes) {
-    const k = key(s.topic, s.partition);
+    const k = topicPartitionKey(s.topic, s.partition);
     const byBroker = index.get(k) ?? new Map<number, number>();
     byBroker.set(s.broker, s.sizeBytes);
     index.set(k, byBroker);
@@ -93,9 +92,11 @@ function indexSizes(sizes: ReplicaSize[]): Map<string, Map<number, number>> {
 
 export function describePartitions(topic: TopicMetadata, details: TopicDetails | undefined): PartitionInfo[] {
   return topic.partitions.map((p) => {
-    const offsets = details?.offsets.get(key(topic.name, p.partition));
+    const offsets = details?.offsets.get(topicPartitionKey(topic.name, p.partition));
     const size =
-      p.leader === null ? undefined : details?.sizes.get(key(topic.name, p.partition))?.get(p.leader);
+      p.leader === null
+        ? undefined
+        : details?.sizes.get(topicPartitionKey(topic.name, p.partition))?.get(p.leader);
     return {
       partition: p.partition,
       leader: p.leader,

@@ -8,6 +8,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { brokerHealth, unreachableError } from '../broker-health.ts';
 import type { MetadataView } from './metadata.ts';
 import { brokerConnection, callApi } from './protocol.ts';
+import { topicPartitionKey } from '../topic-partition-key.ts';
 
 export interface PartitionOffsets {
   topic: string;
@@ -157,12 +158,13 @@ export function pairOffsets(
   latest: ListOffsetsResponse,
 ): { offsets: PartitionOffsets[]; refused: PartitionRefusal[] } {
   const ends = new Map<string, { offset: bigint; errorCode: number }>();
-  for (const t of latest.topics) for (const p of t.partitions) ends.set(`${t.name}\0${p.partitionIndex}`, p);
+  for (const t of latest.topics)
+    for (const p of t.partitions) ends.set(topicPartitionKey(t.name, p.partitionIndex), p);
   const offsets: PartitionOffsets[] = [];
   const refused: PartitionRefusal[] = [];
   for (const t of earliest.topics)
     for (const p of t.partitions) {
-      const end = ends.get(`${t.name}\0${p.partitionIndex}`);
+      const end = ends.get(topicPartitionKey(t.name, p.partitionIndex));
       const errorCode = p.errorCode || end?.errorCode || 0;
       if (errorCode !== 0)
         refused.push({ topic: t.name, partition: p.partitionIndex, error: errorName(errorCode) });
