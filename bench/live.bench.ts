@@ -20,21 +20,31 @@ const TABS = Number(process.env.TABS ?? 3);
 const PARTITIONS = 3;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-// Runs in the page: every row added to the list, stamped when the DOM has it (phase → seqs, latencies).
+// Runs in the page: every message drawn in the list, stamped when the DOM first shows it (phase → seqs,
+// latencies). The list's rows are keyed by place, so a new message arrives as new text in a row already
+// there (or as a new row): each row touched is read once per batch of mutations, each message counted once.
 const OBSERVE_ROWS = `(() => {
   window.seen = {};
   window.lat = {};
+  const first = new Set();
   const group = document.querySelector('[aria-label="Live message rows"]');
   new MutationObserver((mutations) => {
     const now = Date.now();
-    for (const m of mutations)
-      for (const node of m.addedNodes) {
-        const match = /B(\\d+)-(\\d+)-(\\d+)\\./.exec(node.textContent || '');
-        if (!match) continue;
-        (window.seen[match[1]] ??= []).push(Number(match[2]));
-        (window.lat[match[1]] ??= []).push(now - Number(match[3]));
-      }
-  }).observe(group, { childList: true });
+    const rows = new Set();
+    for (const m of mutations) {
+      const at = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+      const row = at && at.closest('[role="row"]');
+      if (row) rows.add(row);
+      for (const node of m.addedNodes) if (node.nodeType === 1 && node.matches('[role="row"], div:has(> [role="row"])')) rows.add(node);
+    }
+    for (const row of rows) {
+      const match = /B(\\d+)-(\\d+)-(\\d+)\\./.exec(row.textContent || '');
+      if (!match || first.has(match[0])) continue;
+      first.add(match[0]);
+      (window.seen[match[1]] ??= []).push(Number(match[2]));
+      (window.lat[match[1]] ??= []).push(now - Number(match[3]));
+    }
+  }).observe(group, { childList: true, subtree: true, characterData: true });
 })()`;
 const seenIn = async (page: Page, phase: number) =>
   new Set((await page.evaluate(`window.seen['${phase}'] ?? []`)) as number[]).size;

@@ -228,10 +228,13 @@ export class LiveTailConnection {
   private onEvent(event: LiveEvent): void {
     switch (event.type) {
       case 'messages': {
+        // A partition's messages come in offset order: its last one here is where a resume would go on.
+        const last = new Map<number, string>();
         for (const m of event.messages) {
-          this.positions.set(m.partition, BigInt(m.offset) + 1n);
+          last.set(m.partition, m.offset);
           this.pending.push({ id: `${m.partition}:${m.offset}`, message: m });
         }
+        for (const [partition, offset] of last) this.positions.set(partition, BigInt(offset) + 1n);
         this.scheduleFlush();
         return;
       }

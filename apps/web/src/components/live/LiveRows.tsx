@@ -85,9 +85,13 @@ export function LiveRows({
           className="overflow-y-auto"
           onScroll={(e) => setScrolledAway(e.currentTarget.scrollTop > 4)}
         >
-          {shown.map((row) => (
+          {shown.map((row, slot) => (
             <LiveRowView
-              key={row.id}
+              // Keyed by place, not by message: while following, a busy topic replaces every row on each
+              // paint, and keyed rows made React and the DOM build and drop 60 rows of nodes each time (the
+              // tab's memory grew with that churn in the 10-minute soak). By place, the same nodes take the
+              // new text. Nothing is open while following, so no row state moves to another message.
+              key={slot}
               row={row}
               expanded={open.has(row.id)}
               toggle={toggle}
