@@ -58,7 +58,7 @@ async function receivedIn(page: Page): Promise<number> {
 /**
  * Messages the tab received in a phase once they stop coming (every one, or none new for 1.5 s). Received
  * means in the tab's list, not skipped by the server; while it follows the stream the tab draws only the
- * newest rows, so rows drawn (DOM insertions, the latency samples) can be fewer at high rates.
+ * newest rows, so messages drawn (first shown in a row: the latency samples) can be fewer at high rates.
  */
 async function settled(page: Page, before: number, count: number): Promise<number> {
   let [got, last, still] = [0, -1, 0];
@@ -240,7 +240,7 @@ try {
   console.log(
     `latency at ${RATE} msg/s for ${SECONDS} s (${sent} messages, ${PARTITIONS} partitions, kafka-python-ng producing, ${TABS} socket tabs + 1 browser tab, load ${load} on ${cpus().length} cores):`,
   );
-  console.log(`  produce → row in the page (Chromium, DOM insertion): ${percentiles(pageLatency)}`);
+  console.log(`  produce → row in the page (Chromium, first shown in a row): ${percentiles(pageLatency)}`);
   for (const [i, tab] of sockets.entries())
     console.log(
       `  produce → WebSocket client ${i + 1} (ws, no rendering): ${percentiles(tab.latency)}; of which broker append → client ${percentiles(tab.fromBroker)}`,

@@ -236,3 +236,41 @@ test('while following, the tab draws only the newest 60 rows; the rest of its bu
   await expect(group.getByRole('row').last()).toContainText('line-0');
   await expect(page.getByRole('button', { name: /new message/ })).toBeHidden(); // nothing newer meanwhile
 });
+
+test('while following, new messages take over the rows already drawn: the page builds no new row nodes', async ({
+  page,
+  request,
+  bootstrap,
+}) => {
+  const broker = bootstrap[0]!;
+  const topic = unique('live-reuse');
+  await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
+  await page.goto(`/clusters/local/topics/${topic}/live`);
+  await page.getByRole('button', { name: 'Start' }).click();
+  const stats = page.getByRole('status', { name: 'Live tail statistics' });
+  await expect(stats).toContainText('Live');
+  await kcatProduce(
+    broker,
+    topic,
+    0,
+    Array.from({ length: 60 }, (_, i) => `first-${i}`),
+  );
+  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
+  await expect(rows.first()).toContainText('first-59');
+  // Mark every row node drawn now; a busy tail that built new nodes per paint made the tab's memory grow.
+  await rows.evaluateAll((all) => all.forEach((row) => row.setAttribute('data-probe', '')));
+
+  await kcatProduce(
+    broker,
+    topic,
+    0,
+    Array.from({ length: 60 }, (_, i) => `second-${i}`),
+  );
+  await expect(stats).toContainText('Received 120');
+  await expect(rows.first()).toContainText('second-59');
+  await expect(rows.last()).toContainText('second-0');
+  // The same 60 nodes, each showing a newer message.
+  expect(await rows.evaluateAll((all) => all.map((row) => row.hasAttribute('data-probe')))).toEqual(
+    Array.from({ length: 60 }, () => true),
+  );
+});
