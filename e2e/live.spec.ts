@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { FOLLOWING_ROWS } from '../apps/web/src/components/live/following-rows.ts';
 import { expect, test } from './fixtures.ts';
 
 const run = promisify(execFile);
@@ -14,23 +16,28 @@ async function kcatProduce(broker: string, topic: string, partition: number, lin
 const unique = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
+/** Creates a topic, opens its Live tab and starts the tail: answers the topic, the stats bar and the rows. */
+async function startLiveTab(page: Page, request: APIRequestContext, prefix: string, partitions = 1) {
+  const topic = unique(prefix);
+  const created = await request.post('/api/clusters/local/topics', { data: { name: topic, partitions } });
+  expect(created.ok()).toBe(true);
+  await page.goto(`/clusters/local/topics/${topic}/live`);
+  await expect(page.getByRole('tab', { name: 'Live', selected: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Start' }).click();
+  const stats = page.getByRole('status', { name: 'Live tail statistics' });
+  await expect(stats).toContainText('Live');
+  const group = page.getByRole('rowgroup', { name: 'Live message rows' });
+  return { topic, stats, group, rows: group.getByRole('row') };
+}
+
 test('the Live tab shows messages produced by kcat as they arrive, newest on top; pause holds them until resume', async ({
   page,
   request,
   bootstrap,
 }) => {
   const broker = bootstrap[0]!;
-  const topic = unique('live-e2e');
-  const created = await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 2 } });
-  expect(created.ok()).toBe(true);
+  const { topic, stats, rows } = await startLiveTab(page, request, 'live-e2e', 2);
 
-  await page.goto(`/clusters/local/topics/${topic}/live`);
-  await expect(page.getByRole('tab', { name: 'Live', selected: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Start' }).click();
-  const stats = page.getByRole('status', { name: 'Live tail statistics' });
-  await expect(stats).toContainText('Live');
-
-  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
   await kcatProduce(broker, topic, 0, ['first-a', 'first-b']);
   // Shown before the next one is produced: one fetch may carry both partitions, in either order.
   await expect(rows).toHaveCount(2);
@@ -62,12 +69,7 @@ test('a filter applies to the running tail, and a bad one is explained', async (
   bootstrap,
 }) => {
   const broker = bootstrap[0]!;
-  const topic = unique('live-filter');
-  await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
-  await page.goto(`/clusters/local/topics/${topic}/live`);
-  await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.getByRole('status', { name: 'Live tail statistics' })).toContainText('Live');
-  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
+  const { topic, group, rows } = await startLiveTab(page, request, 'live-filter');
   await kcatProduce(broker, topic, 0, ['{"level":"info","n":0}', '{"level":"error","n":-1}']);
   await expect(rows).toHaveCount(2);
 
@@ -79,7 +81,7 @@ test('a filter applies to the running tail, and a bad one is explained', async (
   await kcatProduce(broker, topic, 0, ['{"level":"info","n":1}', '{"level":"error","n":2}']);
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText('"n":2');
-  await expect(page.getByRole('rowgroup', { name: 'Live message rows' })).not.toContainText('"level":"info"');
+  await expect(group).not.toContainText('"level":"info"');
 
   await page.getByLabel('Filter expression').fill('value.level ==');
   await page.getByRole('button', { name: 'Apply filter' }).click();
@@ -93,12 +95,7 @@ test('another tab of the topic and back: the tail kept running and its rows are 
   bootstrap,
 }) => {
   const broker = bootstrap[0]!;
-  const topic = unique('live-tabs');
-  await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
-  await page.goto(`/clusters/local/topics/${topic}/live`);
-  await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.getByRole('status', { name: 'Live tail statistics' })).toContainText('Live');
-  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
+  const { topic, rows } = await startLiveTab(page, request, 'live-tabs');
   await kcatProduce(broker, topic, 0, ['first', 'second']);
   await expect(rows).toHaveCount(2);
 
@@ -117,19 +114,14 @@ test('a scrolled-away reader keeps their place; a pill counts the new rows', asy
   bootstrap,
 }) => {
   const broker = bootstrap[0]!;
-  const topic = unique('live-scroll');
-  await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
-  await page.goto(`/clusters/local/topics/${topic}/live`);
-  await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.getByRole('status', { name: 'Live tail statistics' })).toContainText('Live');
+  const { topic, group } = await startLiveTab(page, request, 'live-scroll');
   await kcatProduce(
     broker,
     topic,
     0,
-    Array.from({ length: 60 }, (_, i) => `row-${i}`),
+    Array.from({ length: FOLLOWING_ROWS }, (_, i) => `row-${i}`),
   );
-  const group = page.getByRole('rowgroup', { name: 'Live message rows' });
-  await expect(group.getByRole('row')).toHaveCount(60);
+  await expect(group.getByRole('row')).toHaveCount(FOLLOWING_ROWS);
 
   await group.evaluate((el) => (el.scrollTop = 300));
   await expect.poll(() => group.evaluate((el) => el.scrollTop)).toBe(300);
@@ -151,20 +143,14 @@ test('a dropped connection reconnects by itself, says where it resumed, and lose
   bootstrap,
 }) => {
   const broker = bootstrap[0]!;
-  const topic = unique('live-drop');
-  await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 2 } });
   // Between page and server, so the test can cut the line like a flaky proxy would.
   const lines: { page: { close(o: { code: number }): Promise<void> }; server: { close(): Promise<void> } }[] =
     [];
   await page.routeWebSocket(/\/live$/, (ws) => {
     lines.push({ page: ws, server: ws.connectToServer() });
   });
-  await page.goto(`/clusters/local/topics/${topic}/live`);
-  await page.getByRole('button', { name: 'Start' }).click();
-  const stats = page.getByRole('status', { name: 'Live tail statistics' });
-  await expect(stats).toContainText('Live');
+  const { topic, rows } = await startLiveTab(page, request, 'live-drop', 2);
   await kcatProduce(broker, topic, 0, ['before-1', 'before-2']);
-  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
   await expect(rows).toHaveCount(2);
 
   const line = lines[0]!;
@@ -188,14 +174,8 @@ test('a topic deleted while tailed ends the tail with the reason on the page', a
   bootstrap,
 }) => {
   const broker = bootstrap[0]!;
-  const topic = unique('live-gone');
-  await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
-  await page.goto(`/clusters/local/topics/${topic}/live`);
-  await page.getByRole('button', { name: 'Start' }).click();
-  const stats = page.getByRole('status', { name: 'Live tail statistics' });
-  await expect(stats).toContainText('Live');
+  const { topic, stats, rows } = await startLiveTab(page, request, 'live-gone');
   await kcatProduce(broker, topic, 0, ['last-words']);
-  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
   await expect(rows).toHaveCount(1);
 
   expect((await request.delete(`/api/clusters/local/topics/${topic}`)).status()).toBe(204);
@@ -211,12 +191,7 @@ test('while following, the tab draws only the newest 60 rows; the rest of its bu
   bootstrap,
 }) => {
   const broker = bootstrap[0]!;
-  const topic = unique('live-window');
-  await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
-  await page.goto(`/clusters/local/topics/${topic}/live`);
-  await page.getByRole('button', { name: 'Start' }).click();
-  const stats = page.getByRole('status', { name: 'Live tail statistics' });
-  await expect(stats).toContainText('Live');
+  const { topic, stats, group } = await startLiveTab(page, request, 'live-window');
   await kcatProduce(
     broker,
     topic,
@@ -226,9 +201,8 @@ test('while following, the tab draws only the newest 60 rows; the rest of its bu
   // Every message reached the tab and is in its list (the default buffer keeps 1,000) ...
   await expect(stats).toContainText('Received 250');
   await expect(stats).toContainText('Rows 250');
-  // ... but only the newest 60 are in the page while it follows the stream.
-  const group = page.getByRole('rowgroup', { name: 'Live message rows' });
-  await expect(group.getByRole('row')).toHaveCount(60);
+  // ... but only the newest FOLLOWING_ROWS (60) are in the page while it follows the stream.
+  await expect(group.getByRole('row')).toHaveCount(FOLLOWING_ROWS);
   await expect(group.getByRole('row').first()).toContainText('line-249');
 
   await group.evaluate((el) => (el.scrollTop = 200));
@@ -243,20 +217,15 @@ test('while following, new messages take over the rows already drawn: the page b
   bootstrap,
 }) => {
   const broker = bootstrap[0]!;
-  const topic = unique('live-reuse');
-  await request.post('/api/clusters/local/topics', { data: { name: topic, partitions: 1 } });
-  await page.goto(`/clusters/local/topics/${topic}/live`);
-  await page.getByRole('button', { name: 'Start' }).click();
-  const stats = page.getByRole('status', { name: 'Live tail statistics' });
-  await expect(stats).toContainText('Live');
+  const { topic, stats, rows } = await startLiveTab(page, request, 'live-reuse');
+  const drawn = FOLLOWING_ROWS;
   await kcatProduce(
     broker,
     topic,
     0,
-    Array.from({ length: 60 }, (_, i) => `first-${i}`),
+    Array.from({ length: drawn }, (_, i) => `first-${i}`),
   );
-  const rows = page.getByRole('rowgroup', { name: 'Live message rows' }).getByRole('row');
-  await expect(rows.first()).toContainText('first-59');
+  await expect(rows.first()).toContainText(`first-${drawn - 1}`);
   // Mark every row node drawn now; a busy tail that built new nodes per paint made the tab's memory grow.
   await rows.evaluateAll((all) => all.forEach((row) => row.setAttribute('data-probe', '')));
 
@@ -264,13 +233,13 @@ test('while following, new messages take over the rows already drawn: the page b
     broker,
     topic,
     0,
-    Array.from({ length: 60 }, (_, i) => `second-${i}`),
+    Array.from({ length: drawn }, (_, i) => `second-${i}`),
   );
-  await expect(stats).toContainText('Received 120');
-  await expect(rows.first()).toContainText('second-59');
+  await expect(stats).toContainText(`Received ${2 * drawn}`);
+  await expect(rows.first()).toContainText(`second-${drawn - 1}`);
   await expect(rows.last()).toContainText('second-0');
-  // The same 60 nodes, each showing a newer message.
+  // The same nodes, each showing a newer message.
   expect(await rows.evaluateAll((all) => all.map((row) => row.hasAttribute('data-probe')))).toEqual(
-    Array.from({ length: 60 }, () => true),
+    Array.from({ length: drawn }, () => true),
   );
 });

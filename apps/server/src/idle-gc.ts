@@ -35,8 +35,10 @@ export function idleCollectorStep(
 ): { floor: number | undefined; collected: boolean } {
   const busy = probe.busy();
   const rss = probe.rss();
-  // Freed ArrayBuffers go back a moment after the collection: the floor is read one look later.
-  if (state.floor === undefined) return { floor: rss, collected: false };
+  // Freed ArrayBuffers go back a moment after the collection: the floor is read one look later, if that
+  // look was quiet. Work that began meanwhile (a search) left garbage in this RSS: a floor of 0 makes the
+  // next quiet look collect again, as after the start.
+  if (state.floor === undefined) return { floor: busy >= options.quietBelow ? 0 : rss, collected: false };
   if (busy >= options.quietBelow || rss - state.floor < options.growthBytes)
     return { floor: Math.min(state.floor, rss), collected: false };
   probe.collect();

@@ -3,7 +3,7 @@ import type { DataFormat } from '@tributary/contract';
 import type { FetchedRecord } from '../src/kafka/partition-reader.ts';
 import { decodeRecord } from '../src/domain/messages/decode.ts';
 import { compileFilter } from '../src/domain/messages/filter.ts';
-import { rawPrecheck, type PrecheckQuery } from '../src/domain/messages/raw-precheck.ts';
+import { rawPrechecks, type PrecheckQuery } from '../src/domain/messages/raw-precheck.ts';
 import { record, TRICKY } from './raw-precheck-fixtures.ts';
 
 /** The search's real verdict: decode as shown, then match. */
@@ -20,13 +20,13 @@ function shownMatch(r: FetchedRecord, query: PrecheckQuery): boolean {
 describe('raw pre-check: skips work, never a match', () => {
   it.each(TRICKY)('%s: the record is still decoded and matched', (_, r, query) => {
     expect(shownMatch(r, query)).toBe(true);
-    const precheck = rawPrecheck(query);
+    const precheck = rawPrechecks(query)?.record;
     expect(precheck === undefined || precheck(r)).toBe(true);
   });
 
   it('compressed data: the reader hands the pre-check decompressed bytes, checked by search.int.test.ts', () => {
     // The codecs decompress whole batches before records exist; records carry plain bytes whatever the codec.
-    expect(rawPrecheck({ q: 'Lyon', caseSensitive: true })).toBeTypeOf('function');
+    expect(rawPrechecks({ q: 'Lyon', caseSensitive: true })?.record).toBeTypeOf('function');
   });
 
   it('agrees with decoding on every record of a mixed corpus for plain word needles', () => {
@@ -42,19 +42,19 @@ describe('raw pre-check: skips work, never a match', () => {
     ];
     for (const q of ['Lyon', 'Paris', 'Élan', 'city', 'nais']) {
       const query = { q, caseSensitive: true };
-      const precheck = rawPrecheck(query)!;
+      const precheck = rawPrechecks(query)!.record;
       for (const r of corpus) if (shownMatch(r, query)) expect(precheck(r)).toBe(true);
     }
   });
 
   it('case-insensitive ASCII words are pre-checked too', () => {
-    const precheck = rawPrecheck({ q: 'lyon' })!;
+    const precheck = rawPrechecks({ q: 'lyon' })!.record;
     expect(precheck(record('{"city":"LYON"}'))).toBe(true);
     expect(precheck(record('{"city":"Paris"}'))).toBe(false);
   });
 
   it('passes over records whose bytes cannot hold the needle', () => {
-    const precheck = rawPrecheck({ q: 'Lyon', caseSensitive: true })!;
+    const precheck = rawPrechecks({ q: 'Lyon', caseSensitive: true })!.record;
     expect(precheck(record('{"city":"Paris","i":1}'))).toBe(false);
     expect(precheck(record('{"city":"Lyon"}'))).toBe(true);
     expect(precheck(record('x', 'Lyon'))).toBe(true);
@@ -88,16 +88,16 @@ describe('raw pre-check of filter expressions: the texts a filter needs', () => 
 
   it.each(filters)('%s: no record it matches is passed over', (filter) => {
     const query = { filter };
-    const precheck = rawPrecheck(query);
+    const precheck = rawPrechecks(query)?.record;
     expect(precheck, 'the filter needs a text, so the pre-check exists').toBeTypeOf('function');
     for (const r of corpus) if (shownMatch(r, query)) expect(precheck!(r)).toBe(true);
   });
 
   it('passes over records without the texts the filter needs', () => {
-    const lyon = rawPrecheck({ filter: 'value.city == "Lyon" && value.n > 3' })!;
+    const lyon = rawPrechecks({ filter: 'value.city == "Lyon" && value.n > 3' })!.record;
     expect(lyon(record('{"city":"Paris","n":7}'))).toBe(false);
     expect(lyon(record('{"city":"Lyon","n":7}'))).toBe(true);
-    const either = rawPrecheck({ filter: 'value.city == "Lyon" || value.city == "Nice"' })!;
+    const either = rawPrechecks({ filter: 'value.city == "Lyon" || value.city == "Nice"' })!.record;
     expect(either(record('{"city":"Nice"}'))).toBe(true);
     expect(either(record('{"city":"Paris"}'))).toBe(false);
   });
@@ -109,11 +109,11 @@ describe('raw pre-check of filter expressions: the texts a filter needs', () => 
       'not value.city == "Lyon"',
       'value.n == "30"',
     ])
-      expect(rawPrecheck({ filter }), filter).toBeUndefined();
+      expect(rawPrechecks({ filter })?.record, filter).toBeUndefined();
   });
 
   it('uses the search word when both a word and a filter are given (both must match)', () => {
-    const precheck = rawPrecheck({ q: 'Paris', caseSensitive: true, filter: 'value.n > 1' })!;
+    const precheck = rawPrechecks({ q: 'Paris', caseSensitive: true, filter: 'value.n > 1' })!.record;
     expect(precheck(record('{"city":"Lyon","n":7}'))).toBe(false);
     expect(precheck(record('{"city":"Paris","n":7}'))).toBe(true);
   });
@@ -123,10 +123,10 @@ describe('the raw precheck and the Confluent wire format', () => {
   it('always decodes a key or value in the wire format: its JSON has names its bytes do not', () => {
     // Avro { status: "PAID" } as an enum is the index 1 (zigzag 2): no letter of "PAID" is in the bytes.
     const avro = Buffer.from([0, 0, 0, 0, 7, 2]);
-    const may = rawPrecheck({ q: 'PAID', caseSensitive: true })!;
+    const may = rawPrechecks({ q: 'PAID', caseSensitive: true })!.record;
     expect(may(record(avro))).toBe(true);
     expect(may(record('{"status":"NEW"}'))).toBe(false);
-    const filtered = rawPrecheck({ filter: 'value.status == "PAID"' })!;
+    const filtered = rawPrechecks({ filter: 'value.status == "PAID"' })!.record;
     expect(filtered(record(avro))).toBe(true);
     expect(filtered(record('{"status":"NEW"}'))).toBe(false);
   });

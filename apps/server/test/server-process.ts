@@ -71,12 +71,16 @@ export class ServerProcess {
 
   /** GET a path: its status, or 0 when the request failed or took longer than `timeoutMs`. */
   async status(path: string, timeoutMs = 15_000): Promise<number> {
+    return (await this.answer(path, timeoutMs)).status;
+  }
+
+  /** GET a path: its status and the start of its body (or why the request failed), for a test's message. */
+  async answer(path: string, timeoutMs = 15_000): Promise<{ status: number; said: string }> {
     try {
       const res = await fetch(this.url + path, { signal: AbortSignal.timeout(timeoutMs) });
-      await res.arrayBuffer();
-      return res.status;
-    } catch {
-      return 0;
+      return { status: res.status, said: (await res.text()).slice(0, 300) };
+    } catch (err) {
+      return { status: 0, said: String(err) };
     }
   }
 
@@ -146,14 +150,20 @@ export async function secondsUntilAllAnswer(
   deadlineMs: number,
 ): Promise<{ seconds: number; last: Record<string, number> }> {
   let last: Record<string, number> = {};
+  let failing: Record<string, string> = {};
   while (Date.now() - since < deadlineMs) {
     if (!server.alive) throw new Error(server.describeExit());
-    const statuses = await Promise.all(paths.map((p) => server.status(p, 10_000)));
-    last = Object.fromEntries(paths.map((p, i) => [p, statuses[i]!]));
-    if (statuses.every((s) => s === 200)) return { seconds: (Date.now() - since) / 1000, last };
+    const answers = await Promise.all(paths.map((p) => server.answer(p, 10_000)));
+    last = Object.fromEntries(paths.map((p, i) => [p, answers[i]!.status]));
+    if (answers.every((a) => a.status === 200)) return { seconds: (Date.now() - since) / 1000, last };
+    // What the failing pages said, so a failure shows its cause and not only its status.
+    failing = Object.fromEntries(
+      paths.flatMap((p, i) => (answers[i]!.status === 200 ? [] : [[p, answers[i]!.said]])),
+    );
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(
-    `Not every page answered 200 within ${deadlineMs / 1000} s: last round ${JSON.stringify(last)}`,
+    `Not every page answered 200 within ${deadlineMs / 1000} s: last round ${JSON.stringify(last)}, ` +
+      `the failing pages said ${JSON.stringify(failing)}`,
   );
 }

@@ -62,21 +62,14 @@ function wordNeedle(query: PrecheckQuery): Needle | undefined {
 // that are not in its bytes: such a key or value is always decoded.
 const wire = (bytes: Buffer | null) => bytes !== null && bytes.length >= 5 && bytes[0] === 0;
 
-/**
- * A "may this record match?" test on raw bytes, or undefined when the query needs every record decoded:
- * a needle a display transform could create (digits, punctuation, hex digits, parts of "null"), a
- * case-insensitive needle beyond ASCII letters, a filter expression without a text it needs (see
- * filterLiterals), or a key/value shown as hex or base64.
- */
-export function rawPrecheck(query: PrecheckQuery): RecordTest | undefined {
-  return rawPrechecks(query)?.record;
-}
-
 export type RecordTest = (record: FetchedRecord) => boolean;
 
 /**
- * Both tests of a query, its filter parsed once (see rawPrecheck and rawBatchPrecheck), or undefined when
- * the query needs every record decoded.
+ * Two "may this match?" tests on raw bytes, from one parse of the query: `record` tests one record, `batch`
+ * a whole record batch (its decompressed records, before any is decoded). Undefined when the query needs
+ * every record decoded: a needle a display transform could create (digits, punctuation, hex digits, parts
+ * of "null"), a case-insensitive needle beyond ASCII letters, a filter expression without a text it needs
+ * (see filterLiterals), or a key/value shown as hex or base64.
  */
 export function rawPrechecks(query: PrecheckQuery): { record: RecordTest; batch: BatchTest } | undefined {
   const needle = needleOf(query);
@@ -136,15 +129,10 @@ const CASE_FOLDS_TO_ASCII: [string, Buffer][] = [
 ];
 
 /**
- * The same test on a whole record batch (its decompressed records, before any is decoded), or undefined
- * when `rawPrecheck` is. A batch may match when its bytes hold the needle (in any case, case-insensitively),
- * a backslash (a JSON escape), case-insensitively İ or the Kelvin sign (see CASE_FOLDS_TO_ASCII), or a key
- * or value in the wire format; only then are its records decoded and tested one by one.
+ * A batch may match when its bytes hold the needle (in any case, case-insensitively), a backslash (a JSON
+ * escape), case-insensitively İ or the Kelvin sign (see CASE_FOLDS_TO_ASCII), or a key or value in the wire
+ * format; only then are its records decoded and tested one by one.
  */
-export function rawBatchPrecheck(query: PrecheckQuery): BatchTest | undefined {
-  return rawPrechecks(query)?.batch;
-}
-
 function batchTest(needle: Needle): BatchTest {
   const [word, bytes] = [needle.words[0]!, needle.bytes[0]!];
   const folds = needle.sensitive

@@ -5,16 +5,9 @@ import type { LiveRow } from '../../api/live.ts';
 import { formatNumber } from '../ui/format.ts';
 import { MessageDetails } from '../messages/MessageDetails.tsx';
 import { MessageHeaderRow, MessageRow } from '../messages/MessageCells.tsx';
+import { FOLLOWING_ROWS } from './following-rows.ts';
 
 const OFFSCREEN_CHEAP = { contentVisibility: 'auto', containIntrinsicSize: 'auto 33px' } as const;
-
-/**
- * While following the stream only the newest rows are in the page: the list shows about 17, and laying out
- * and painting a whole buffer (1,000 rows and more) on every frame took most of a busy tab's time (the live
- * bench at 1,000 msg/s: 200 rows kept the tab 650-710 ms a second busy, 60 rows 490-510 ms). The whole
- * buffer is drawn once the reader holds the list (scrolls down or opens a row).
- */
-export const FOLLOWING_ROWS = 60;
 
 /**
  * Newest on top. While the user reads (scrolled down or a row open) the list holds still, and a pill
@@ -88,9 +81,10 @@ export function LiveRows({
           {shown.map((row, slot) => (
             <LiveRowView
               // Keyed by place, not by message: while following, a busy topic replaces every row on each
-              // paint, and keyed rows made React and the DOM build and drop 60 rows of nodes each time (the
-              // tab's memory grew with that churn in the 10-minute soak). By place, the same nodes take the
-              // new text. Nothing is open while following, so no row state moves to another message.
+              // paint, and rows keyed by message made React and the DOM build and drop FOLLOWING_ROWS rows
+              // of nodes each time (the tab's memory grew with that churn in the 10-minute soak). By place,
+              // the same nodes take the new text. Nothing is open while following, so no row state moves to
+              // another message.
               key={slot}
               row={row}
               expanded={open.has(row.id)}
